@@ -1,0 +1,144 @@
+using System.Net;
+using Belu.Portal.Data;
+using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Organization;
+using Belu.Portal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Belu.Portal.Tests.Integration.Accounts;
+
+public class SignInTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task AnAnonymousVisitorIsSentToTheLoginPage()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var response = await client.GetAsync("/organisasi/pegawai");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/akun/masuk", response.Headers.Location!.PathAndQuery);
+        Assert.Contains("ReturnUrl=%2Forganisasi%2Fpegawai", response.Headers.Location.Query);
+    }
+
+    [Fact]
+    public async Task SigningInByUserNameOpensTheHomePageWithTheUsersUnit()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await client.SignInAsync("pegawai");
+        var home = await client.GetStringAsync("/");
+        Assert.Contains("Bidang Aplikasi Informatika", home);
+        Assert.Contains("data-testid=\"greeting\"", home);
+    }
+
+    [Fact]
+    public async Task SigningInByNipWorksToo()
+    {
+        await using var db = factory.CreateDbContext();
+        var nip = await db.Users.Where(u => u.UserName == "pimpinan").Select(u => u.Employee!.Nip).SingleAsync();
+        var client = factory.CreateBrowserLikeClient();
+        await client.SignInAsync(nip!);
+        Assert.Contains("Kepala Dinas Komunikasi dan Informatika", await client.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task AWrongPasswordGetsAClearMessageAndNoCookie()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var response = await client.PostLoginAsync("agendaris", "salah-sandi");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(SignInService.WrongCredentialsMessage, await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnUnknownUserGetsTheSameMessageAsAWrongPassword()
+    {
+        var response = await factory.CreateBrowserLikeClient().PostLoginAsync("tidak-ada", "apa saja");
+        Assert.Contains(SignInService.WrongCredentialsMessage, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswordsLockTheAccountEvenForTheRightPassword()
+    {
+        await CreateUserAsync("korban.kunci", [Roles.Pegawai]);
+        var client = factory.CreateBrowserLikeClient();
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Contains(SignInService.WrongCredentialsMessage, await (await client.PostLoginAsync("korban.kunci", "Salah#12345")).Content.ReadAsStringAsync());
+        }
+        var fifth = await (await client.PostLoginAsync("korban.kunci", "Salah#12345")).Content.ReadAsStringAsync();
+        Assert.Contains("Akun terkunci sementara", fifth);
+
+        var rightPassword = await client.PostLoginAsync("korban.kunci", PortalFactory.Password);
+        Assert.Equal(HttpStatusCode.OK, rightPassword.StatusCode);
+        Assert.Contains("Akun terkunci sementara", await rightPassword.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ADeactivatedEmployeeCannotSignIn()
+    {
+        var employeeId = await CreateUserAsync("pensiun.dini", [Roles.Pegawai]);
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Employees.Where(e => e.Id == employeeId).ExecuteUpdateAsync(s => s.SetProperty(e => e.IsActive, false));
+        }
+        var response = await factory.CreateBrowserLikeClient().PostLoginAsync("pensiun.dini", PortalFactory.Password);
+        Assert.Contains(SignInService.InactiveMessage, await response.Content.ReadAsStringAsync());
+        var withWrongPassword = await factory.CreateBrowserLikeClient().PostLoginAsync("pensiun.dini", "Salah#12345");
+        Assert.DoesNotContain(SignInService.InactiveMessage, await withWrongPassword.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task SigningInAndFailingAreAudited()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await client.PostLoginAsync("display", "Salah#12345");
+        await client.SignInAsync("display");
+        await using var db = factory.CreateDbContext();
+        var entries = await db.AuditEntries.Where(a => a.UserName == "display").Select(a => a.Action).ToListAsync();
+        Assert.Contains("login.failed", entries);
+        Assert.Contains("login.succeeded", entries);
+    }
+
+    [Fact]
+    public async Task LoggingOutEndsTheSession()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await client.SignInAsync("agendaris");
+        var home = await client.GetStringAsync("/");
+        var token = System.Text.RegularExpressions.Regex.Match(home, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var logout = await client.PostAsync("/akun/keluar", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AReturnUrlToAnotherSiteIsIgnored()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var form = await client.GetStringAsync("/akun/masuk");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/akun/masuk?ReturnUrl=//evil.example/x", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.Login"] = "pegawai", ["Input.Password"] = PortalFactory.Password,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString.Replace("http://localhost", ""));
+    }
+
+    private async Task<int> CreateUserAsync(string userName, string[] roles)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var unit = await db.Units.FirstAsync(u => u.Code == "DISKOMINFO-01");
+        var employee = new Employee { Name = "Uji " + userName, Position = "Staf", UnitId = unit.Id, EmploymentType = EmploymentType.NonAsn };
+        db.Employees.Add(employee);
+        await db.SaveChangesAsync();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = userName, EmployeeId = employee.Id, DisplayName = employee.Name, LockoutEnabled = true };
+        Assert.True((await users.CreateAsync(user, PortalFactory.Password)).Succeeded);
+        await users.AddToRolesAsync(user, roles);
+        return employee.Id;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json;
+using Belu.Portal.Components;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+
+namespace Belu.Portal.Common;
+
+public static class HostingExtensions
+{
+    /// <summary>Configuration, clock, logging, Blazor and MudBlazor: what every feature stands on.</summary>
+    public static WebApplicationBuilder AddPortalPlatform(this WebApplicationBuilder builder)
+    {
+        builder.AddPortalConfiguration();
+        builder.Services.Configure<OfficeOptions>(builder.Configuration.GetSection(OfficeOptions.Section));
+        builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<OfficeClock>();
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+            config.SnackbarConfiguration.VisibleStateDuration = 6000;
+        });
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication UsePortalPlatform(this WebApplication app)
+    {
+        var indonesian = new CultureInfo("id-ID");
+        CultureInfo.DefaultThreadCurrentCulture = indonesian;
+        CultureInfo.DefaultThreadCurrentUICulture = indonesian;
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(indonesian),
+            SupportedCultures = [indonesian],
+            SupportedUICultures = [indonesian],
+        });
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/status/500", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        return app;
+    }
+
+    public static WebApplication MapPortalPlatform(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            durationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                error = e.Value.Exception?.Message,
+            }),
+        }));
+    }
+}

@@ -1,0 +1,121 @@
+using Belu.Portal.Common;
+using Belu.Portal.Data.Seed;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace Belu.Portal.Data;
+
+public static class DataExtensions
+{
+    /// <summary>Registers the DbContext factory for the configured provider, the demo seeder and the database health check.</summary>
+    public static WebApplicationBuilder AddPortalData(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+
+        // Read at resolution time, not here: configuration may still be amended (tests, hosting) until Build().
+        builder.Services.AddDbContextFactory<PortalDbContext>((services, options) =>
+        {
+            var configuration = services.GetRequiredService<IConfiguration>();
+            var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var connectionString = ConnectionString(configuration, database);
+            switch (database.Provider)
+            {
+                case "Sqlite":
+                    options.UseSqlite(connectionString)
+                        .AddInterceptors(new SqlitePragmas(database.BusyTimeoutMs));
+                    break;
+                default:
+                    throw new InvalidOperationException(
+                        $"Database:Provider '{database.Provider}' tidak dikenal. Gunakan 'Sqlite'.");
+            }
+        });
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Belu.Portal")
+            .PersistKeysToDbContext<PortalDbContext>();
+
+        builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    /// <summary>
+    /// The connection string with a relative SQLite file resolved against the configuration file's folder,
+    /// so the database lands in the same place whatever the working directory.
+    /// </summary>
+    public static string ConnectionString(IConfiguration configuration, DatabaseOptions database)
+    {
+        var raw = configuration.GetConnectionString("Portal") ?? "Data Source=data/belu-portal.db";
+        if (database.Provider != "Sqlite")
+        {
+            return raw;
+        }
+        var csb = new SqliteConnectionStringBuilder(raw);
+        if (!string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
+        {
+            csb.DataSource = PortalConfiguration.ResolvePath(configuration, csb.DataSource);
+        }
+        return csb.ToString();
+    }
+
+    /// <summary>Applies migrations (never EnsureCreated), switches SQLite to WAL, then seeds demo data when asked.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Belu.Portal.Data");
+        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            if (db.Database.IsSqlite())
+            {
+                var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+                var folder = Path.GetDirectoryName(file);
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+                // WAL lets readers carry on while one writer commits; the setting is stored in the file.
+                await db.Database.OpenConnectionAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+                await db.Database.CloseConnectionAsync();
+            }
+
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} database migrations: {Migrations}", pending.Count, pending);
+            }
+            await db.Database.MigrateAsync();
+        }
+
+        var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (demo.Seed)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        }
+    }
+
+    private sealed class DatabaseHealthCheck(IDbContextFactory<PortalDbContext> dbFactory) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+                var provider = db.Database.ProviderName?.Split('.').Last() ?? "?";
+                return pending == 0
+                    ? HealthCheckResult.Healthy($"{provider}: terhubung, skema mutakhir")
+                    : HealthCheckResult.Degraded($"{provider}: {pending} migrasi belum diterapkan");
+            }
+            catch (Exception ex)
+            {
+                return HealthCheckResult.Unhealthy("Basis data tidak dapat dihubungi", ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Audit;
+using Belu.Portal.Features.Organization;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Belu.Portal.Data;
+
+/// <summary>
+/// The portal's one database. Entity mappings live beside their features (IEntityTypeConfiguration);
+/// components never hold a context: they ask a service, which opens one per operation.
+/// </summary>
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    /// <summary>ASP.NET Core data-protection keys: cookies survive restarts and are valid on every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<Employee> Employees => Set<Employee>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored in UTC and read back as UTC; local (WITA) time exists only at the edges.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,23 @@
+using Belu.Portal.Common;
+using Microsoft.Extensions.Options;
+
+namespace Belu.Portal.Data.Seed;
+
+public static class DemoBanner
+{
+    /// <summary>Tells whoever started the portal how to sign in to the demo.</summary>
+    public static void PrintDemoAccounts(this WebApplication app)
+    {
+        var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (!demo.Seed)
+        {
+            return;
+        }
+        var passwordNote = demo.Password == DemoOptions.DefaultPassword ? demo.Password : "(Demo:Password dari konfigurasi)";
+        var lines = new List<string> { "", "Akun demo Belu.Portal (kata sandi: " + passwordNote + "):" };
+        lines.AddRange(DemoSeeder.Accounts.Select(a => $"  {a.UserName,-10} {a.Role,-10} {a.Description}"));
+        lines.Add("");
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+        app.Logger.LogInformation("Demo accounts available: {Accounts}", string.Join(", ", DemoSeeder.Accounts.Select(a => a.UserName)));
+    }
+}

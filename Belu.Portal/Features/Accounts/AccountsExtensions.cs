@@ -1,0 +1,123 @@
+using Belu.Portal.Features.Audit;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+
+namespace Belu.Portal.Features.Accounts;
+
+public static class AccountsExtensions
+{
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+        services.AddHttpContextAccessor();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<Data.PortalDbContext>()
+            .AddSignInManager<PortalSignInManager>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddErrorDescriber<IndonesianIdentityErrors>()
+            .AddDefaultTokenProviders();
+
+        // Deactivation and role changes renew the security stamp; open sessions notice within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "belu.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.LoginPath = "/akun/masuk";
+            options.LogoutPath = "/akun/keluar";
+            options.AccessDeniedPath = "/status/403";
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToLogin = context =>
+            {
+                // Browsers are sent to the login page; API and device clients get a plain 401.
+                if (IsApiRequest(context.Request))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+                return Task.CompletedTask;
+            };
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                // Answer 403 where the request was made; the status page explains it to a browser.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Pimpinan, p => p.RequireRole(Roles.Pimpinan))
+            .AddPolicy(Policies.Agendaris, p => p.RequireRole(Roles.Agendaris))
+            .AddPolicy(Policies.Pegawai, p => p.RequireRole(Roles.Pegawai))
+            .AddPolicy(Policies.Display, p => p.RequireRole(Roles.Display))
+            .AddPolicy(Policies.Staff, p => p.RequireRole([.. Roles.Staff]))
+            .AddPolicy(Policies.LeaderOrAdmin, p => p.RequireRole(Roles.Pimpinan, Roles.Admin));
+
+        services.AddScoped<SignInService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<AuditLog>();
+        return builder;
+    }
+
+    /// <summary>Sets <see cref="CurrentUser"/> for each HTTP request; must run after authentication.</summary>
+    public static WebApplication UseCurrentUser(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            context.RequestServices.GetRequiredService<CurrentUser>()
+                .Set(context.User, context.Connection.RemoteIpAddress?.ToString());
+            await next(context);
+        });
+        return app;
+    }
+
+    public static WebApplication MapAccounts(this WebApplication app)
+    {
+        app.MapPost("/akun/keluar", async (SignInService signIn, CurrentUser user, AuditLog audit) =>
+        {
+            await audit.WriteAsync("logout", user.UserName);
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("~/akun/masuk");
+        }).RequireAuthorization();
+        return app;
+    }
+
+    internal static bool IsApiRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/health")
+        || (request.Headers.Accept.Count > 0 && !request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+            && !request.Headers.Accept.ToString().Contains("*/*", StringComparison.Ordinal));
+}

@@ -1,0 +1,53 @@
+using Belu.Portal.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Belu.Portal.Features.Accounts;
+
+/// <summary>Refuses sign-in for switched-off accounts and for deactivated employees.</summary>
+internal sealed class PortalSignInManager(
+    UserManager<ApplicationUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<ApplicationUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<ApplicationUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<ApplicationUser> confirmation,
+    IDbContextFactory<PortalDbContext> dbFactory)
+    : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(ApplicationUser user)
+    {
+        if (!user.IsActive || !await base.CanSignInAsync(user))
+        {
+            return false;
+        }
+        if (user.EmployeeId is not int employeeId)
+        {
+            return true;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Employees.AnyAsync(e => e.Id == employeeId && e.IsActive);
+    }
+}
+
+/// <summary>Adds the employee id and display name to the cookie.</summary>
+internal sealed class PortalClaimsPrincipalFactory(
+    UserManager<ApplicationUser> userManager,
+    RoleManager<IdentityRole> roleManager,
+    IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(userManager, roleManager, options)
+{
+    protected override async Task<System.Security.Claims.ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new(PortalClaims.DisplayName, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? "" : user.DisplayName));
+        if (user.EmployeeId is int employeeId)
+        {
+            identity.AddClaim(new(PortalClaims.EmployeeId, employeeId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        return identity;
+    }
+}

@@ -1,0 +1,32 @@
+using Belu.Portal.Common;
+using Belu.Portal.Data;
+using Belu.Portal.Data.Seed;
+using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Organization;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalPlatform();
+builder.AddPortalData();
+builder.AddAccounts();
+builder.AddOrganization();
+
+var app = builder.Build();
+
+await app.InitializeDatabaseAsync();
+app.PrintDemoAccounts();
+
+app.UsePortalPlatform();
+app.UseAuthentication();
+app.UseCurrentUser();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapPortalPlatform();
+app.MapAccounts();
+app.MapOrganization();
+
+app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
