@@ -2,6 +2,7 @@ using Belu.Portal.Common;
 using Belu.Portal.Data;
 using Belu.Portal.Data.Seed;
 using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Notifications;
 using Belu.Portal.Features.Organization;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.AddPortalPlatform();
 builder.AddPortalData();
 builder.AddAccounts();
 builder.AddOrganization();
+builder.AddNotifications();
 
 var app = builder.Build();
 

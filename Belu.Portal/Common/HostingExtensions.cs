@@ -17,6 +17,7 @@ public static class HostingExtensions
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OfficeClock>();
+        builder.Services.AddSingleton<Files.FileStore>();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices(config =>

@@ -19,6 +19,7 @@ public sealed class DemoSeeder(
     RoleManager<IdentityRole> roleManager,
     IOptions<DemoOptions> demoOptions,
     TimeProvider time,
+    IEnumerable<IDemoSeedStep> featureSteps,
     ILogger<DemoSeeder> logger)
 {
     public sealed record DemoAccount(string UserName, string Role, string Description);
@@ -46,6 +47,11 @@ public sealed class DemoSeeder(
 
         var plan = await SeedOrganizationAsync();
         await SeedAccountsAsync(plan);
+
+        foreach (var step in featureSteps.OrderBy(s => s.Order))
+        {
+            await step.SeedAsync();
+        }
     }
 
     /// <summary>Which employee each staff demo account belongs to, by NIP.</summary>

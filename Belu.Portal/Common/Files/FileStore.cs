@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace Belu.Portal.Common.Files;
+
+/// <summary>A file accepted into storage: where it lies, what it is, and its SHA-256.</summary>
+public sealed record StoredFile(string StorageKey, FileKind Kind, long Length, string Sha256, string OriginalName)
+{
+    public string ContentType => Kind.ContentType();
+}
+
+/// <summary>
+/// Keeps uploaded files outside the web root (Storage:Root), named by their content hash. Checks the size limit
+/// while reading and the type by magic bytes; a renamed executable or an empty file is refused with a message in
+/// Bahasa Indonesia. Files come back only through a feature's service, after its scope check.
+/// </summary>
+public sealed class FileStore(IOptions<StorageOptions> options, IConfiguration configuration, ILogger<FileStore> logger)
+{
+    public long MaxBytes => options.Value.MaxUploadBytes;
+
+    private string Root => PortalConfiguration.ResolvePath(configuration, options.Value.Root);
+
+    /// <summary>Stores the stream if it is one of <paramref name="allowed"/> and within the size limit.</summary>
+    /// <exception cref="ValidationException">Empty, too large, or not an allowed kind.</exception>
+    public async Task<StoredFile> SaveAsync(Stream content, string originalName, IReadOnlyCollection<FileKind> allowed, CancellationToken ct = default)
+    {
+        var safeName = SafeName(originalName);
+        var incoming = Path.Combine(Root, "incoming");
+        Directory.CreateDirectory(incoming);
+        var temp = Path.Combine(incoming, Guid.NewGuid().ToString("N"));
+        try
+        {
+            long length = 0;
+            var header = new byte[FileSignature.HeaderLength];
+            var headerLength = 0;
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                {
+                    length += read;
+                    if (length > MaxBytes)
+                    {
+                        throw new ValidationException($"Berkas {safeName} terlalu besar. Maksimal {MaxBytes / 1024 / 1024} MB.");
+                    }
+                    if (headerLength < header.Length)
+                    {
+                        var take = Math.Min(header.Length - headerLength, read);
+                        Array.Copy(buffer, 0, header, headerLength, take);
+                        headerLength += take;
+                    }
+                    sha.AppendData(buffer, 0, read);
+                    await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+            }
+            if (length == 0)
+            {
+                throw new ValidationException($"Berkas {safeName} kosong.");
+            }
+            var kind = FileSignature.Detect(header.AsSpan(0, headerLength));
+            if (kind == FileKind.Unknown || !allowed.Contains(kind))
+            {
+                throw new ValidationException(
+                    $"Berkas {safeName} bukan {string.Join(", ", allowed.Select(k => k.Label()))} yang sah (isi berkas diperiksa, bukan namanya).");
+            }
+
+            var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+            var key = Path.Combine(hash[..2], hash + kind.Extension());
+            var final = Path.Combine(Root, key);
+            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+            if (File.Exists(final))
+            {
+                File.Delete(temp);
+            }
+            else
+            {
+                File.Move(temp, final);
+            }
+            logger.LogInformation("Stored {Kind} file {Key} ({Length} bytes)", kind, key, length);
+            return new StoredFile(key.Replace('\\', '/'), kind, length, hash, safeName);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>Opens a stored file for reading. Callers check the user's right to it first.</summary>
+    public Stream OpenRead(string storageKey)
+    {
+        var path = Path.GetFullPath(Path.Combine(Root, storageKey));
+        if (!path.StartsWith(Path.GetFullPath(Root) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new NotFoundException("Berkas tidak ditemukan.");
+        }
+        return File.Exists(path)
+            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true)
+            : throw new NotFoundException("Berkas tidak ditemukan.");
+    }
+
+    /// <summary>The file name without any folder part or control characters, for display and downloads.</summary>
+    public static string SafeName(string? name)
+    {
+        var last = (name ?? "").Replace('\\', '/').Split('/').LastOrDefault() ?? "";
+        var clean = new string(last.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?')).ToArray()).Trim().TrimStart('.');
+        if (clean.Length > 120)
+        {
+            clean = clean[^120..];
+        }
+        return clean.Length == 0 ? "berkas" : clean;
+    }
+}
