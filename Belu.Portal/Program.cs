@@ -27,6 +27,7 @@ app.UseAntiforgery();
 app.MapPortalPlatform();
 app.MapAccounts();
 app.MapOrganization();
+app.MapNotifications();
 
 app.Run();
 

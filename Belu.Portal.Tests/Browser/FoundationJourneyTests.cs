@@ -21,6 +21,12 @@ public class FoundationJourneyTests(BrowserFixture fixture)
         Assert.Equal("Bidang Aplikasi Informatika", await page.Locator("[data-testid=home-unit]").InnerTextAsync());
         Assert.Equal(0, await page.Locator("a[href='/admin/akun']").CountAsync());
         Assert.True(File.Exists(await page.ScreenshotAsync("home")));
+
+        await page.Locator("[data-testid=user-menu-button]").ClickAsync();
+        await page.Locator("[data-testid=logout]").ClickAsync();
+        await page.WaitForURLAsync("**/akun/masuk");
+        await page.GotoAsync("/");
+        Assert.Contains("/akun/masuk", page.Url);
     }
 
     [Fact]

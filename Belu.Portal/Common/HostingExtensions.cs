@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Belu.Portal.Components;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -46,6 +47,15 @@ public static class HostingExtensions
             app.UseExceptionHandler("/status/500", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.Use((context, next) =>
+        {
+            // Status pages are for people opening pages; API, hub and device clients get the bare status code.
+            if (!HttpMethods.IsGet(context.Request.Method) || Features.Accounts.AccountsExtensions.IsApiRequest(context.Request))
+            {
+                context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+            }
+            return next(context);
+        });
         return app;
     }
 

@@ -1,5 +1,7 @@
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Audit;
+using Belu.Portal.Features.Monitoring;
+using Belu.Portal.Features.Notifications;
 using Belu.Portal.Features.Organization;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -22,6 +24,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Employee> Employees => Set<Employee>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<DisplayToken> DisplayTokens => Set<DisplayToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,6 +21,10 @@ internal sealed class RevalidatingIdentityStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
+        if (Monitoring.DisplayClaims.Token(state.User) is Guid tokenId)
+        {
+            return await scope.ServiceProvider.GetRequiredService<Monitoring.DisplayTokenService>().IsActiveAsync(tokenId, cancellationToken);
+        }
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
         var user = await users.GetUserAsync(state.User);

@@ -1,10 +1,9 @@
-using System.Collections.Concurrent;
-
 namespace Belu.Portal.Features.Notifications;
 
 /// <summary>
 /// Something that happened in the portal that people should hear about: a letter disposed, a late check-in.
-/// Features publish each event once, after their change is committed; the notifier fans it out.
+/// Features publish each event once, after their change is committed; the notifier stores it for its recipients
+/// and fans it out to every open page, hub client and monitoring board that may see it.
 /// </summary>
 public abstract record PortalEvent
 {
@@ -19,74 +18,31 @@ public abstract record PortalEvent
     /// <summary>The unit the event belongs to: its leaders and the monitoring boards whose scope covers it hear of it.</summary>
     public int? UnitId { get; init; }
 
+    /// <summary>The employee the event is about (a late comer); never told of it as one of the unit's leaders.</summary>
+    public int? SubjectEmployeeId { get; init; }
+
+    /// <summary>Also tell the leaders (Pimpinan) of <see cref="UnitId"/>, up to the head of its OPD.</summary>
+    public virtual bool NotifyUnitLeaders => false;
+
     /// <summary>One line for a bell, a toast or a ticker, in Bahasa Indonesia.</summary>
     public abstract string Summary { get; }
 
     /// <summary>Where a click on the notification leads, relative to the site (e.g. "/surat/{id}").</summary>
     public virtual string? Link => null;
+
+    /// <summary>A stable name of the kind of event, for clients and filters.</summary>
+    public virtual string Kind => GetType().Name;
 }
 
 /// <summary>
-/// The one publishing path for domain events. In-process today; the scale-out issue adds a Redis-backed
-/// implementation behind the same interface, so events reach users connected to other instances.
+/// The one publishing path for domain events, used by every feature. Publishing stores a notification for each
+/// recipient and delivers the event to everyone listening (on this instance, and on the others once the
+/// scale-out bus is configured).
 /// </summary>
 public interface IPortalNotifier
 {
     Task PublishAsync(PortalEvent portalEvent, CancellationToken cancellationToken = default);
 
-    /// <summary>Receive every event published from now on; dispose the subscription to stop.</summary>
+    /// <summary>Receive every event delivered from now on; dispose the subscription to stop.</summary>
     IDisposable Subscribe(Func<PortalEvent, Task> handler);
-}
-
-/// <summary>Fans events out to the subscribers of this process. A failing subscriber is logged and does not stop the others.</summary>
-public sealed class InProcessNotifier(ILogger<InProcessNotifier> logger) : IPortalNotifier
-{
-    private readonly ConcurrentDictionary<Guid, Func<PortalEvent, Task>> _subscribers = new();
-
-    public int SubscriberCount => _subscribers.Count;
-
-    public async Task PublishAsync(PortalEvent portalEvent, CancellationToken cancellationToken = default)
-    {
-        foreach (var (id, handler) in _subscribers)
-        {
-            try
-            {
-                await handler(portalEvent);
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Subscriber {Subscriber} failed on {EventType} {EventId}", id, portalEvent.GetType().Name, portalEvent.Id);
-            }
-        }
-    }
-
-    public IDisposable Subscribe(Func<PortalEvent, Task> handler)
-    {
-        var id = Guid.NewGuid();
-        _subscribers[id] = handler;
-        return new Subscription(() => _subscribers.TryRemove(id, out _));
-    }
-
-    private sealed class Subscription(Action unsubscribe) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                unsubscribe();
-            }
-        }
-    }
-}
-
-public static class NotificationsExtensions
-{
-    public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<InProcessNotifier>();
-        builder.Services.AddSingleton<IPortalNotifier>(sp => sp.GetRequiredService<InProcessNotifier>());
-        return builder;
-    }
 }

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Belu.Portal.Features.Notifications;
+
+/// <summary>What an open page or hub client receives for one of its notifications.</summary>
+public sealed record LiveNotification(Guid EventId, string Kind, string Text, string? Link, DateTime AtUtc);
+
+/// <summary>
+/// This instance's listeners. One subscription to the bus fans each envelope out to the Blazor components of
+/// the accounts it concerns, to the monitoring boards whose scope covers it, and to the SignalR hub's groups.
+/// Components subscribe in OnAfterRenderAsync and dispose their subscription when they go.
+/// </summary>
+public sealed class LiveFeed : IHostedService
+{
+    private readonly IEventBus _bus;
+    private readonly IHubContext<NotificationsHub> _hub;
+    private readonly ILogger<LiveFeed> _logger;
+    private readonly ConcurrentDictionary<Guid, (string UserId, Func<LiveNotification, Task> Handler)> _users = new();
+    private readonly ConcurrentDictionary<Guid, (BoardScope Scope, Func<EventEnvelope, Task> Handler)> _boards = new();
+    private IDisposable? _subscription;
+
+    public LiveFeed(IEventBus bus, IHubContext<NotificationsHub> hub, ILogger<LiveFeed> logger)
+    {
+        _bus = bus;
+        _hub = hub;
+        _logger = logger;
+    }
+
+    public int ListenerCount => _users.Count + _boards.Count;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = _bus.Subscribe(DeliverAsync);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Notifications for one account, as they happen.</summary>
+    public IDisposable SubscribeUser(string userId, Func<LiveNotification, Task> handler)
+    {
+        var id = Guid.NewGuid();
+        _users[id] = (userId, handler);
+        return new Subscription(() => _users.TryRemove(id, out _));
+    }
+
+    /// <summary>Every event within a board's scope, as it happens.</summary>
+    public IDisposable SubscribeBoard(BoardScope scope, Func<EventEnvelope, Task> handler)
+    {
+        var id = Guid.NewGuid();
+        _boards[id] = (scope, handler);
+        return new Subscription(() => _boards.TryRemove(id, out _));
+    }
+
+    private async Task DeliverAsync(EventEnvelope envelope)
+    {
+        var e = envelope.Event;
+        var message = new LiveNotification(e.Id, e.Kind, e.Summary, e.Link, e.AtUtc);
+        if (envelope.UserIds.Count > 0)
+        {
+            var users = envelope.UserIds.ToHashSet(StringComparer.Ordinal);
+            foreach (var (id, (userId, handler)) in _users)
+            {
+                if (users.Contains(userId))
+                {
+                    await SafelyAsync(id, () => handler(message));
+                }
+            }
+            await _hub.Clients.Groups(envelope.UserIds.Select(NotificationsHub.UserGroup).ToList()).SendAsync("notification", message);
+        }
+
+        foreach (var (id, (scope, handler)) in _boards)
+        {
+            if (scope.Covers(envelope.OpdId))
+            {
+                await SafelyAsync(id, () => handler(envelope));
+            }
+        }
+        // Regency-wide events go to every board; an OPD's events to regency boards and that OPD's boards.
+        IReadOnlyList<string> boardGroups = envelope.OpdId is int opd
+            ? [NotificationsHub.RegencyBoardGroup, NotificationsHub.OpdBoardGroup(opd)]
+            : [NotificationsHub.EveryBoardGroup];
+        await _hub.Clients.Groups(boardGroups).SendAsync("event", new BoardEvent(e.Id, e.Kind, e.Summary, e.AtUtc, envelope.OpdId));
+    }
+
+    private async Task SafelyAsync(Guid listener, Func<Task> deliver)
+    {
+        try
+        {
+            await deliver();
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Live listener {Listener} failed; it stays subscribed", listener);
+        }
+    }
+}
+
+/// <summary>What a board (Blazor or hub client) receives: the event's line, without personal detail.</summary>
+public sealed record BoardEvent(Guid EventId, string Kind, string Text, DateTime AtUtc, int? OpdId);
+
+/// <summary>Which OPD a monitoring board watches: the whole regency, or some OPD.</summary>
+public sealed record BoardScope(IReadOnlySet<int>? OpdIds)
+{
+    public static readonly BoardScope Regency = new((IReadOnlySet<int>?)null);
+
+    public bool IsRegency => OpdIds is null;
+
+    /// <summary>Regency-wide events (no OPD) reach every board; an OPD's events only the boards that watch it.</summary>
+    public bool Covers(int? opdId) => OpdIds is null || opdId is null || OpdIds.Contains(opdId.Value);
+}

@@ -1,0 +1,84 @@
+using Belu.Portal.Data;
+using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Belu.Portal.Features.Notifications;
+
+/// <summary>
+/// The portal's <see cref="IPortalNotifier"/>: on the instance where the event happened it works out who is
+/// concerned, stores their notifications once, and hands the envelope to the bus, which delivers it everywhere.
+/// </summary>
+public sealed class NotificationPublisher(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IEventBus bus,
+    TimeProvider time,
+    ILogger<NotificationPublisher> logger) : IPortalNotifier
+{
+    public async Task PublishAsync(PortalEvent portalEvent, CancellationToken cancellationToken = default)
+    {
+        if (portalEvent.AtUtc == default)
+        {
+            portalEvent = portalEvent with { AtUtc = time.GetUtcNow().UtcDateTime };
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var tree = await OrganizationService.LoadTreeAsync(db, cancellationToken);
+        var userIds = await RecipientsAsync(db, tree, portalEvent, cancellationToken);
+        var opdId = portalEvent.UnitId is int unitId && tree.Contains(unitId) ? tree.OpdOf(unitId)?.Id : null;
+
+        if (userIds.Count > 0)
+        {
+            var existing = await db.Notifications.Where(n => n.EventId == portalEvent.Id).Select(n => n.UserId).ToListAsync(cancellationToken);
+            db.Notifications.AddRange(userIds.Except(existing).Select(userId => new Notification
+            {
+                UserId = userId,
+                EventId = portalEvent.Id,
+                Kind = portalEvent.Kind,
+                Text = portalEvent.Summary.Length > 500 ? portalEvent.Summary[..500] : portalEvent.Summary,
+                Link = portalEvent.Link,
+                AtUtc = portalEvent.AtUtc,
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        logger.LogInformation("Event {EventType} {EventId} for {Recipients} accounts", portalEvent.Kind, portalEvent.Id, userIds.Count);
+        await bus.PublishAsync(new EventEnvelope(portalEvent, userIds, opdId), cancellationToken);
+    }
+
+    public IDisposable Subscribe(Func<PortalEvent, Task> handler) =>
+        bus.Subscribe(envelope => handler(envelope.Event));
+
+    /// <summary>The accounts of the named employees and, when the event asks for it, of the unit's leaders up to its OPD head.</summary>
+    internal static async Task<List<string>> RecipientsAsync(PortalDbContext db, UnitTree tree, PortalEvent portalEvent, CancellationToken ct)
+    {
+        var employeeIds = portalEvent.RecipientEmployeeIds.ToHashSet();
+        var users = new HashSet<string>();
+        if (employeeIds.Count > 0)
+        {
+            users.UnionWith(await db.Users.Where(u => u.EmployeeId != null && employeeIds.Contains(u.EmployeeId.Value) && u.IsActive)
+                .Select(u => u.Id).ToListAsync(ct));
+        }
+        if (portalEvent.NotifyUnitLeaders && portalEvent.UnitId is int unitId && tree.Contains(unitId))
+        {
+            var chain = new List<int>();
+            foreach (var unit in tree.AncestryOf(unitId))
+            {
+                chain.Add(unit.Id);
+                if (unit.Kind.IsTopLevel())
+                {
+                    break;
+                }
+            }
+            var leaders = await (
+                from user in db.Users
+                join userRole in db.UserRoles on user.Id equals userRole.UserId
+                join role in db.Roles on userRole.RoleId equals role.Id
+                where role.Name == Roles.Pimpinan && user.IsActive && user.Employee != null && chain.Contains(user.Employee.UnitId)
+                    && user.EmployeeId != portalEvent.SubjectEmployeeId
+                select user.Id).ToListAsync(ct);
+            users.UnionWith(leaders);
+        }
+        return [.. users.Order(StringComparer.Ordinal)];
+    }
+}

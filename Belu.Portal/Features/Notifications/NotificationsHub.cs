@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Monitoring;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Belu.Portal.Features.Notifications;
+
+/// <summary>
+/// /hubs/notifications: the same events for non-Blazor clients. A connection joins its own account's group and,
+/// for a monitoring screen, the board groups of its scope; nothing else can be joined.
+/// </summary>
+[Authorize]
+public sealed class NotificationsHub : Hub
+{
+    public static string UserGroup(string userId) => "user:" + userId;
+
+    /// <summary>Boards that watch the whole regency.</summary>
+    public const string RegencyBoardGroup = "board:regency";
+
+    /// <summary>Every board, for events that belong to no OPD.</summary>
+    public const string EveryBoardGroup = "board:every";
+
+    public static string OpdBoardGroup(int opdId) => "board:opd:" + opdId;
+
+    public override async Task OnConnectedAsync()
+    {
+        var user = Context.User!;
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            Context.Abort();
+            return;
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(userId));
+        if (user.IsInRole(Roles.Display))
+        {
+            var scope = DisplayClaims.Scope(user);
+            await Groups.AddToGroupAsync(Context.ConnectionId, EveryBoardGroup);
+            foreach (var group in scope.IsRegency ? [RegencyBoardGroup] : scope.OpdIds!.Select(OpdBoardGroup))
+            {
+                await Groups.AddToGroupAsync(Context.ConnectionId, group);
+            }
+        }
+        await base.OnConnectedAsync();
+    }
+}
