@@ -1,4 +1,5 @@
 using Belu.Portal.Common;
+using Belu.Portal.Common.Security;
 using Belu.Portal.Data;
 using Belu.Portal.Data.Seed;
 using Belu.Portal.Features.Accounts;
@@ -8,6 +9,7 @@ using Belu.Portal.Features.Organization;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalPlatform();
+builder.AddPortalSecurity();
 builder.AddPortalData();
 builder.AddAccounts();
 builder.AddOrganization();
@@ -18,6 +20,7 @@ var app = builder.Build();
 await app.InitializeDatabaseAsync();
 app.PrintDemoAccounts();
 
+app.UsePortalSecurity();
 app.UsePortalPlatform();
 app.UseAuthentication();
 app.UseCurrentUser();

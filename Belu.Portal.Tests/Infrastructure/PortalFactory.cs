@@ -32,6 +32,8 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public virtual bool SeedDemo => true;
 
+    public virtual int LoginPerMinute => 10_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -41,6 +43,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests sign in many times from one address; the limiter's own test sets a low limit.
+        builder.UseSetting("RateLimits:LoginPerMinute", LoginPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>A fresh context on the portal's database, for arranging and checking data.</summary>

@@ -90,6 +90,7 @@ public static class AccountsExtensions
         services.AddScoped<SignInService>();
         services.AddScoped<AccountService>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditService>();
         return builder;
     }
 

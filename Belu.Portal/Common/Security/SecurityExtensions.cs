@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Belu.Portal.Common.Security;
+
+/// <summary>Request limits per client address (section "RateLimits"); a proxy's clients are told apart by X-Forwarded-For.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Sign-in attempts per minute from one address (lockout protects each account; this stops spraying).</summary>
+    public int LoginPerMinute { get; set; } = 20;
+
+    /// <summary>Hub negotiations per minute from one address.</summary>
+    public int HubPerMinute { get; set; } = 120;
+
+    /// <summary>Requests per minute from one attendance machine or bridge address (a flood guard, sized for the morning rush).</summary>
+    public int DevicePerMinute { get; set; } = 60_000;
+
+    /// <summary>Addresses of reverse proxies whose X-Forwarded-For is trusted.</summary>
+    public string[] KnownProxies { get; set; } = [];
+}
+
+public static class SecurityExtensions
+{
+    public static WebApplicationBuilder AddPortalSecurity(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in limits.Value.KnownProxies)
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, token) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                }
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync("Terlalu banyak permintaan dari alamat ini. Tunggu sebentar lalu coba lagi.", token);
+            };
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                var path = context.Request.Path;
+                var address = context.Connection.RemoteIpAddress?.ToString() ?? "?";
+                if (HttpMethods.IsPost(context.Request.Method) && path.StartsWithSegments("/akun/masuk"))
+                {
+                    return Window("login:" + address, limits.LoginPerMinute);
+                }
+                if (path.StartsWithSegments("/hubs") && path.Value!.EndsWith("/negotiate", StringComparison.Ordinal))
+                {
+                    return Window("hub:" + address, limits.HubPerMinute);
+                }
+                if (path.StartsWithSegments("/api/absensi") || path.StartsWithSegments("/iclock"))
+                {
+                    return Window("device:" + address, limits.DevicePerMinute);
+                }
+                return RateLimitPartition.GetNoLimiter("none");
+            });
+        });
+        return builder;
+    }
+
+    private static RateLimitPartition<string> Window(string key, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, perMinute),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+
+    /// <summary>Forwarded headers, security headers and the rate limiter, before anything answers.</summary>
+    public static WebApplication UsePortalSecurity(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            var host = context.Request.Host.Value;
+            // Blazor Server needs its own scripts and a WebSocket to this host; MudBlazor sets inline styles.
+            headers.ContentSecurityPolicy =
+                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+                $"connect-src 'self' ws://{host} wss://{host}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            return next(context);
+        });
+        app.UseRateLimiter();
+        return app;
+    }
+}
