@@ -1,6 +1,7 @@
 using Belu.Portal.Common;
 using Belu.Portal.Common.Security;
 using Belu.Portal.Data;
+using Belu.Portal.Data.Backup;
 using Belu.Portal.Data.Seed;
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Notifications;
@@ -16,6 +17,11 @@ builder.AddOrganization();
 builder.AddNotifications();
 
 var app = builder.Build();
+
+if (await app.RunCommandAsync(args))
+{
+    return;
+}
 
 await app.InitializeDatabaseAsync();
 app.PrintDemoAccounts();

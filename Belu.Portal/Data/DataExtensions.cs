@@ -39,6 +39,7 @@ public static class DataExtensions
             .PersistKeysToDbContext<PortalDbContext>();
 
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<Backup.BackupService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
