@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Belu.Portal.Tests.Browser;
 
 /// <summary>
@@ -16,47 +14,5 @@ public static class Chromium
         "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
     ];
 
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
-    public static async Task EnsureInstalledAsync()
-    {
-        if (File.Exists(ExecutablePath))
-        {
-            return;
-        }
-        await Gate.WaitAsync();
-        try
-        {
-            if (File.Exists(ExecutablePath))
-            {
-                return;
-            }
-            var sudo = Environment.UserName == "root" ? "" : "sudo -n ";
-            await RunAsync($"{sudo}apt-get update -qq && {sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium");
-            if (!File.Exists(ExecutablePath))
-            {
-                throw new InvalidOperationException($"Chromium is not at {ExecutablePath} after apt-get install chromium.");
-            }
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
-
-    private static async Task RunAsync(string command)
-    {
-        using var process = Process.Start(new ProcessStartInfo("bash", ["-c", command])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("bash did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"'{command}' failed ({process.ExitCode}): {await error}\n{await output}");
-        }
-    }
+    public static Task EnsureInstalledAsync() => Infrastructure.Packages.EnsureAsync(ExecutablePath, "chromium");
 }

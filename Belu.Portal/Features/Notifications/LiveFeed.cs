@@ -18,6 +18,7 @@ public sealed class LiveFeed : IHostedService
     private readonly ILogger<LiveFeed> _logger;
     private readonly ConcurrentDictionary<Guid, (string UserId, Func<LiveNotification, Task> Handler)> _users = new();
     private readonly ConcurrentDictionary<Guid, (BoardScope Scope, Func<EventEnvelope, Task> Handler)> _boards = new();
+    private readonly RecentIds _recent = new(4096);
     private IDisposable? _subscription;
 
     public LiveFeed(IEventBus bus, IHubContext<NotificationsHub> hub, ILogger<LiveFeed> logger)
@@ -60,6 +61,11 @@ public sealed class LiveFeed : IHostedService
     private async Task DeliverAsync(EventEnvelope envelope)
     {
         var e = envelope.Event;
+        if (!_recent.TryAdd(e.Id))
+        {
+            // Already delivered here (the same event arrived over two paths).
+            return;
+        }
         var message = new LiveNotification(e.Id, e.Kind, e.Summary, e.Link, e.AtUtc);
         if (envelope.UserIds.Count > 0)
         {
@@ -113,4 +119,29 @@ public sealed record BoardScope(IReadOnlySet<int>? OpdIds)
 
     /// <summary>Regency-wide events (no OPD) reach every board; an OPD's events only the boards that watch it.</summary>
     public bool Covers(int? opdId) => OpdIds is null || opdId is null || OpdIds.Contains(opdId.Value);
+}
+
+/// <summary>A bounded set of the most recent ids, to deliver each event once.</summary>
+internal sealed class RecentIds(int capacity)
+{
+    private readonly HashSet<Guid> _set = [];
+    private readonly Queue<Guid> _order = new();
+    private readonly Lock _lock = new();
+
+    public bool TryAdd(Guid id)
+    {
+        lock (_lock)
+        {
+            if (!_set.Add(id))
+            {
+                return false;
+            }
+            _order.Enqueue(id);
+            if (_order.Count > capacity)
+            {
+                _set.Remove(_order.Dequeue());
+            }
+            return true;
+        }
+    }
 }

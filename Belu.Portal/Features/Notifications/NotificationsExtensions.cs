@@ -9,8 +9,16 @@ public static class NotificationsExtensions
     {
         var services = builder.Services;
         services.AddSignalR();
+        services.Configure<RedisOptions>(builder.Configuration.GetSection(RedisOptions.Section));
         services.AddSingleton<InProcessEventBus>();
-        services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<InProcessEventBus>());
+        // One process by default; with Redis configured, events reach the listeners of every instance.
+        services.AddSingleton<IEventBus>(sp =>
+        {
+            var redis = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RedisOptions>>().Value;
+            return string.IsNullOrWhiteSpace(redis.ConnectionString)
+                ? sp.GetRequiredService<InProcessEventBus>()
+                : new RedisEventBus(redis, sp.GetRequiredService<InProcessEventBus>(), sp.GetRequiredService<ILogger<RedisEventBus>>());
+        });
         services.AddSingleton<IPortalNotifier, NotificationPublisher>();
         services.AddSingleton<LiveFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
