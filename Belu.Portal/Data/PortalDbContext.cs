@@ -29,6 +29,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<DisplayToken> DisplayTokens => Set<DisplayToken>();
 
+    public DbSet<RecentEvent> RecentEvents => Set<RecentEvent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

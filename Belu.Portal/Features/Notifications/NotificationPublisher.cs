@@ -27,6 +27,11 @@ public sealed class NotificationPublisher(
         var userIds = await RecipientsAsync(db, tree, portalEvent, cancellationToken);
         var opdId = portalEvent.UnitId is int unitId && tree.Contains(unitId) ? tree.OpdOf(unitId)?.Id : null;
 
+        var text = portalEvent.Summary.Length > 500 ? portalEvent.Summary[..500] : portalEvent.Summary;
+        if (!await db.RecentEvents.AnyAsync(e => e.Id == portalEvent.Id, cancellationToken))
+        {
+            db.RecentEvents.Add(new RecentEvent { Id = portalEvent.Id, Kind = portalEvent.Kind, Text = text, AtUtc = portalEvent.AtUtc, OpdId = opdId });
+        }
         if (userIds.Count > 0)
         {
             var existing = await db.Notifications.Where(n => n.EventId == portalEvent.Id).Select(n => n.UserId).ToListAsync(cancellationToken);
@@ -35,15 +40,28 @@ public sealed class NotificationPublisher(
                 UserId = userId,
                 EventId = portalEvent.Id,
                 Kind = portalEvent.Kind,
-                Text = portalEvent.Summary.Length > 500 ? portalEvent.Summary[..500] : portalEvent.Summary,
+                Text = text,
                 Link = portalEvent.Link,
                 AtUtc = portalEvent.AtUtc,
             }));
-            await db.SaveChangesAsync(cancellationToken);
         }
+        await db.SaveChangesAsync(cancellationToken);
+        await PruneAsync(db, portalEvent.AtUtc, cancellationToken);
 
         logger.LogInformation("Event {EventType} {EventId} for {Recipients} accounts", portalEvent.Kind, portalEvent.Id, userIds.Count);
         await bus.PublishAsync(new EventEnvelope(portalEvent, userIds, opdId), cancellationToken);
+    }
+
+    private int _published;
+
+    /// <summary>Every few hundred events, drop ticker lines older than three days.</summary>
+    private async Task PruneAsync(PortalDbContext db, DateTime now, CancellationToken ct)
+    {
+        if (Interlocked.Increment(ref _published) % 500 == 1)
+        {
+            var cutoff = now.AddDays(-3);
+            await db.RecentEvents.Where(e => e.AtUtc < cutoff).ExecuteDeleteAsync(ct);
+        }
     }
 
     public IDisposable Subscribe(Func<PortalEvent, Task> handler) =>

@@ -25,6 +25,8 @@ public static class NotificationsExtensions
         services.AddScoped<NotificationService>();
 
         services.AddScoped<DisplayTokenService>();
+        services.AddScoped<BoardService>();
+        services.Configure<MonitoringOptions>(builder.Configuration.GetSection(MonitoringOptions.Section));
         services.AddScoped<SecurityStampValidator<Accounts.ApplicationUser>>();
         services.AddScoped<ISecurityStampValidator, PortalSecurityStampValidator>();
         return builder;
