@@ -4,6 +4,7 @@ using Belu.Portal.Data.Seed;
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Notifications;
 using Belu.Portal.Features.Organization;
+using Belu.Portal.Features.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.AddPortalData();
 builder.AddAccounts();
 builder.AddOrganization();
 builder.AddNotifications();
+builder.AddReports();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.UseAntiforgery();
 app.MapPortalPlatform();
 app.MapAccounts();
 app.MapOrganization();
+app.MapReports();
 
 app.Run();
 
