@@ -43,4 +43,20 @@ public class ReportsJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("telah diunduh");
         await page.ScreenshotAsync("pegawai-unduh-excel");
     }
+
+    [Fact]
+    public async Task TheExportButtonFitsOnAPhone()
+    {
+        var page = await fixture.NewPageAsync(390, 844);
+        await page.GotoAsync("/akun/masuk");
+        await new LoginPage(page).SignInAsync("admin", PortalFactory.Password);
+        await page.WaitForCircuitAsync();
+        await page.GotoAsync("/organisasi/pegawai");
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("[data-testid=employee-export]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=employee-table] td[data-label=Nama]").First).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "the employee page scrolls sideways on a phone");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "pegawai-unduh-excel-phone.png") });
+    }
 }

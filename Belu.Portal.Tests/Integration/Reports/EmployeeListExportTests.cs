@@ -118,7 +118,10 @@ public class EmployeeListExportTests(PortalFactory factory) : IClassFixture<Port
         await using var db = factory.CreateDbContext();
         var client = factory.CreateBrowserLikeClient();
         await client.SignInAsync("admin");
-        using var book = await DownloadAsync(client, EmployeeListReport.Link(null, null, true));
+        var response = await client.GetAsync(EmployeeListReport.Link(null, null, true));
+        var today = factory.Services.GetRequiredService<OfficeClock>().Today;
+        Assert.Equal($"daftar-pegawai-semua-unit-{today:yyyy-MM-dd}.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
 
         var opds = await db.Units.CountAsync(u => u.Kind == UnitKind.Opd || u.Kind == UnitKind.Kecamatan);
         Assert.Equal(opds + 1, book.Worksheets.Count);

@@ -39,7 +39,7 @@ public sealed class EmployeeListReport(
         .Text("Nama", 30, e => e.Name, ColumnTotal.Count)
         .Text("Jabatan", 38, e => e.Position)
         .Text("Jenis kepegawaian", 18, e => e.Type.Label())
-        .Text("Unit", 48, e => e.UnitPath)
+        .Text("Unit", 60, e => e.UnitPath)
         .Text("Atasan langsung", 30, e => e.Superior)
         .Code("Status", 11, e => e.IsActive ? "Aktif" : "Nonaktif", StatusFills)
         .WithTotals("Jumlah pegawai");
@@ -106,7 +106,8 @@ public sealed class EmployeeListReport(
             sheets.Add(new ReportSheet<EmployeeLine>(opd?.Code ?? "Pegawai", LabelOf(tree, units), Layout, Array.Empty<EmployeeLine>()));
         }
 
-        var fileScope = selection.Count == 1 ? tree[selection[0]].Code : chosen.Count > 1 ? $"{chosen.Count} unit" : "semua unit";
+        var fileScope = selection.Count == 1 && tree[selection[0]].Kind != UnitKind.Pemkab ? tree[selection[0]].Code
+            : chosen.Count > 1 ? $"{chosen.Count} unit" : "semua unit";
         return new ReportDocument
         {
             Title = "Daftar Pegawai",
