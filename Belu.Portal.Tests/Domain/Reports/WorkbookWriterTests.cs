@@ -177,6 +177,18 @@ public class WorkbookWriterTests
         Assert.All(book.Worksheets, ws => Assert.Equal(8, ws.PageSetup.FirstRowToRepeatAtTop));
     }
 
+    [Theory]
+    [MemberData(nameof(Writers), MemberType = typeof(SampleWorkbook))]
+    public async Task ControlCharactersFromPastedTextDoNotBreakTheFile(IWorkbookWriter writer)
+    {
+        var pasted = Lines[0] with { Name = "Nama\u0001 dengan\u0008 sisa\uFFFF tempelan 😀\ud800", Nip = "\u000b198503102010011001" };
+        using var book = Open(await WriteAsync(writer, Document(("UJI", "Unit\u0002 Uji", [pasted]))));
+        var ws = book.Worksheet(1);
+        Assert.Equal("Unit: Unit Uji", ws.Cell("A3").GetString());
+        Assert.Equal("198503102010011001", ws.Cell(SheetPlan.FirstDataRow, 2).GetString());
+        Assert.Equal("Nama dengan sisa tempelan 😀", ws.Cell(SheetPlan.FirstDataRow, 3).GetString());
+    }
+
     [Fact]
     public async Task TheStreamingWriterProducesTheSameCellsAsClosedXml()
     {

@@ -62,11 +62,7 @@ public sealed class ReportExporter(
         return new XlsxResult(plan, writer, lease, logger);
     }
 
-    /// <summary>Writes the workbook for a document as the current user would get it (tests, benchmarks).</summary>
-    public Task WriteAsync(ReportDocument document, Stream output, CancellationToken ct, IWorkbookWriter? writer = null) =>
-        (writer ?? ChooseWriter(document)).WriteAsync(WorkbookPlan.Create(document, Stamp(), clock.TimeZone), output, ct);
-
-    public IWorkbookWriter ChooseWriter(ReportDocument document) =>
+    private IWorkbookWriter ChooseWriter(ReportDocument document) =>
         document.RowCount > options.Value.StreamingThresholdRows ? streaming : closedXml;
 
     private ReportStamp Stamp() => new(

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
+using System.Xml;
 
 namespace Belu.Portal.Features.Reports.Pipeline;
 
@@ -54,7 +56,7 @@ public sealed class SheetPlan
         [
             (stamp.Regency, styles.Regency),
             (document.Title, styles.Title),
-            ($"Unit: {sheet.UnitLabel}", styles.Info),
+            ($"Unit: {XmlSafe(sheet.UnitLabel)}", styles.Info),
             ($"Periode: {document.PeriodLabel}", styles.Info),
             ($"Dicetak: {stamp.PrintedAtLocal.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)} {stamp.ZoneAbbreviation}", styles.Info),
             ($"Dicetak oleh: {stamp.PrintedBy}", styles.Info),
@@ -121,6 +123,33 @@ public sealed class SheetPlan
     public static bool NeedsQuotePrefix(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
+    /// <summary>
+    /// The text without the characters XML cannot carry (control characters pasted from other systems): left in,
+    /// they would break the file, and a streamed download halfway through.
+    /// </summary>
+    public static string XmlSafe(string text)
+    {
+        StringBuilder? kept = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], c);
+            if (pair || XmlConvert.IsXmlChar(c))
+            {
+                kept?.Append(c);
+                if (pair)
+                {
+                    kept?.Append(text[++i]);
+                }
+            }
+            else
+            {
+                kept ??= new StringBuilder(text.Length).Append(text, 0, i);
+            }
+        }
+        return kept?.ToString() ?? text;
+    }
+
     /// <summary>"A", "B", ... "Z", "AA": the letters of a 1-based column number.</summary>
     public static string ColumnName(int column)
     {
@@ -144,7 +173,7 @@ public sealed class SheetPlan
         {
             case CellKind.Text:
             case CellKind.Code:
-                var text = value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+                var text = XmlSafe(value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
                 var fill = column.Kind == CellKind.Code && column.CodeFills.TryGetValue(text, out var f) ? f : null;
                 var quote = NeedsQuotePrefix(text);
                 return new PlannedCell
