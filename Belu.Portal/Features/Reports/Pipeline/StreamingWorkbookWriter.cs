@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
 using DocumentFormat.OpenXml;
@@ -99,24 +100,47 @@ public sealed class StreamingWorkbookWriter : IWorkbookWriter
         writer.Close();
     }
 
+    // Element names only: cells are written from these and plain attributes, not built as objects per cell.
+    private static readonly Row RowName = new();
+    private static readonly Cell CellName = new();
+    private static readonly InlineString InlineStringName = new();
+    private static readonly Text TextName = new();
+    private static readonly CellValue ValueName = new();
+    private static readonly OpenXmlAttribute InlineStringType = new("t", "", "inlineStr");
+    private static readonly OpenXmlAttribute PreserveSpace = new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve");
+
     private static void WriteRow(OpenXmlWriter writer, int row, string[] columnNames, PlannedCell[] cells)
     {
-        writer.WriteStartElement(new Row { RowIndex = (uint)row });
+        var number = row.ToString(CultureInfo.InvariantCulture);
+        writer.WriteStartElement(RowName, [new OpenXmlAttribute("r", "", number)]);
+        var attributes = new List<OpenXmlAttribute>(3);
         for (var c = 0; c < cells.Length; c++)
         {
             var planned = cells[c];
-            var cell = new Cell { CellReference = columnNames[c] + row, StyleIndex = (uint)planned.Style };
+            attributes.Clear();
+            attributes.Add(new OpenXmlAttribute("r", "", columnNames[c] + number));
+            attributes.Add(new OpenXmlAttribute("s", "", planned.Style.ToString(CultureInfo.InvariantCulture)));
+            if (planned.Content == CellContent.Text)
+            {
+                attributes.Add(InlineStringType);
+            }
+            writer.WriteStartElement(CellName, attributes);
             switch (planned.Content)
             {
                 case CellContent.Text:
-                    cell.DataType = CellValues.InlineString;
-                    cell.InlineString = new InlineString(new Text(planned.Text ?? "") { Space = SpaceProcessingModeValues.Preserve });
+                    writer.WriteStartElement(InlineStringName);
+                    writer.WriteStartElement(TextName, [PreserveSpace]);
+                    writer.WriteString(planned.Text ?? "");
+                    writer.WriteEndElement();
+                    writer.WriteEndElement();
                     break;
                 case CellContent.Number:
-                    cell.CellValue = new CellValue(planned.Number);
+                    writer.WriteStartElement(ValueName);
+                    writer.WriteString(planned.Number.ToString(CultureInfo.InvariantCulture));
+                    writer.WriteEndElement();
                     break;
             }
-            writer.WriteElement(cell);
+            writer.WriteEndElement();
         }
         writer.WriteEndElement();
     }
