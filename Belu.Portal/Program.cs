@@ -6,6 +6,7 @@ using Belu.Portal.Data.Seed;
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Notifications;
 using Belu.Portal.Features.Organization;
+using Belu.Portal.Features.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ builder.AddPortalData();
 builder.AddAccounts();
 builder.AddOrganization();
 builder.AddNotifications();
+builder.AddReports();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ app.MapPortalPlatform();
 app.MapAccounts();
 app.MapOrganization();
 app.MapNotifications();
+app.MapReports();
 
 app.Run();
 

@@ -81,19 +81,7 @@ public sealed class OrganizationService(
         }
         var unitList = units.ToList();
 
-        var employees = db.Employees.AsNoTracking().Where(e => unitList.Contains(e.UnitId));
-        if (query.Active is bool active)
-        {
-            employees = employees.Where(e => e.IsActive == active);
-        }
-        if (!string.IsNullOrWhiteSpace(query.Text))
-        {
-            var text = query.Text.Trim();
-            var nip = Nip.Normalize(text);
-            employees = employees.Where(e => EF.Functions.Like(e.Name, $"%{text}%")
-                || EF.Functions.Like(e.Position, $"%{text}%")
-                || (e.Nip != null && e.Nip.StartsWith(nip!)));
-        }
+        var employees = Filter(db.Employees.AsNoTracking(), unitList, query);
 
         var total = await employees.CountAsync(ct);
         var rows = await employees
@@ -235,12 +223,32 @@ public sealed class OrganizationService(
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
     }
 
+    /// <summary>The people of <paramref name="units"/> matching the list's text and status filters (the unit filter is the caller's).</summary>
+    internal static IQueryable<Employee> Filter(IQueryable<Employee> employees, IReadOnlyCollection<int> units, EmployeeQuery query)
+    {
+        employees = employees.Where(e => units.Contains(e.UnitId));
+        if (query.Active is bool active)
+        {
+            employees = employees.Where(e => e.IsActive == active);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim();
+            var nip = Nip.Normalize(text);
+            employees = employees.Where(e => EF.Functions.Like(e.Name, $"%{text}%")
+                || EF.Functions.Like(e.Position, $"%{text}%")
+                || (e.Nip != null && e.Nip.StartsWith(nip!)));
+        }
+        return employees;
+    }
+
     internal static async Task<UnitTree> LoadTreeAsync(PortalDbContext db, CancellationToken ct) =>
         new(await db.Units.AsNoTracking()
             .Select(u => new UnitNode(u.Id, u.ParentId, u.Name, u.Code, u.Kind, u.SortOrder, u.IsActive))
             .ToListAsync(ct));
 
-    private async Task<HashSet<int>> ScopeAsync(PortalDbContext db, UnitTree tree, CancellationToken ct)
+    /// <summary>The units whose people the caller may see (see <see cref="GetPeopleScopeAsync"/>), on the caller's context.</summary>
+    internal async Task<HashSet<int>> ScopeAsync(PortalDbContext db, UnitTree tree, CancellationToken ct)
     {
         if (currentUser.IsAdmin)
         {

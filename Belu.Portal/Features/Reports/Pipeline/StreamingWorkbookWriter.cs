@@ -1,0 +1,295 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+using X = DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Belu.Portal.Features.Reports.Pipeline;
+
+/// <summary>
+/// Writes the workbook row by row with the Open XML SDK's <see cref="OpenXmlWriter"/>, for large sheets: memory stays
+/// flat whatever the row count. The SDK's package class needs a readable, seekable stream, so the parts go into a
+/// <see cref="ZipArchive"/> (which writes forward only) and reach the output through a small buffer that is drained
+/// asynchronously every few rows. Same title block, styles, frozen header, filter, widths and print setup as
+/// <see cref="ClosedXmlWorkbookWriter"/>.
+/// </summary>
+public sealed class StreamingWorkbookWriter : IWorkbookWriter
+{
+    private const int DrainBytes = 64 * 1024;
+    private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private delegate void ElementWriter(string name, params (string Name, string Value)[] attributes);
+
+    private const string PackageRelNs = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+    public string Name => "streaming";
+
+    public async Task WriteAsync(WorkbookPlan plan, Stream output, CancellationToken ct)
+    {
+        var buffer = new DrainableStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            WritePackageParts(zip, plan);
+            for (var i = 0; i < plan.Sheets.Count; i++)
+            {
+                await WriteSheetAsync(zip, plan, plan.Sheets[i], i, buffer, output, ct);
+            }
+            // Last: the catalogue is complete only once every cell has asked for its style.
+            WriteXml(zip, "xl/styles.xml", writer => writer.WriteElement(Stylesheet(plan.Styles)));
+        }
+        await buffer.DrainAsync(output, ct);
+    }
+
+    private static async Task WriteSheetAsync(ZipArchive zip, WorkbookPlan plan, SheetPlan sheet, int index, DrainableStream buffer, Stream output, CancellationToken ct)
+    {
+        var columnNames = Enumerable.Range(1, sheet.Columns.Count).Select(SheetPlan.ColumnName).ToArray();
+        await using var part = zip.CreateEntry($"xl/worksheets/sheet{index + 1}.xml", CompressionLevel.Fastest).Open();
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartDocument();
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        var firstData = $"A{SheetPlan.FirstDataRow}";
+        writer.WriteElement(new SheetViews(new SheetView(
+            new Pane { VerticalSplit = SheetPlan.HeaderRow, TopLeftCell = firstData, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = firstData, SequenceOfReferences = new ListValue<StringValue>([new(firstData)]) })
+        { TabSelected = index == 0, WorkbookViewId = 0 }));
+        writer.WriteElement(new SheetFormatProperties { DefaultRowHeight = 15 });
+        writer.WriteElement(new Columns(sheet.Columns.Select((c, i) =>
+            new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = c.Width + PrintSetup.ColumnWidthPadding, CustomWidth = true })));
+
+        writer.WriteStartElement(new SheetData());
+        for (var i = 0; i < sheet.TitleLines.Count; i++)
+        {
+            WriteRow(writer, i + 1, columnNames, [new PlannedCell { Content = CellContent.Text, Text = sheet.TitleLines[i].Text, Style = sheet.TitleLines[i].Style }]);
+        }
+        WriteRow(writer, SheetPlan.HeaderRow, columnNames,
+            sheet.Columns.Select(c => new PlannedCell { Content = CellContent.Text, Text = c.Header, Style = sheet.HeaderStyle }).ToArray());
+
+        var row = SheetPlan.FirstDataRow;
+        await foreach (var cells in sheet.RowsAsync(ct))
+        {
+            WriteRow(writer, row++, columnNames, cells);
+            if (buffer.Length >= DrainBytes)
+            {
+                await buffer.DrainAsync(output, ct);
+            }
+        }
+        if (sheet.DataRows == 0)
+        {
+            WriteRow(writer, SheetPlan.FirstDataRow, columnNames, [new PlannedCell { Content = CellContent.Text, Text = SheetPlan.EmptyMessage, Style = sheet.EmptyStyle }]);
+        }
+        else if (sheet.HasTotals)
+        {
+            WriteRow(writer, sheet.TotalsRow, columnNames, sheet.Totals());
+        }
+        writer.WriteEndElement();
+
+        writer.WriteElement(new AutoFilter { Reference = $"A{SheetPlan.HeaderRow}:{sheet.LastColumnName}{sheet.LastDataRow}" });
+        writer.WriteElement(new PageMargins
+        {
+            Left = PrintSetup.MarginSide, Right = PrintSetup.MarginSide, Top = PrintSetup.MarginTopBottom,
+            Bottom = PrintSetup.MarginTopBottom, Header = PrintSetup.MarginHeaderFooter, Footer = PrintSetup.MarginHeaderFooter,
+        });
+        writer.WriteElement(new PageSetup
+        {
+            PaperSize = PrintSetup.PaperSizeA4, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0,
+        });
+        writer.WriteElement(new HeaderFooter(new OddFooter(PrintSetup.Footer(plan.Document.Title))));
+        writer.WriteEndElement();
+        writer.Close();
+    }
+
+    // Element names only: cells are written from these and plain attributes, not built as objects per cell.
+    private static readonly Row RowName = new();
+    private static readonly Cell CellName = new();
+    private static readonly InlineString InlineStringName = new();
+    private static readonly Text TextName = new();
+    private static readonly CellValue ValueName = new();
+    private static readonly OpenXmlAttribute InlineStringType = new("t", "", "inlineStr");
+    private static readonly OpenXmlAttribute PreserveSpace = new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve");
+
+    private static void WriteRow(OpenXmlWriter writer, int row, string[] columnNames, PlannedCell[] cells)
+    {
+        var number = row.ToString(CultureInfo.InvariantCulture);
+        writer.WriteStartElement(RowName, [new OpenXmlAttribute("r", "", number)]);
+        var attributes = new List<OpenXmlAttribute>(3);
+        for (var c = 0; c < cells.Length; c++)
+        {
+            var planned = cells[c];
+            attributes.Clear();
+            attributes.Add(new OpenXmlAttribute("r", "", columnNames[c] + number));
+            attributes.Add(new OpenXmlAttribute("s", "", planned.Style.ToString(CultureInfo.InvariantCulture)));
+            if (planned.Content == CellContent.Text)
+            {
+                attributes.Add(InlineStringType);
+            }
+            writer.WriteStartElement(CellName, attributes);
+            switch (planned.Content)
+            {
+                case CellContent.Text:
+                    writer.WriteStartElement(InlineStringName);
+                    writer.WriteStartElement(TextName, [PreserveSpace]);
+                    writer.WriteString(planned.Text ?? "");
+                    writer.WriteEndElement();
+                    writer.WriteEndElement();
+                    break;
+                case CellContent.Number:
+                    writer.WriteStartElement(ValueName);
+                    writer.WriteString(planned.Number.ToString(CultureInfo.InvariantCulture));
+                    writer.WriteEndElement();
+                    break;
+            }
+            writer.WriteEndElement();
+        }
+        writer.WriteEndElement();
+    }
+
+    /// <summary>Content types, relationships and the workbook part: known before the first row is written.</summary>
+    private static void WritePackageParts(ZipArchive zip, WorkbookPlan plan)
+    {
+        var sheets = plan.Sheets;
+        WritePlainXml(zip, "[Content_Types].xml", "http://schemas.openxmlformats.org/package/2006/content-types", "Types", w =>
+        {
+            w("Default", ("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml"));
+            w("Default", ("Extension", "xml"), ("ContentType", "application/xml"));
+            w("Override", ("PartName", "/xl/workbook.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"));
+            w("Override", ("PartName", "/xl/styles.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"));
+            for (var i = 0; i < sheets.Count; i++)
+            {
+                w("Override", ("PartName", $"/xl/worksheets/sheet{i + 1}.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"));
+            }
+        });
+        WritePlainXml(zip, "_rels/.rels", PackageRelNs, "Relationships", w =>
+            w("Relationship", ("Id", "rId1"), ("Type", RelNs + "/officeDocument"), ("Target", "xl/workbook.xml")));
+        WritePlainXml(zip, "xl/_rels/workbook.xml.rels", PackageRelNs, "Relationships", w =>
+        {
+            for (var i = 0; i < sheets.Count; i++)
+            {
+                w("Relationship", ("Id", $"rId{i + 1}"), ("Type", RelNs + "/worksheet"), ("Target", $"worksheets/sheet{i + 1}.xml"));
+            }
+            w("Relationship", ("Id", $"rId{sheets.Count + 1}"), ("Type", RelNs + "/styles"), ("Target", "styles.xml"));
+        });
+
+        var workbook = new Workbook(
+            new BookViews(new WorkbookView { ActiveTab = 0 }),
+            new Sheets(sheets.Select((s, i) => new Sheet { Name = s.Name, SheetId = (uint)(i + 1), Id = $"rId{i + 1}" })),
+            new DefinedNames(sheets.Select((s, i) => new DefinedName($"'{s.Name.Replace("'", "''")}'!${SheetPlan.HeaderRow}:${SheetPlan.HeaderRow}")
+            {
+                Name = "_xlnm.Print_Titles",
+                LocalSheetId = (uint)i,
+            })));
+        workbook.AddNamespaceDeclaration("r", RelNs);
+        WriteXml(zip, "xl/workbook.xml", writer => writer.WriteElement(workbook));
+    }
+
+    private static Stylesheet Stylesheet(ReportStyles catalogue)
+    {
+        var styles = catalogue.All;
+        var formats = styles.Select(s => s.NumberFormat).Where(f => f is not null && f != ReportStyles.TextFormat).Distinct().ToList();
+        var fonts = styles.Select(s => (s.Bold, s.Italic, s.FontSize)).Distinct().ToList();
+        var fills = styles.Select(s => s.Fill).Where(f => f is not null).Distinct().ToList();
+
+        var cellFormats = styles.Select(s =>
+        {
+            var format = new CellFormat
+            {
+                NumberFormatId = s.NumberFormat switch
+                {
+                    null => 0u,
+                    ReportStyles.TextFormat => 49u,
+                    var f => (uint)(164 + formats.IndexOf(f)),
+                },
+                FontId = (uint)fonts.IndexOf((s.Bold, s.Italic, s.FontSize)),
+                FillId = s.Fill is null ? 0u : (uint)(2 + fills.IndexOf(s.Fill)),
+                BorderId = s.Border ? 1u : 0u,
+                FormatId = 0,
+                ApplyNumberFormat = s.NumberFormat is not null,
+                ApplyFont = true,
+                ApplyFill = s.Fill is not null,
+                ApplyBorder = s.Border,
+            };
+            if (s.Align != CellAlign.General || s.Wrap)
+            {
+                format.ApplyAlignment = true;
+                format.Alignment = new Alignment
+                {
+                    Horizontal = s.Align switch
+                    {
+                        CellAlign.Center => HorizontalAlignmentValues.Center,
+                        CellAlign.Left => HorizontalAlignmentValues.Left,
+                        _ => null,
+                    },
+                    WrapText = s.Wrap ? true : null,
+                };
+            }
+            if (s.QuotePrefix)
+            {
+                format.QuotePrefix = true;
+            }
+            return format;
+        });
+
+        static BorderPropertiesType Side<T>(bool thin) where T : BorderPropertiesType, new() =>
+            thin ? new T { Style = BorderStyleValues.Thin, Color = new Color { Indexed = 64 } } : new T();
+
+        return new Stylesheet(
+            new NumberingFormats(formats.Select((f, i) => new NumberingFormat { NumberFormatId = (uint)(164 + i), FormatCode = f })) { Count = (uint)formats.Count },
+            new Fonts(fonts.Select(f => Font(f.Bold, f.Italic, f.FontSize))) { Count = (uint)fonts.Count },
+            new Fills(
+                new[] { new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }) }
+                .Concat(fills.Select(f => new Fill(new PatternFill(
+                    new ForegroundColor { Rgb = "FF" + f }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid }))))
+            { Count = (uint)(2 + fills.Count) },
+            new Borders(
+                new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
+                new Border(Side<LeftBorder>(true), Side<RightBorder>(true), Side<TopBorder>(true), Side<BottomBorder>(true), new DiagonalBorder()))
+            { Count = 2 },
+            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+            new CellFormats(cellFormats) { Count = (uint)styles.Count },
+            new CellStyles(new X.CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
+    }
+
+    private static Font Font(bool bold, bool italic, double size)
+    {
+        var font = new Font();
+        if (bold)
+        {
+            font.Append(new Bold());
+        }
+        if (italic)
+        {
+            font.Append(new Italic());
+        }
+        font.Append(new FontSize { Val = size }, new Color { Theme = 1 }, new FontName { Val = ReportStyles.FontName }, new FontFamilyNumbering { Val = 2 });
+        return font;
+    }
+
+    private static void WriteXml(ZipArchive zip, string path, Action<OpenXmlWriter> write)
+    {
+        using var part = zip.CreateEntry(path, CompressionLevel.Fastest).Open();
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartDocument();
+        write(writer);
+        writer.Close();
+    }
+
+    private static void WritePlainXml(ZipArchive zip, string path, string ns, string root, Action<ElementWriter> write)
+    {
+        using var part = zip.CreateEntry(path, CompressionLevel.Fastest).Open();
+        using var writer = XmlWriter.Create(part, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
+        writer.WriteStartDocument(standalone: true);
+        writer.WriteStartElement(root, ns);
+        write((name, attributes) =>
+        {
+            writer.WriteStartElement(name, ns);
+            foreach (var (attribute, value) in attributes)
+            {
+                writer.WriteAttributeString(attribute, value);
+            }
+            writer.WriteEndElement();
+        });
+        writer.WriteEndElement();
+        writer.WriteEndDocument();
+    }
+}

@@ -1,0 +1,19 @@
+namespace Belu.Portal.Features.Reports;
+
+/// <summary>Excel exports (section "Reports").</summary>
+public sealed class ReportOptions
+{
+    public const string Section = "Reports";
+
+    /// <summary>Workbooks written at the same time; the machine's cores and memory are shared with everyone else.</summary>
+    public int MaxConcurrentExports { get; set; } = 2;
+
+    /// <summary>Exports that may wait for a free slot; more are refused at once with 429.</summary>
+    public int QueueLimit { get; set; } = 4;
+
+    /// <summary>How long a queued export waits before it is refused with 429.</summary>
+    public int QueueTimeoutSeconds { get; set; } = 20;
+
+    /// <summary>Above this many rows a workbook is streamed (Open XML writer) instead of built in memory (ClosedXML).</summary>
+    public int StreamingThresholdRows { get; set; } = 5000;
+}

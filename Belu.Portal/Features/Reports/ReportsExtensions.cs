@@ -1,0 +1,35 @@
+using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Reports.EmployeeList;
+using Belu.Portal.Features.Reports.Pipeline;
+
+namespace Belu.Portal.Features.Reports;
+
+public static class ReportsExtensions
+{
+    public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<ReportOptions>(builder.Configuration.GetSection(ReportOptions.Section));
+        builder.Services.AddSingleton<ExportGate>();
+        builder.Services.AddSingleton<ClosedXmlWorkbookWriter>();
+        builder.Services.AddSingleton<StreamingWorkbookWriter>();
+        builder.Services.AddScoped<ReportExporter>();
+        builder.Services.AddScoped<EmployeeListReport>();
+        return builder;
+    }
+
+    public static WebApplication MapReports(this WebApplication app)
+    {
+        app.MapReport<EmployeeListReport, EmployeeListRequest>(EmployeeListReport.Path, Policies.LeaderOrAdmin);
+        return app;
+    }
+
+    /// <summary>
+    /// A GET endpoint that streams the report as an .xlsx download. The request record is bound from the query
+    /// string (so a page links to it with its filters); the policy is a first gate, the report checks the scope.
+    /// </summary>
+    public static RouteHandlerBuilder MapReport<TReport, TRequest>(this IEndpointRouteBuilder endpoints, string pattern, string policy)
+        where TReport : IReport<TRequest> =>
+        endpoints.MapGet(pattern, ([AsParameters] TRequest request, TReport report, ReportExporter exporter, CancellationToken ct) =>
+                exporter.ExportAsync(report, request, ct))
+            .RequireAuthorization(policy);
+}
