@@ -133,6 +133,13 @@ public sealed class DispositionService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
         var today = clock.Today;
+        // Who may dispose is settled before what: a stranger hears "not yours", not a list of form errors.
+        var (preview, _) = await IncomingLetterService.LoadVisibleAsync(db, dir, letterId, ct);
+        if (input.ParentId is null ? preview.AddresseeId != dir.Me : preview.Dispositions.All(d => d.Id != input.ParentId || d.ToEmployeeId != dir.Me))
+        {
+            CheckMayDispose(preview, input.ParentId, dir);
+        }
+        db.ChangeTracker.Clear();
         var errors = input.Check(today);
         var instructions = await db.DispositionInstructions.AsNoTracking().Where(i => i.IsActive).Select(i => i.Text).ToListAsync(ct);
         if (input.Instructions.Any(i => !instructions.Contains(i)))
@@ -151,7 +158,10 @@ public sealed class DispositionService(
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             (letter, _) = await IncomingLetterService.LoadVisibleAsync(db, dir, letterId, ct);
-            var version = CheckMayDispose(letter, input.ParentId, dir);
+            // The version is compared before the rules: whoever lost the race hears that something changed, not a rule.
+            var mine = input.ParentId is Guid p ? letter.Dispositions.FirstOrDefault(d => d.Id == p && d.ToEmployeeId == dir.Me)?.Version
+                : letter.AddresseeId == dir.Me ? letter.Version : null;
+            var version = mine is Guid current && current != input.Version ? current : CheckMayDispose(letter, input.ParentId, dir);
             if (version != input.Version)
             {
                 throw new ConcurrencyException(input.ParentId is null

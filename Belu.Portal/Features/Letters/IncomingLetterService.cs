@@ -478,6 +478,8 @@ public sealed class IncomingLetterService(
         }
         var now = clock.UtcNow;
         var name = dir.MeRow.Name;
+        // Every mark is a conditional update; the loaded letter is only a picture of it, kept in step by hand.
+        db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (firstLook && await db.IncomingLetters.Where(l => l.Id == letter.Id && l.AddresseeReadAtUtc == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.AddresseeReadAtUtc, now), ct) == 1)
@@ -509,6 +511,7 @@ public sealed class IncomingLetterService(
         }
         foreach (var c in copies)
         {
+            await db.LetterCopies.Where(x => x.Id == c.Id && x.ReadAtUtc == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReadAtUtc, now), ct);
             c.ReadAtUtc = now;
             db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.CopyRead, me, name, "Tembusan dibaca."));
         }
