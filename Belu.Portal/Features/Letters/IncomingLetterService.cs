@@ -113,8 +113,8 @@ public sealed class IncomingLetterService(
                 copies.Add(copyUnit is int u ? $"{dir.UnitName(u)} ({dir.NameOf(employeeId)})" : dir.NameOf(employeeId));
             }
             db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.Registered, dir.Me, dir.MeRow.Name,
-                $"Diregistrasi dengan nomor agenda {letter.AgendaNumber} dan disampaikan kepada {dir.NameOf(letter.AddresseeId)}"
-                + (copies.Count > 0 ? $"; tembusan kepada {string.Join(", ", copies)}." : ".")));
+                LetterWrites.Sentence($"Diregistrasi dengan nomor agenda {letter.AgendaNumber} dan disampaikan kepada {dir.NameOf(letter.AddresseeId)}"
+                + (copies.Count > 0 ? $"; tembusan kepada {string.Join(", ", copies)}" : ""))));
             audit.Add(db, "letter.registered", letter.AgendaNumber,
                 $"{dir.UnitName(unitId)}: {letter.Sender} — {(letter.Security.IsSecret() ? "(rahasia)" : letter.Subject)}; {stored.Count} lampiran");
             await db.SaveChangesAsync(ct);

@@ -55,6 +55,9 @@ internal static class LetterWrites
         DispositionId = dispositionId,
     };
 
+    /// <summary>Ends a sentence with one full stop, also after a name that ends in a degree ("S.Kom.").</summary>
+    public static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
+
     /// <summary>An FTS5 query from what a user typed: every word must appear, as a word or the start of one.</summary>
     public static string? FullTextQuery(string? text)
     {

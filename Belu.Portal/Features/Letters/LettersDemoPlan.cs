@@ -128,7 +128,7 @@ internal sealed class Plan(
         Letters.Add(letter);
         Files.Add(IncomingLetterService.NewFile(scan, agendarisId, registered, letterId: letter.Id));
         Add(letter, registered, TrackKind.Registered, agendarisId,
-            $"Diregistrasi dengan nomor agenda {letter.AgendaNumber} dan disampaikan kepada {addressee.Name}.");
+            LetterWrites.Sentence($"Diregistrasi dengan nomor agenda {letter.AgendaNumber} dan disampaikan kepada {addressee.Name}"));
 
         if (random.Next(100) < 10)
         {
