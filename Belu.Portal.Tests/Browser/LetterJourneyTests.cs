@@ -27,6 +27,7 @@ public sealed class LetterPages(IPage page)
         await page.Locator("textarea[data-testid=letter-summary], [data-testid=letter-summary] textarea").First.FillAsync("Mohon menunjuk petugas dan menyiapkan data pendukung.");
         await page.Locator("input[data-testid=letter-files]").SetInputFilesAsync(scanPath);
         await page.GetByText(Path.GetFileName(scanPath)).WaitForAsync();
+        await page.ScreenshotAsync("registrasi-surat");
         await page.ClickAsync("[data-testid=letter-save]");
         await page.Locator("[data-testid=registered]").WaitForAsync();
         return (await page.Locator("[data-testid=open-registered]").GetAttributeAsync("href"))!;
@@ -111,6 +112,10 @@ public class LetterJourneyTests(BrowserFixture fixture)
         await leader.GotoAsync("/surat/dasbor");
         await leader.Locator("[data-testid=counter-terlambat]").WaitForAsync();
         await leader.ScreenshotAsync("dasbor-surat");
+
+        await clerk.GotoAsync("/surat/keluar");
+        await clerk.Locator("[data-testid=outgoing-table] tbody tr").First.WaitForAsync();
+        await clerk.ScreenshotAsync("surat-keluar");
 
         await leader.GotoAsync(href + "/lembar-disposisi");
         await Assertions.Expect(leader.Locator("[data-testid=disposition-sheet]")).ToContainTextAsync("☑ Tindak Lanjuti");

@@ -275,6 +275,9 @@ internal sealed class Plan(
     private void Add(IncomingLetter letter, DateTime at, TrackKind kind, int? actorId, string text, Guid? dispositionId = null) =>
         Track.Add(LetterWrites.Track(letter.Id, at, kind, actorId, actorId is int id ? Name(id) : "Sistem", text, dispositionId));
 
+    /// <summary>"Undangan Rapat SPBE" → "undangan Rapat SPBE": only the first letter, acronyms stay.</summary>
+    private static string LowerFirst(string text) => char.ToLowerInvariant(text[0]) + text[1..];
+
     private void AddOutgoing(DateOnly date, DateOnly today)
     {
         var year = date.Year;
@@ -295,7 +298,7 @@ internal sealed class Plan(
             Number = LetterNumbering.OutgoingNumber(classification, sequence, unitCode, year),
             ClassificationCode = classification,
             LetterDate = date,
-            Subject = Pick(["Jawaban atas ", "Tanggapan atas ", "Penyampaian "]) + Pick(Subjects).ToLowerInvariant(),
+            Subject = Pick(["Jawaban atas ", "Tanggapan atas ", "Penyampaian "]) + LowerFirst(Pick(Subjects)),
             Summary = random.Next(2) == 0 ? Pick(Summaries) : null,
             Security = random.Next(100) < 92 ? SecurityClass.Biasa : SecurityClass.Terbatas,
             Addressees = Pick(Senders),

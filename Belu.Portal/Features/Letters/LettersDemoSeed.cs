@@ -34,7 +34,7 @@ public sealed class LettersDemoSeed(
     ];
 
     private const int RandomSeed = 20261129;
-    private const int IncomingCount = 300;
+    private const int IncomingCount = 260;
     private const int OutgoingCount = 60;
 
     public int Order => 30;
@@ -71,6 +71,8 @@ public sealed class LettersDemoSeed(
 
         var plan = new Plan(new Random(RandomSeed), clock, opd.Id, kadis, agendaris.Value, pegawai, heads, staffOf, employees, scan);
         plan.Build(IncomingCount, OutgoingCount);
+        // Thousands of new rows and nothing to compare: skip change detection, it is most of the cost.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.IncomingLetters.AddRange(plan.Letters);
         db.LetterTrack.AddRange(plan.Track);
         db.LetterFiles.AddRange(plan.Files);
