@@ -123,6 +123,39 @@ public class LetterJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task TheClerkRegistersAnOutgoingLetterAndTheAdminKeepsTheInstructionList()
+    {
+        var clerk = await fixture.NewPageAsync();
+        await new LetterPages(clerk).SignInAsync("agendaris");
+        await clerk.GotoAsync("/surat/keluar/baru");
+        await clerk.WaitForCircuitAsync();
+        await clerk.Field("outgoing-classification").FillAsync("045.2");
+        await clerk.Field("outgoing-subject").FillAsync("Undangan Rapat Evaluasi Layanan Jaringan Perbatasan");
+        await clerk.Locator("textarea[data-testid=outgoing-addressees], [data-testid=outgoing-addressees] textarea").First.FillAsync("Camat Tasifeto Timur\nCamat Lamaknen");
+        await clerk.ScreenshotAsync("registrasi-surat-keluar");
+        await clerk.ClickAsync("[data-testid=outgoing-save]");
+        await Assertions.Expect(clerk.Locator("[data-testid=outgoing-number]")).ToContainTextAsync($"/DISKOMINFO/{DateTime.UtcNow.AddHours(8).Year}");
+        Assert.StartsWith("045.2/", await clerk.Locator("[data-testid=outgoing-number]").InnerTextAsync());
+
+        await clerk.GotoAsync("/surat/masuk");
+        await clerk.Locator("[data-testid=letter-table] tbody tr a").First.WaitForAsync();
+        var letter = await clerk.Locator("[data-testid=letter-table] tbody tr a").First.GetAttributeAsync("href");
+        await clerk.GotoAsync(letter + "/tanda-terima");
+        await Assertions.Expect(clerk.Locator("[data-testid=receipt]")).ToContainTextAsync("TANDA TERIMA SURAT");
+        await clerk.ScreenshotAsync("tanda-terima");
+
+        var admin = await fixture.NewPageAsync();
+        await new LetterPages(admin).SignInAsync("admin");
+        await admin.GotoAsync("/admin/instruksi-disposisi");
+        await admin.WaitForCircuitAsync();
+        await admin.Field("instruction-new").FillAsync("Buatkan Telaahan Staf");
+        await admin.ClickAsync("[data-testid=instruction-add]");
+        await Assertions.Expect(admin.Locator("[data-testid=instruction-table] tbody tr")).ToHaveCountAsync(DispositionInstruction.Defaults.Length + 1);
+        await Assertions.Expect(admin.Locator("[data-testid=instruction-table] tbody tr").Last.Locator("input[inputmode=text]")).ToHaveValueAsync("Buatkan Telaahan Staf");
+        await admin.ScreenshotAsync("instruksi-disposisi");
+    }
+
+    [Fact]
     public async Task TheInboxWorksOnAPhone()
     {
         var page = await fixture.NewPageAsync(390, 844);
