@@ -414,6 +414,11 @@ namespace Belu.Portal.Data.Migrations
                     b.Property<int>("RegisteredById")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("SearchKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("UnitId * 10000000000 + AgendaYear * 1000000 + AgendaSequence", true);
+
                     b.Property<int>("Security")
                         .HasColumnType("INTEGER");
 
@@ -452,6 +457,9 @@ namespace Belu.Portal.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RegisteredById");
+
+                    b.HasIndex("SearchKey")
+                        .IsUnique();
 
                     b.HasIndex("SubmissionId")
                         .IsUnique();
@@ -644,6 +652,11 @@ namespace Belu.Portal.Data.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SearchKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("UnitId * 10000000000 + Year * 1000000 + Sequence", true);
+
                     b.Property<int>("Security")
                         .HasColumnType("INTEGER");
 
@@ -683,6 +696,9 @@ namespace Belu.Portal.Data.Migrations
                     b.HasIndex("CreatedById");
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("SearchKey")
                         .IsUnique();
 
                     b.HasIndex("SignerId");

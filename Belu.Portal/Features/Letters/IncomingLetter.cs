@@ -21,6 +21,9 @@ public sealed class IncomingLetter
 
     public required string AgendaNumber { get; set; }
 
+    /// <summary>The letter's row number in the full-text index (FTS5 rows are integers), computed by the database from unit, year and sequence.</summary>
+    public long SearchKey { get; private set; }
+
     /// <summary>The sender's own number of the letter.</summary>
     public required string SenderNumber { get; set; }
 
@@ -87,6 +90,8 @@ internal sealed class IncomingLetterConfiguration : IEntityTypeConfiguration<Inc
         b.Property(l => l.ClassificationCode).HasMaxLength(20);
         b.HasIndex(l => new { l.UnitId, l.AgendaYear, l.AgendaSequence }).IsUnique();
         b.HasIndex(l => l.SubmissionId).IsUnique();
+        b.Property(l => l.SearchKey).HasComputedColumnSql(LetterWrites.SearchKeySql("AgendaYear", "AgendaSequence"), stored: true);
+        b.HasIndex(l => l.SearchKey).IsUnique();
         b.HasIndex(l => new { l.AddresseeId, l.Progress });
         b.HasIndex(l => new { l.UnitId, l.ReceivedDate });
         b.HasIndex(l => new { l.Progress, l.OpenDeadline });

@@ -296,7 +296,7 @@ public sealed class IncomingLetterService(
         if (LetterWrites.FullTextQuery(query.Text) is string match)
         {
             var hits = LetterWrites.SearchIncoming(db, match);
-            letters = letters.Where(l => hits.Contains(l.Id));
+            letters = letters.Where(l => hits.Contains(l.SearchKey));
         }
         if (query.State is LetterState state)
         {

@@ -86,10 +86,16 @@ internal static class LetterWrites
         return words.Count == 0 ? null : string.Join(' ', words.Take(8).Select(w => $"\"{w}\"*"));
     }
 
-    /// <summary>Ids of incoming letters whose subject, summary or sender match; composed into the list query as a subquery.</summary>
-    public static IQueryable<Guid> SearchIncoming(PortalDbContext db, string match) =>
-        db.Database.SqlQuery<Guid>($"SELECT LetterId AS Value FROM IncomingLetterSearch WHERE IncomingLetterSearch MATCH {match}");
+    /// <summary>
+    /// SQL of a letter's search key: unit, year and sequence (unique per register) packed into one integer, so the
+    /// full-text index answers with its own row numbers and never reads its stored text to join back.
+    /// </summary>
+    public static string SearchKeySql(string year, string sequence) => $"UnitId * 10000000000 + {year} * 1000000 + {sequence}";
 
-    public static IQueryable<Guid> SearchOutgoing(PortalDbContext db, string match) =>
-        db.Database.SqlQuery<Guid>($"SELECT LetterId AS Value FROM OutgoingLetterSearch WHERE OutgoingLetterSearch MATCH {match}");
+    /// <summary>Search keys of incoming letters whose subject, summary or sender match; composed into the list query as a subquery.</summary>
+    public static IQueryable<long> SearchIncoming(PortalDbContext db, string match) =>
+        db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM IncomingLetterSearch WHERE IncomingLetterSearch MATCH {match}");
+
+    public static IQueryable<long> SearchOutgoing(PortalDbContext db, string match) =>
+        db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM OutgoingLetterSearch WHERE OutgoingLetterSearch MATCH {match}");
 }

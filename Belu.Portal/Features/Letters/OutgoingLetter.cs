@@ -20,6 +20,9 @@ public sealed class OutgoingLetter
 
     public required string Number { get; set; }
 
+    /// <summary>The letter's row number in the full-text index, computed by the database from unit, year and sequence.</summary>
+    public long SearchKey { get; private set; }
+
     public required string ClassificationCode { get; set; }
 
     public DateOnly LetterDate { get; set; }
@@ -67,6 +70,8 @@ internal sealed class OutgoingLetterConfiguration : IEntityTypeConfiguration<Out
         b.HasIndex(l => new { l.UnitId, l.Year, l.Sequence }).IsUnique();
         b.HasIndex(l => l.Number).IsUnique();
         b.HasIndex(l => l.SubmissionId).IsUnique();
+        b.Property(l => l.SearchKey).HasComputedColumnSql(LetterWrites.SearchKeySql("Year", "Sequence"), stored: true);
+        b.HasIndex(l => l.SearchKey).IsUnique();
         b.HasIndex(l => new { l.UnitId, l.LetterDate });
         b.HasOne(l => l.Unit).WithMany().HasForeignKey(l => l.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(l => l.Signer).WithMany().HasForeignKey(l => l.SignerId).OnDelete(DeleteBehavior.Restrict);

@@ -224,7 +224,7 @@ public sealed class OutgoingLetterService(
         if (LetterWrites.FullTextQuery(query.Text) is string match)
         {
             var hits = LetterWrites.SearchOutgoing(db, match);
-            letters = letters.Where(l => hits.Contains(l.Id));
+            letters = letters.Where(l => hits.Contains(l.SearchKey));
         }
         if (query.From is DateOnly from)
         {

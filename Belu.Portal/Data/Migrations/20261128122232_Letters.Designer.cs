@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Belu.Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261128110021_Letters")]
+    [Migration("20261128122232_Letters")]
     partial class Letters
     {
         /// <inheritdoc />
@@ -417,6 +417,11 @@ namespace Belu.Portal.Data.Migrations
                     b.Property<int>("RegisteredById")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("SearchKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("UnitId * 10000000000 + AgendaYear * 1000000 + AgendaSequence", true);
+
                     b.Property<int>("Security")
                         .HasColumnType("INTEGER");
 
@@ -455,6 +460,9 @@ namespace Belu.Portal.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RegisteredById");
+
+                    b.HasIndex("SearchKey")
+                        .IsUnique();
 
                     b.HasIndex("SubmissionId")
                         .IsUnique();
@@ -647,6 +655,11 @@ namespace Belu.Portal.Data.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SearchKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("UnitId * 10000000000 + Year * 1000000 + Sequence", true);
+
                     b.Property<int>("Security")
                         .HasColumnType("INTEGER");
 
@@ -686,6 +699,9 @@ namespace Belu.Portal.Data.Migrations
                     b.HasIndex("CreatedById");
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("SearchKey")
                         .IsUnique();
 
                     b.HasIndex("SignerId");

@@ -38,6 +38,7 @@ namespace Belu.Portal.Data.Migrations
                     AgendaYear = table.Column<int>(type: "INTEGER", nullable: false),
                     AgendaSequence = table.Column<int>(type: "INTEGER", nullable: false),
                     AgendaNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SearchKey = table.Column<long>(type: "INTEGER", nullable: false, computedColumnSql: "UnitId * 10000000000 + AgendaYear * 1000000 + AgendaSequence", stored: true),
                     SenderNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     LetterDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ReceivedDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -108,6 +109,7 @@ namespace Belu.Portal.Data.Migrations
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     Number = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    SearchKey = table.Column<long>(type: "INTEGER", nullable: false, computedColumnSql: "UnitId * 10000000000 + Year * 1000000 + Sequence", stored: true),
                     ClassificationCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     LetterDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
@@ -382,6 +384,12 @@ namespace Belu.Portal.Data.Migrations
                 column: "RegisteredById");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IncomingLetters_SearchKey",
+                table: "IncomingLetters",
+                column: "SearchKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IncomingLetters_SubmissionId",
                 table: "IncomingLetters",
                 column: "SubmissionId",
@@ -451,6 +459,12 @@ namespace Belu.Portal.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutgoingLetters_SearchKey",
+                table: "OutgoingLetters",
+                column: "SearchKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutgoingLetters_SignerId",
                 table: "OutgoingLetters",
                 column: "SignerId");
@@ -473,15 +487,15 @@ namespace Belu.Portal.Data.Migrations
                 unique: true);
 
             // Full-text search over subject, summary and sender (SQLite FTS5), kept in step by triggers; lists query it
-            // instead of LIKE '%x%', so a search stays fast with 100,000 letters.
-            migrationBuilder.Sql("CREATE VIRTUAL TABLE IncomingLetterSearch USING fts5(LetterId UNINDEXED, Subject, Summary, Sender, tokenize = 'unicode61 remove_diacritics 2');");
-            migrationBuilder.Sql("CREATE TRIGGER IncomingLetters_SearchInsert AFTER INSERT ON IncomingLetters BEGIN INSERT INTO IncomingLetterSearch (LetterId, Subject, Summary, Sender) VALUES (new.Id, new.Subject, coalesce(new.Summary, ''), new.Sender); END;");
-            migrationBuilder.Sql("CREATE TRIGGER IncomingLetters_SearchDelete AFTER DELETE ON IncomingLetters BEGIN DELETE FROM IncomingLetterSearch WHERE LetterId = old.Id; END;");
-            migrationBuilder.Sql("CREATE TRIGGER IncomingLetters_SearchUpdate AFTER UPDATE OF Subject, Summary, Sender ON IncomingLetters BEGIN DELETE FROM IncomingLetterSearch WHERE LetterId = old.Id; INSERT INTO IncomingLetterSearch (LetterId, Subject, Summary, Sender) VALUES (new.Id, new.Subject, coalesce(new.Summary, ''), new.Sender); END;");
-            migrationBuilder.Sql("CREATE VIRTUAL TABLE OutgoingLetterSearch USING fts5(LetterId UNINDEXED, Number, Subject, Summary, Addressees, tokenize = 'unicode61 remove_diacritics 2');");
-            migrationBuilder.Sql("CREATE TRIGGER OutgoingLetters_SearchInsert AFTER INSERT ON OutgoingLetters BEGIN INSERT INTO OutgoingLetterSearch (LetterId, Number, Subject, Summary, Addressees) VALUES (new.Id, new.Number, new.Subject, coalesce(new.Summary, ''), new.Addressees); END;");
-            migrationBuilder.Sql("CREATE TRIGGER OutgoingLetters_SearchDelete AFTER DELETE ON OutgoingLetters BEGIN DELETE FROM OutgoingLetterSearch WHERE LetterId = old.Id; END;");
-            migrationBuilder.Sql("CREATE TRIGGER OutgoingLetters_SearchUpdate AFTER UPDATE OF Subject, Summary, Addressees ON OutgoingLetters BEGIN DELETE FROM OutgoingLetterSearch WHERE LetterId = old.Id; INSERT INTO OutgoingLetterSearch (LetterId, Number, Subject, Summary, Addressees) VALUES (new.Id, new.Number, new.Subject, coalesce(new.Summary, ''), new.Addressees); END;");
+            // instead of LIKE '%x%', so a search stays fast with 100,000 letters. FTS rows are numbered by the letters' SearchKey.
+            migrationBuilder.Sql("CREATE VIRTUAL TABLE IncomingLetterSearch USING fts5(Subject, Summary, Sender, tokenize = 'unicode61 remove_diacritics 2');");
+            migrationBuilder.Sql("CREATE TRIGGER IncomingLetters_SearchInsert AFTER INSERT ON IncomingLetters BEGIN INSERT INTO IncomingLetterSearch (rowid, Subject, Summary, Sender) VALUES (new.SearchKey, new.Subject, coalesce(new.Summary, ''), new.Sender); END;");
+            migrationBuilder.Sql("CREATE TRIGGER IncomingLetters_SearchDelete AFTER DELETE ON IncomingLetters BEGIN DELETE FROM IncomingLetterSearch WHERE rowid = old.SearchKey; END;");
+            migrationBuilder.Sql("CREATE TRIGGER IncomingLetters_SearchUpdate AFTER UPDATE OF Subject, Summary, Sender ON IncomingLetters BEGIN DELETE FROM IncomingLetterSearch WHERE rowid = old.SearchKey; INSERT INTO IncomingLetterSearch (rowid, Subject, Summary, Sender) VALUES (new.SearchKey, new.Subject, coalesce(new.Summary, ''), new.Sender); END;");
+            migrationBuilder.Sql("CREATE VIRTUAL TABLE OutgoingLetterSearch USING fts5(Number, Subject, Summary, Addressees, tokenize = 'unicode61 remove_diacritics 2');");
+            migrationBuilder.Sql("CREATE TRIGGER OutgoingLetters_SearchInsert AFTER INSERT ON OutgoingLetters BEGIN INSERT INTO OutgoingLetterSearch (rowid, Number, Subject, Summary, Addressees) VALUES (new.SearchKey, new.Number, new.Subject, coalesce(new.Summary, ''), new.Addressees); END;");
+            migrationBuilder.Sql("CREATE TRIGGER OutgoingLetters_SearchDelete AFTER DELETE ON OutgoingLetters BEGIN DELETE FROM OutgoingLetterSearch WHERE rowid = old.SearchKey; END;");
+            migrationBuilder.Sql("CREATE TRIGGER OutgoingLetters_SearchUpdate AFTER UPDATE OF Subject, Summary, Addressees ON OutgoingLetters BEGIN DELETE FROM OutgoingLetterSearch WHERE rowid = old.SearchKey; INSERT INTO OutgoingLetterSearch (rowid, Number, Subject, Summary, Addressees) VALUES (new.SearchKey, new.Number, new.Subject, coalesce(new.Summary, ''), new.Addressees); END;");
         }
 
         /// <inheritdoc />
