@@ -66,7 +66,8 @@ public class DispositionConcurrencyTests(PortalFactory factory) : IClassFixture<
         var ikp = await factory.EmployeeOfAsync("kabid.ikp");
         var ids = await factory.DisposeAsync("pimpinan", id, null, [aptika, ikp]);
         await factory.OpenAsync("kabid.aptika", id);
-        var read = ids.Single(d => factory.OpenAsync("pimpinan", id).Result.Disposition(d).To.Id == aptika);
+        var view = await factory.OpenAsync("pimpinan", id);
+        var read = ids.Single(d => view.Disposition(d).To.Id == aptika);
         var unread = ids.Single(d => d != read);
 
         var error = await Assert.ThrowsAsync<ValidationException>(() => factory.AsAsync("pimpinan", sp => sp.GetRequiredService<DispositionService>().CancelAsync(read)));

@@ -167,9 +167,10 @@ public class LetterJourneyTests(PortalFactory factory) : IClassFixture<PortalFac
     [Fact]
     public async Task ALetterNeedsAScan()
     {
+        var form = await factory.FormAsync();
         await using var scope = await factory.ScopeForAsync("agendaris");
         var error = await Assert.ThrowsAsync<ValidationException>(() =>
-            scope.ServiceProvider.GetRequiredService<IncomingLetterService>().RegisterAsync(factory.FormAsync().Result, []));
+            scope.ServiceProvider.GetRequiredService<IncomingLetterService>().RegisterAsync(form, []));
         Assert.Contains("minimal satu pindaian", error.Message);
     }
 

@@ -109,16 +109,18 @@ public class LetterScopeTests(PortalFactory factory) : IClassFixture<PortalFacto
         var aptika = await factory.EmployeeOfAsync("kabid.aptika");
         var sandi = await factory.EmployeeOfAsync("kabid.sandi");
         await using var db = factory.CreateDbContext();
-        var sekdaId = await db.Employees.Where(e => e.Unit!.Code == "SETDA" && e.Position == "Sekretaris Daerah").Select(e => e.Id).SingleAsync();
-        var sekda = await factory.LeaderAccountAsync("sekda", sekdaId);
+        var bupatiId = await db.Employees.Where(e => e.Position == "Bupati Belu").Select(e => e.Id).SingleAsync();
+        var bupati = await factory.LeaderAccountAsync("bupati", bupatiId);
 
         var form = await factory.FormAsync("Sandi akses pusat data", SecurityClass.Rahasia);
         form.CopyEmployeeIds = [sandi];
         var secret = await factory.RegisterAsync(form);
         var ordinary = await factory.RegisterAsync(await factory.FormAsync("Surat biasa untuk pembanding"));
 
-        // Sekda leads the whole Setda tree? No: Diskominfo is not under Setda in the unit tree, so he sees neither.
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.OpenAsync(sekda, ordinary));
+        // The Bupati leads the whole regency: he oversees the ordinary letter, never the secret one.
+        Assert.Equal(LetterRelation.Oversight, (await factory.OpenAsync(bupati, ordinary)).Relation);
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.OpenAsync(bupati, secret));
+        Assert.DoesNotContain((await factory.AsAsync(bupati, sp => sp.GetRequiredService<IncomingLetterService>().SearchAsync(new LetterQuery(Take: 200)))).Items, r => r.Id == secret);
         // The clerk of the register reads the ordinary letter but not the secret one; the receipt hides the subject.
         Assert.Equal(LetterRelation.Registry, (await factory.OpenAsync("agendaris", ordinary)).Relation);
         await Assert.ThrowsAsync<NotFoundException>(() => factory.OpenAsync("agendaris", secret));

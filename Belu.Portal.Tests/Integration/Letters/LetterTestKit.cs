@@ -1,5 +1,4 @@
 using System.Text;
-using Belu.Portal.Data;
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Letters;
 using Belu.Portal.Features.Letters.Domain;
@@ -116,11 +115,5 @@ internal static class LetterTestKit
             await users.AddToRolesAsync(user, [Roles.Pimpinan, Roles.Pegawai]);
         }
         return userName;
-    }
-
-    public static async Task<PortalDbContext> DbAsync(this PortalFactory factory)
-    {
-        await Task.CompletedTask;
-        return factory.CreateDbContext();
     }
 }
