@@ -4,6 +4,7 @@ using Belu.Portal.Data;
 using Belu.Portal.Data.Backup;
 using Belu.Portal.Data.Seed;
 using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Letters;
 using Belu.Portal.Features.Notifications;
 using Belu.Portal.Features.Organization;
 using Belu.Portal.Features.Reports;
@@ -17,6 +18,7 @@ builder.AddAccounts();
 builder.AddOrganization();
 builder.AddNotifications();
 builder.AddReports();
+builder.AddLetters();
 
 var app = builder.Build();
 
@@ -40,6 +42,7 @@ app.MapAccounts();
 app.MapOrganization();
 app.MapNotifications();
 app.MapReports();
+app.MapLetters();
 
 app.Run();
 

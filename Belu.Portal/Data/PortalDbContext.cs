@@ -2,6 +2,7 @@ using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Audit;
 using Belu.Portal.Features.Monitoring;
 using Belu.Portal.Features.Notifications;
+using Belu.Portal.Features.Letters;
 using Belu.Portal.Features.Organization;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -30,6 +31,21 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<DisplayToken> DisplayTokens => Set<DisplayToken>();
 
     public DbSet<RecentEvent> RecentEvents => Set<RecentEvent>();
+    public DbSet<IncomingLetter> IncomingLetters => Set<IncomingLetter>();
+
+    public DbSet<Disposition> Dispositions => Set<Disposition>();
+
+    public DbSet<LetterCopy> LetterCopies => Set<LetterCopy>();
+
+    public DbSet<LetterFile> LetterFiles => Set<LetterFile>();
+
+    public DbSet<LetterCounter> LetterCounters => Set<LetterCounter>();
+
+    public DbSet<LetterTrackEntry> LetterTrack => Set<LetterTrackEntry>();
+
+    public DbSet<OutgoingLetter> OutgoingLetters => Set<OutgoingLetter>();
+
+    public DbSet<DispositionInstruction> DispositionInstructions => Set<DispositionInstruction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

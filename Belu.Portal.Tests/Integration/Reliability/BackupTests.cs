@@ -42,7 +42,9 @@ public sealed class BackupTests : IDisposable
         await stop.CancelAsync();
         var written = await writer;
 
-        Assert.Equal(1, manifest.StoredFiles);
+        var stored = Directory.EnumerateFiles(source.StorageRoot, "*", SearchOption.AllDirectories)
+            .Count(f => !Path.GetRelativePath(source.StorageRoot, f).StartsWith("incoming", StringComparison.Ordinal));
+        Assert.Equal(stored, manifest.StoredFiles);
         int employeesInBackup;
         await using (var snapshot = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, BackupService.DatabaseFile)};Pooling=False"))
         {

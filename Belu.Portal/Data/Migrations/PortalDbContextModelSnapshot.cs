@@ -138,6 +138,582 @@ namespace Belu.Portal.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.Letters.Disposition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeadlineNotifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Instructions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProcessingAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Report")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ToWholeUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("FromEmployeeId", "Status");
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.HasIndex("ToEmployeeId", "Status");
+
+                    b.HasIndex("ToUnitId", "Status");
+
+                    b.ToTable("Dispositions");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.DispositionInstruction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Text")
+                        .IsUnique();
+
+                    b.ToTable("DispositionInstructions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            IsActive = true,
+                            SortOrder = 10,
+                            Text = "Untuk Diketahui",
+                            Version = new Guid("00000000-0000-0000-0000-000000000001")
+                        },
+                        new
+                        {
+                            Id = 2,
+                            IsActive = true,
+                            SortOrder = 20,
+                            Text = "Tindak Lanjuti",
+                            Version = new Guid("00000000-0000-0000-0000-000000000002")
+                        },
+                        new
+                        {
+                            Id = 3,
+                            IsActive = true,
+                            SortOrder = 30,
+                            Text = "Untuk Diproses",
+                            Version = new Guid("00000000-0000-0000-0000-000000000003")
+                        },
+                        new
+                        {
+                            Id = 4,
+                            IsActive = true,
+                            SortOrder = 40,
+                            Text = "Selesaikan",
+                            Version = new Guid("00000000-0000-0000-0000-000000000004")
+                        },
+                        new
+                        {
+                            Id = 5,
+                            IsActive = true,
+                            SortOrder = 50,
+                            Text = "Siapkan Jawaban",
+                            Version = new Guid("00000000-0000-0000-0000-000000000005")
+                        },
+                        new
+                        {
+                            Id = 6,
+                            IsActive = true,
+                            SortOrder = 60,
+                            Text = "Hadiri/Wakili",
+                            Version = new Guid("00000000-0000-0000-0000-000000000006")
+                        },
+                        new
+                        {
+                            Id = 7,
+                            IsActive = true,
+                            SortOrder = 70,
+                            Text = "Koordinasikan",
+                            Version = new Guid("00000000-0000-0000-0000-000000000007")
+                        },
+                        new
+                        {
+                            Id = 8,
+                            IsActive = true,
+                            SortOrder = 80,
+                            Text = "Pedomani",
+                            Version = new Guid("00000000-0000-0000-0000-000000000008")
+                        },
+                        new
+                        {
+                            Id = 9,
+                            IsActive = true,
+                            SortOrder = 90,
+                            Text = "Pertimbangkan",
+                            Version = new Guid("00000000-0000-0000-0000-000000000009")
+                        },
+                        new
+                        {
+                            Id = 10,
+                            IsActive = true,
+                            SortOrder = 100,
+                            Text = "Sarankan",
+                            Version = new Guid("00000000-0000-0000-0000-000000000010")
+                        },
+                        new
+                        {
+                            Id = 11,
+                            IsActive = true,
+                            SortOrder = 110,
+                            Text = "Laporkan Hasilnya",
+                            Version = new Guid("00000000-0000-0000-0000-000000000011")
+                        },
+                        new
+                        {
+                            Id = 12,
+                            IsActive = true,
+                            SortOrder = 120,
+                            Text = "Monitor Pelaksanaannya",
+                            Version = new Guid("00000000-0000-0000-0000-000000000012")
+                        },
+                        new
+                        {
+                            Id = 13,
+                            IsActive = true,
+                            SortOrder = 130,
+                            Text = "Agendakan",
+                            Version = new Guid("00000000-0000-0000-0000-000000000013")
+                        },
+                        new
+                        {
+                            Id = 14,
+                            IsActive = true,
+                            SortOrder = 140,
+                            Text = "Menghadap Saya",
+                            Version = new Guid("00000000-0000-0000-0000-000000000014")
+                        },
+                        new
+                        {
+                            Id = 15,
+                            IsActive = true,
+                            SortOrder = 150,
+                            Text = "Arsipkan",
+                            Version = new Guid("00000000-0000-0000-0000-000000000015")
+                        });
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.IncomingLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AddresseeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AddresseeReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgendaNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgendaSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClassificationCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpenDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegisteredById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SearchKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("UnitId * 10000000000 + AgendaYear * 1000000 + AgendaSequence", true);
+
+                    b.Property<int>("Security")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisteredById");
+
+                    b.HasIndex("SearchKey")
+                        .IsUnique();
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("AddresseeId", "Progress");
+
+                    b.HasIndex("Progress", "OpenDeadline");
+
+                    b.HasIndex("UnitId", "ReceivedDate");
+
+                    b.HasIndex("UnitId", "AgendaYear", "AgendaSequence")
+                        .IsUnique();
+
+                    b.ToTable("IncomingLetters");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.LetterCopy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("EmployeeId", "ReadAtUtc");
+
+                    b.HasIndex("LetterId", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("LetterCopies");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.LetterCounter", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Register")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Year", "Register");
+
+                    b.ToTable("LetterCounters");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.LetterFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DispositionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OutgoingLetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UploadedById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispositionId");
+
+                    b.HasIndex("LetterId");
+
+                    b.HasIndex("OutgoingLetterId");
+
+                    b.HasIndex("UploadedById");
+
+                    b.ToTable("LetterFiles");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.LetterTrackEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActorEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DispositionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId", "AtUtc");
+
+                    b.ToTable("LetterTrack");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.OutgoingLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Addressees")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClassificationCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Copies")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SearchKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("UnitId * 10000000000 + Year * 1000000 + Sequence", true);
+
+                    b.Property<int>("Security")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SentDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("SearchKey")
+                        .IsUnique();
+
+                    b.HasIndex("SignerId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "LetterDate");
+
+                    b.HasIndex("UnitId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("OutgoingLetters");
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.Monitoring.DisplayToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -505,6 +1081,162 @@ namespace Belu.Portal.Data.Migrations
                     b.Navigation("Employee");
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.Letters.Disposition", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", "FromEmployee")
+                        .WithMany()
+                        .HasForeignKey("FromEmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.Letters.IncomingLetter", "Letter")
+                        .WithMany("Dispositions")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.Letters.Disposition", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", "ToEmployee")
+                        .WithMany()
+                        .HasForeignKey("ToEmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ToUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("FromEmployee");
+
+                    b.Navigation("Letter");
+
+                    b.Navigation("ToEmployee");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.IncomingLetter", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", "Addressee")
+                        .WithMany()
+                        .HasForeignKey("AddresseeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", "RegisteredBy")
+                        .WithMany()
+                        .HasForeignKey("RegisteredById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.Organization.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Addressee");
+
+                    b.Navigation("RegisteredBy");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.LetterCopy", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.Letters.IncomingLetter", "Letter")
+                        .WithMany("Copies")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Employee");
+
+                    b.Navigation("Letter");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.LetterCounter", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.LetterFile", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Letters.Disposition", null)
+                        .WithMany()
+                        .HasForeignKey("DispositionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Belu.Portal.Features.Letters.IncomingLetter", null)
+                        .WithMany("Files")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Belu.Portal.Features.Letters.OutgoingLetter", null)
+                        .WithMany("Files")
+                        .HasForeignKey("OutgoingLetterId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.LetterTrackEntry", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Letters.IncomingLetter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.OutgoingLetter", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", "Signer")
+                        .WithMany()
+                        .HasForeignKey("SignerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.Organization.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Signer");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.Notifications.Notification", b =>
                 {
                     b.HasOne("Belu.Portal.Features.Accounts.ApplicationUser", null)
@@ -591,6 +1323,20 @@ namespace Belu.Portal.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.IncomingLetter", b =>
+                {
+                    b.Navigation("Copies");
+
+                    b.Navigation("Dispositions");
+
+                    b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.OutgoingLetter", b =>
+                {
+                    b.Navigation("Files");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,80 @@
+namespace Belu.Portal.Features.Letters.Domain;
+
+/// <summary>Who is looking: the employee, the units they lead (Pimpinan) and the unit whose agenda they keep (Agendaris).</summary>
+public sealed record LetterViewer(int EmployeeId, IReadOnlySet<int> LedUnits, int? AgendaUnitId);
+
+/// <summary>One disposition edge as the access rules see it.</summary>
+public readonly record struct DispositionEdge(int FromEmployeeId, int ToEmployeeId, int ToUnitId, DispositionStatus Status);
+
+/// <summary>The facts of a letter that decide who may read it.</summary>
+public sealed record LetterAccessFacts(
+    int UnitId,
+    SecurityClass Security,
+    int AddresseeId,
+    IReadOnlyCollection<DispositionEdge> Dispositions,
+    IReadOnlyCollection<int> CopyHolderIds);
+
+/// <summary>How a viewer stands to a letter.</summary>
+public enum LetterRelation
+{
+    /// <summary>May not know the letter exists.</summary>
+    None = 0,
+
+    /// <summary>The registering unit's clerk: reads the register entry, prints the receipt and the sheet.</summary>
+    Registry = 1,
+
+    /// <summary>A leader of a unit the letter belongs to or was disposed into: reads, does not act.</summary>
+    Oversight = 2,
+
+    /// <summary>A tembusan holder: reads, never acts.</summary>
+    Copy = 3,
+
+    /// <summary>The addressee or someone in the disposition tree: reads and acts on their own part.</summary>
+    Participant = 4,
+}
+
+/// <summary>
+/// The scope rules of E-Surat (DESIGN §1, §2): leaders see their units' letters; a Rahasia or Sangat Rahasia letter
+/// only its addressees (the addressee and the tembusan holders) and the people in its disposition tree; nobody sees
+/// another unit's letters. The service enforces the same rules in its queries.
+/// </summary>
+public static class LetterAccessRules
+{
+    public static LetterRelation RelationOf(LetterViewer viewer, LetterAccessFacts letter)
+    {
+        var me = viewer.EmployeeId;
+        if (letter.AddresseeId == me
+            || letter.Dispositions.Any(d => d.Status != DispositionStatus.Dibatalkan && (d.FromEmployeeId == me || d.ToEmployeeId == me)))
+        {
+            return LetterRelation.Participant;
+        }
+        if (letter.CopyHolderIds.Contains(me))
+        {
+            return LetterRelation.Copy;
+        }
+        if (letter.Security.IsSecret())
+        {
+            return LetterRelation.None;
+        }
+        if (viewer.LedUnits.Contains(letter.UnitId)
+            || letter.Dispositions.Any(d => d.Status != DispositionStatus.Dibatalkan && viewer.LedUnits.Contains(d.ToUnitId)))
+        {
+            return LetterRelation.Oversight;
+        }
+        return viewer.AgendaUnitId == letter.UnitId ? LetterRelation.Registry : LetterRelation.None;
+    }
+
+    /// <summary>Is <paramref name="candidateId"/> below <paramref name="leaderId"/> in the chain of superiors?</summary>
+    public static bool IsSubordinate(int candidateId, int leaderId, IReadOnlyDictionary<int, int?> superiorOf)
+    {
+        var seen = new HashSet<int>();
+        for (var current = superiorOf.GetValueOrDefault(candidateId); current is int c && seen.Add(c); current = superiorOf.GetValueOrDefault(c))
+        {
+            if (c == leaderId)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,73 @@
+using Belu.Portal.Features.Notifications;
+
+namespace Belu.Portal.Features.Letters;
+
+/// <summary>
+/// E-Surat's domain events. Subjects of Rahasia letters never travel in them (they reach bells, toasts and wall boards),
+/// so <c>Subject</c> is null for secret letters.
+/// </summary>
+public abstract record LetterEvent : PortalEvent
+{
+    public required Guid LetterId { get; init; }
+
+    public required string AgendaNumber { get; init; }
+
+    public string? Subject { get; init; }
+
+    public override string? Link => $"/surat/{LetterId}";
+
+    protected string About => Subject is null ? $"surat {AgendaNumber}" : $"surat {AgendaNumber} \"{Subject}\"";
+}
+
+/// <summary>An agendaris registered an incoming letter; the addressee hears of it.</summary>
+public sealed record LetterRegistered : LetterEvent
+{
+    public required string Sender { get; init; }
+
+    public override string Summary => $"Surat masuk baru dari {Sender}: {About}.";
+}
+
+/// <summary>A leader disposed a letter (or a recipient forwarded it); one event per recipient.</summary>
+public sealed record LetterDisposed : LetterEvent
+{
+    public required Guid DispositionId { get; init; }
+
+    public required string FromName { get; init; }
+
+    public DateOnly? Deadline { get; init; }
+
+    public override string Summary =>
+        $"Disposisi dari {FromName}: {About}{(Deadline is DateOnly d ? $", batas waktu {d:dd MMM yyyy}" : "")}.";
+}
+
+/// <summary>A recipient opened a disposition; the disposer hears of it.</summary>
+public sealed record DispositionRead : LetterEvent
+{
+    public required Guid DispositionId { get; init; }
+
+    public required string ReaderName { get; init; }
+
+    public override string Summary => $"{ReaderName} telah membaca disposisi {About}.";
+}
+
+/// <summary>A recipient finished a disposition with a follow-up report; the disposer hears of it.</summary>
+public sealed record DispositionFinished : LetterEvent
+{
+    public required Guid DispositionId { get; init; }
+
+    public required string RecipientName { get; init; }
+
+    public override string Summary => $"{RecipientName} menyelesaikan disposisi {About} dengan laporan tindak lanjut.";
+}
+
+/// <summary>A disposition's deadline passed while it was still open; recipient and disposer hear of it, once.</summary>
+public sealed record DispositionDeadlinePassed : LetterEvent
+{
+    public required Guid DispositionId { get; init; }
+
+    public required string RecipientName { get; init; }
+
+    public required DateOnly Deadline { get; init; }
+
+    public override string Summary => $"Batas waktu disposisi {About} untuk {RecipientName} ({Deadline:dd MMM yyyy}) terlewati.";
+}

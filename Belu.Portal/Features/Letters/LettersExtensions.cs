@@ -1,0 +1,49 @@
+using Belu.Portal.Common;
+using Belu.Portal.Data.Seed;
+using Belu.Portal.Features.Accounts;
+using Microsoft.Net.Http.Headers;
+
+namespace Belu.Portal.Features.Letters;
+
+public static class LettersExtensions
+{
+    public static WebApplicationBuilder AddLetters(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<LettersOptions>(builder.Configuration.GetSection(LettersOptions.Section));
+        builder.Services.AddScoped<IncomingLetterService>();
+        builder.Services.AddScoped<DispositionService>();
+        builder.Services.AddScoped<OutgoingLetterService>();
+        builder.Services.AddScoped<InstructionService>();
+        builder.Services.AddSingleton<IDeadlineScanner, DeadlineScanner>();
+        builder.Services.AddHostedService<DeadlineWatcher>();
+        builder.Services.AddScoped<IDemoSeedStep, LettersDemoSeed>();
+        return builder;
+    }
+
+    public static WebApplication MapLetters(this WebApplication app)
+    {
+        // Scans and report attachments, streamed only after the service's scope check; refusals carry no bytes.
+        app.MapGet("/surat/lampiran/{id:guid}", async (Guid id, HttpContext http, IncomingLetterService letters, CancellationToken ct) =>
+            {
+                try
+                {
+                    var (content, contentType, fileName) = await letters.OpenFileAsync(id, ct);
+                    http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+                    http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+                    http.Response.Headers[HeaderNames.ContentDisposition] =
+                        new ContentDispositionHeaderValue("inline") { FileNameStar = fileName }.ToString();
+                    return Results.Stream(content, contentType, enableRangeProcessing: true);
+                }
+                catch (NotFoundException)
+                {
+                    return Results.NotFound();
+                }
+                catch (ForbiddenException)
+                {
+                    return Results.StatusCode(StatusCodes.Status403Forbidden);
+                }
+            })
+            .RequireAuthorization(Policies.Staff);
+        return app;
+    }
+}
