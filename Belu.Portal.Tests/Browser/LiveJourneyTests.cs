@@ -1,5 +1,6 @@
 using Belu.Portal.Features.Notifications;
 using Belu.Portal.Tests.Infrastructure;
+using Belu.Portal.Tests.Integration.Letters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -37,5 +38,32 @@ public class LiveJourneyTests(BrowserFixture fixture)
         await page.ScreenshotAsync("bell-open");
         await page.Locator("[data-testid=bell-mark-all]").ClickAsync();
         await Assertions.Expect(badge).ToHaveAttributeAsync("data-count", "0");
+    }
+
+    [Fact]
+    public async Task WhenALeaderDisposesTheRecipientsBellAndToastLightUpWithinASecond()
+    {
+        var subject = "Permohonan Data Jaringan Intra Pemerintah Kecamatan";
+        var letterId = await fixture.Portal.RegisterAsync(await fixture.Portal.FormAsync(subject));
+        var aptika = await fixture.Portal.EmployeeOfAsync("kabid.aptika");
+
+        var recipient = await fixture.NewPageAsync();
+        await new LetterPages(recipient).SignInAsync("kabid.aptika");
+        var badge = recipient.Locator("[data-testid=bell-badge]");
+        var before = int.Parse(await badge.GetAttributeAsync("data-count") ?? "0");
+        await recipient.EvaluateAsync("window.__noReload = true");
+
+        var leader = await fixture.NewPageAsync();
+        var leaderPages = new LetterPages(leader);
+        await leaderPages.SignInAsync("pimpinan");
+        await leaderPages.OpenLetterAsync($"/surat/{letterId}");
+        await leaderPages.StartDisposingAsync(aptika, "Tindak Lanjuti", DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(5), "Mohon disiapkan.");
+        await leader.ClickAsync("[data-testid=disposition-submit]");
+        await leader.Locator("[data-testid=disposition] [data-status=Baru]").WaitForAsync();
+
+        await Assertions.Expect(badge).ToHaveAttributeAsync("data-count", (before + 1).ToString(), new() { Timeout = 1500 });
+        await Assertions.Expect(recipient.GetByText(subject, new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 1500 });
+        Assert.True(await recipient.EvaluateAsync<bool>("window.__noReload === true"), "the recipient's page reloaded");
+        await recipient.ScreenshotAsync("bell-disposisi");
     }
 }
