@@ -2,6 +2,7 @@ using Belu.Portal.Common;
 using Belu.Portal.Data;
 using Belu.Portal.Data.Seed;
 using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Attendance;
 using Belu.Portal.Features.Notifications;
 using Belu.Portal.Features.Organization;
 
@@ -12,6 +13,7 @@ builder.AddPortalData();
 builder.AddAccounts();
 builder.AddOrganization();
 builder.AddNotifications();
+builder.AddAttendance();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.UseAntiforgery();
 app.MapPortalPlatform();
 app.MapAccounts();
 app.MapOrganization();
+app.MapAttendance();
 
 app.Run();
 
