@@ -5,6 +5,13 @@ using Belu.Portal.Features.Attendance.Devices;
 
 namespace Belu.Portal.Features.Attendance;
 
+/// <summary>Policies of E-Absen beyond the portal's role policies.</summary>
+public static class AttendancePolicies
+{
+    /// <summary>A kiosk screen: the display account, or an admin setting one up.</summary>
+    public const string Kiosk = "AttendanceKiosk";
+}
+
 public static class AttendanceExtensions
 {
     public static WebApplicationBuilder AddAttendance(this WebApplicationBuilder builder)
@@ -22,6 +29,8 @@ public static class AttendanceExtensions
         services.AddScoped<DailyCloseService>();
         services.AddHostedService<DailyCloseWorker>();
         services.AddScoped<IDemoSeedStep, AttendanceDemoSeed>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AttendancePolicies.Kiosk, p => p.RequireRole(Roles.Display, Roles.Admin));
         return builder;
     }
 
