@@ -142,7 +142,8 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
         {
             var profile = member.Id == pegawai ? 0.04 : random.NextDouble() switch { < 0.6 => 0.03, < 0.9 => 0.12, _ => 0.3 };
             var tkLeft = truants.IndexOf(member.Id) switch { 0 => 3, 1 => 2, _ => random.Next(30) == 0 ? 1 : 0 };
-            var requests = PlanRequests(random, member, from, yesterday, book, accounts);
+            // Others may be away on duty or leave today and in the coming days; the demo accounts keep today free.
+            var requests = PlanRequests(random, member, from, accounts.ContainsValue(member.Id) ? yesterday : today.AddDays(7), today, book, accounts);
             var approver = RequestService.ApproverOf(member.Id, superiors, withAccount);
             foreach (var request in requests)
             {
@@ -236,10 +237,15 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
         yield return clock.ToUtc(checkOut);
     }
 
-    private static List<AttendanceRequest> PlanRequests(Random random, StaffMember member, DateOnly from, DateOnly to, AttendanceBook book, Dictionary<string, int> accounts)
+    private static List<AttendanceRequest> PlanRequests(Random random, StaffMember member, DateOnly from, DateOnly to, DateOnly today, AttendanceBook book, Dictionary<string, int> accounts)
     {
         var requests = new List<AttendanceRequest>();
         var count = accounts.ContainsValue(member.Id) ? 2 : random.Next(4);
+        // A few people are away today, so that a leader's page shows duty and leave as well.
+        if (!accounts.ContainsValue(member.Id) && random.Next(8) == 0)
+        {
+            requests.Add(Approved(member, random.Next(2) == 0 ? RequestKind.DL : RequestKind.C, today.AddDays(-1), today.AddDays(1)));
+        }
         for (var i = 0; i < count; i++)
         {
             var kind = (RequestKind)random.Next(3);
@@ -254,25 +260,27 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
             {
                 continue;
             }
-            requests.Add(new AttendanceRequest
-            {
-                EmployeeId = member.Id,
-                Kind = kind,
-                From = start,
-                To = end,
-                Reason = kind switch
-                {
-                    RequestKind.DL => "Mengikuti rapat koordinasi di Kupang sesuai surat tugas.",
-                    RequestKind.C => "Cuti tahunan untuk urusan keluarga.",
-                    _ => "Sakit, surat keterangan dokter terlampir.",
-                },
-                Status = RequestStatus.Disetujui,
-                CreatedUtc = start.AddDays(-2).ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc),
-                DecidedUtc = start.AddDays(-1).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
-            });
+            requests.Add(Approved(member, kind, start, end));
         }
         return requests;
     }
+
+    private static AttendanceRequest Approved(StaffMember member, RequestKind kind, DateOnly start, DateOnly end) => new()
+    {
+        EmployeeId = member.Id,
+        Kind = kind,
+        From = start,
+        To = end,
+        Reason = kind switch
+        {
+            RequestKind.DL => "Mengikuti rapat koordinasi di Kupang sesuai surat tugas.",
+            RequestKind.C => "Cuti tahunan untuk urusan keluarga.",
+            _ => "Sakit, surat keterangan dokter terlampir.",
+        },
+        Status = RequestStatus.Disetujui,
+        CreatedUtc = start.AddDays(-2).ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc),
+        DecidedUtc = start.AddDays(-1).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
+    };
 
     private static string? Time(TimeOnly? t) => t?.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 

@@ -74,10 +74,21 @@ public sealed class AttendanceReportService(
             var result = grid[s.Id, today] ?? new DayResult(AttendanceCode.Belum);
             return new TodayRow(s, tree[s.UnitId].Name, StateOf(result), result);
         })
-        .OrderBy(r => r.State).ThenByDescending(r => r.Result.LateMinutes).ThenBy(r => r.Employee.Name)
+        .OrderBy(r => Rank(r.State)).ThenByDescending(r => r.Result.LateMinutes).ThenBy(r => r.Employee.Name)
         .ToList();
         return new TodayView(today, grid.Book.HolidayOn(today), rows);
     }
+
+    /// <summary>What a leader should look at first: the late, then those not here, then the rest.</summary>
+    private static int Rank(TodayState state) => state switch
+    {
+        TodayState.Terlambat => 0,
+        TodayState.BelumHadir => 1,
+        TodayState.PulangCepat => 2,
+        TodayState.DinasCuti => 3,
+        TodayState.Hadir => 4,
+        _ => 5,
+    };
 
     public static TodayState StateOf(DayResult r) => r.Code switch
     {

@@ -78,7 +78,7 @@ public static class AttendanceCodes
     public static string Short(this AttendanceCode code) => code switch
     {
         AttendanceCode.Libur => "L",
-        AttendanceCode.Belum => "·",
+        AttendanceCode.Belum => "—",
         _ => code.ToString(),
     };
 
