@@ -16,6 +16,8 @@ public sealed class AttendanceBrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Chromium.EnsureInstalledAsync();
+        // Two cores shared by the whole suite: a server round trip can take longer than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var baseUrl = Portal.BaseUrl;
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium.ExecutablePath, Args = Chromium.Arguments, Headless = true });
@@ -71,6 +73,10 @@ public sealed class CheckInPage(IPage page)
 [Collection(AttendanceBrowserCollection.Name)]
 public class AttendanceJourneyTests(AttendanceBrowserFixture fixture)
 {
+    /// <summary>A multi-line MudBlazor text field renders a textarea, which carries the test id.</summary>
+    private static ILocator TextArea(IPage page, string testId) =>
+        page.Locator($"textarea[data-testid={testId}], [data-testid={testId}] textarea").First;
+
     private async Task<IPage> SignedInAsync(string user, int width = 1366, int height = 768)
     {
         var page = await fixture.NewPageAsync(width, height);
@@ -126,6 +132,59 @@ public class AttendanceJourneyTests(AttendanceBrowserFixture fixture)
         Assert.StartsWith("data:image/png;base64,", await qr.GetAttributeAsync("src"));
         await Assertions.Expect(page.Locator("[data-testid=kiosk-countdown]")).ToContainTextAsync("detik");
         await page.ScreenshotAsync("absensi-kiosk");
+    }
+
+    [Fact]
+    public async Task AnEmployeeAsksForPermissionAndTheLeaderApprovesIt()
+    {
+        var page = await SignedInAsync("agendaris");
+        await page.GotoAsync("/absensi/permohonan");
+        await page.WaitForCircuitAsync();
+        await page.ClickAsync("[data-testid=request-new]");
+        await page.Locator("[data-testid=request-dialog]").WaitForAsync();
+        await page.Locator("[data-testid=request-kind] .mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("Izin (I)", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=request-kind] input").First).ToHaveValueAsync("I");
+        await TextArea(page, "request-reason").FillAsync("Mengantar anak imunisasi di Puskesmas Atambua.");
+        await page.ScreenshotAsync("absensi-permohonan-form");
+        await page.ClickAsync("[data-testid=request-submit]");
+        var mine = page.Locator("[data-testid=requests-mine] tbody tr").First;
+        await Assertions.Expect(mine).ToContainTextAsync("Diajukan");
+
+        var leader = await SignedInAsync("pimpinan");
+        await leader.GotoAsync("/absensi/permohonan");
+        await leader.WaitForCircuitAsync();
+        var row = leader.Locator("[data-testid=requests-to-decide] tbody tr", new() { HasText = "Mengantar anak imunisasi" });
+        await row.Locator("[data-testid=request-approve]").ClickAsync();
+        await TextArea(leader, "decide-note").FillAsync("Silakan.");
+        await leader.ClickAsync("[data-testid=decide-confirm]");
+        await Assertions.Expect(row).ToContainTextAsync("Disetujui");
+        await leader.ScreenshotAsync("absensi-permohonan");
+    }
+
+    [Fact]
+    public async Task AnAdminCreatesADeviceKeyThatIsShownOnce()
+    {
+        var page = await SignedInAsync("admin");
+        await page.GotoAsync("/admin/absensi/perangkat");
+        await page.WaitForCircuitAsync();
+        await page.Locator("[data-testid=device-table]").WaitForAsync();
+        await page.Locator(".mud-select").First.ClickAsync();
+        await page.GetByText("Perangkat lain / jembatan (kunci API)").ClickAsync();
+        await page.Field("device-name").FillAsync("Jembatan mesin Dinas Kesehatan");
+        await page.ClickAsync("[data-testid=device-create]");
+        await Assertions.Expect(page.Locator("[data-testid=device-key]")).ToContainTextAsync("belu_");
+        await Assertions.Expect(page.Locator("[data-testid=device-table]")).ToContainTextAsync("Jembatan mesin Dinas Kesehatan");
+        await page.ScreenshotAsync("absensi-perangkat");
+
+        await page.GotoAsync("/admin/absensi/jadwal");
+        await page.WaitForCircuitAsync();
+        await page.Locator("[data-testid=schedule-table]").WaitForAsync();
+        await page.ScreenshotAsync("absensi-jadwal");
+        await page.GotoAsync("/absensi/disiplin");
+        await page.WaitForCircuitAsync();
+        await page.Locator("[data-testid=discipline-table]").WaitForAsync();
+        await page.ScreenshotAsync("absensi-disiplin");
     }
 
     [Fact]

@@ -65,3 +65,19 @@ public class DailyCloseCatchUpTests(FakeClockPortalFactory factory) : IClassFixt
         Assert.Empty(await scope.ServiceProvider.GetRequiredService<DailyCloseService>().CatchUpAsync());
     }
 }
+
+public class DailyCloseFreshInstallTests(EmptyPortalFactory factory) : IClassFixture<EmptyPortalFactory>
+{
+    [Fact]
+    public async Task AFreshInstallationStartsCountingTodayAndMarksNobodyAbsentForThePast()
+    {
+        var yesterday = factory.Services.GetRequiredService<OfficeClock>().Today.AddDays(-1);
+        await using var db = factory.CreateDbContext();
+        for (var attempt = 0; attempt < 200 && await AttendanceEngine.LastClosedDayAsync(db) is null; attempt++)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Equal(yesterday, await AttendanceEngine.LastClosedDayAsync(db));
+        Assert.Equal(0, await db.AttendanceDays.CountAsync());
+    }
+}

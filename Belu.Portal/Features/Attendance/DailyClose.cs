@@ -50,8 +50,14 @@ public sealed class DailyCloseService(
             {
                 last = await AttendanceEngine.LastClosedDayAsync(db, ct);
             }
-            // A fresh installation starts with yesterday; after long downtime at most CatchUpMaxDays are closed.
-            var first = last?.AddDays(1) ?? yesterday;
+            if (last is null)
+            {
+                // A fresh installation starts counting today: nobody is TK for the days before the portal existed.
+                await MarkClosedAsync(yesterday, ct);
+                return [];
+            }
+            // After long downtime at most CatchUpMaxDays are closed.
+            var first = last.Value.AddDays(1);
             var earliest = yesterday.AddDays(1 - Math.Max(1, engine.Options.CatchUpMaxDays));
             if (first < earliest)
             {
@@ -70,6 +76,13 @@ public sealed class DailyCloseService(
         {
             Gate.Release();
         }
+    }
+
+    private async Task MarkClosedAsync(DateOnly day, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AttendanceStates.Add(new AttendanceState { Key = AttendanceState.LastClosedDay, Value = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<int> CloseAsync(DateOnly day, CancellationToken ct)
