@@ -1,8 +1,10 @@
 using Belu.Portal.Common;
+using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Attendance;
 using Belu.Portal.Features.Attendance.Admin;
 using Belu.Portal.Features.Attendance.Domain;
 using Belu.Portal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -155,5 +157,21 @@ public class DisciplineWatchTests(FakeClockPortalFactory factory) : IClassFixtur
         Assert.Contains(everyone, r => r.Assessment.OneDayAway && r.Assessment.Level == DisciplineLevel.None);
         var adminId = await factory.EmployeeIdOfAsync("admin");
         Assert.All(everyone.Where(r => r.Employee.Id != adminId), r => Assert.True(r.Assessment.TkDays > 0));
+
+        // A BKPSDM officer without the admin role watches the whole regency as well.
+        var (officer, _) = await factory.StaffOfUnitAsync("BKPSDM");
+        await using (var setup = factory.Services.CreateAsyncScope())
+        {
+            var users = setup.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = "bkpsdm-uji", EmployeeId = officer, DisplayName = "Petugas BKPSDM" };
+            Assert.True((await users.CreateAsync(user, PortalFactory.Password)).Succeeded);
+            await users.AddToRoleAsync(user, Roles.Pegawai);
+        }
+        await using (var scope = await factory.ScopeForAsync("bkpsdm-uji"))
+        {
+            var bkpsdm = await scope.ServiceProvider.GetRequiredService<AttendanceReportService>().DisciplineAsync(2026);
+            Assert.Equal(everyone.Where(r => r.Employee.Id != adminId).Select(r => r.Employee.Id).Order(),
+                bkpsdm.Where(r => r.Employee.Id != officer).Select(r => r.Employee.Id).Order());
+        }
     }
 }

@@ -130,8 +130,8 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
 
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        var punch = new BulkInsert(connection, transaction, "Punches", ["Id", "EmployeeId", "AtUtc", "Source", "DeviceId", "RecordedUtc"]);
-        var day = new BulkInsert(connection, transaction, "AttendanceDays",
+        using var punch = new BulkInsert(connection, transaction, "Punches", ["Id", "EmployeeId", "AtUtc", "Source", "DeviceId", "RecordedUtc"]);
+        using var day = new BulkInsert(connection, transaction, "AttendanceDays",
             ["Id", "EmployeeId", "Date", "Code", "LateCode", "EarlyCode", "LateMinutes", "EarlyMinutes", "CheckIn", "CheckOut", "DeductionPercent", "IsClosed", "UpdatedUtc"]);
         var device = await db.AttendanceDevices.Where(d => d.SerialNumber == DemoMachineSerial).Select(d => d.Id).FirstAsync(ct);
 
@@ -201,8 +201,6 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
                     Time(result.CheckIn), Time(result.CheckOut), book.Penalties.ForDay(result), 1, nowUtc);
             }
         }
-        punch.Flush();
-        day.Flush();
         await db.SaveChangesAsync(ct);
 
         var state = await db.AttendanceStates.FirstOrDefaultAsync(s => s.Key == AttendanceState.LastClosedDay, ct);
@@ -284,48 +282,35 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
 
     private static string? Time(TimeOnly? t) => t?.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
-    /// <summary>Multi-row INSERTs of up to 100 rows: the demo history goes in well under a second.</summary>
-    private sealed class BulkInsert(DbConnection connection, DbTransaction transaction, string table, string[] columns)
+    /// <summary>One prepared INSERT, re-bound for every row: the demo history goes in well under a second.</summary>
+    private sealed class BulkInsert : IDisposable
     {
-        private const int RowsPerStatement = 100;
-        private readonly List<object?[]> _rows = [];
+        private readonly DbCommand _command;
+
+        public BulkInsert(DbConnection connection, DbTransaction transaction, string table, string[] columns)
+        {
+            _command = connection.CreateCommand();
+            _command.Transaction = transaction;
+            _command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+            for (var i = 0; i < columns.Length; i++)
+            {
+                var p = _command.CreateParameter();
+                p.ParameterName = "$p" + i;
+                _command.Parameters.Add(p);
+            }
+            _command.Prepare();
+        }
 
         public void Add(params object?[] values)
         {
-            _rows.Add(values);
-            if (_rows.Count == RowsPerStatement)
+            for (var i = 0; i < values.Length; i++)
             {
-                Flush();
+                _command.Parameters[i].Value = Value(values[i]);
             }
+            _command.ExecuteNonQuery();
         }
 
-        public void Flush()
-        {
-            if (_rows.Count == 0)
-            {
-                return;
-            }
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var sql = new System.Text.StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
-            for (var r = 0; r < _rows.Count; r++)
-            {
-                sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Length; c++)
-                {
-                    var name = $"$p{r}_{c}";
-                    sql.Append(c == 0 ? name : ", " + name);
-                    var p = command.CreateParameter();
-                    p.ParameterName = name;
-                    p.Value = Value(_rows[r][c]);
-                    command.Parameters.Add(p);
-                }
-                sql.Append(')');
-            }
-            command.CommandText = sql.ToString();
-            command.ExecuteNonQuery();
-            _rows.Clear();
-        }
+        public void Dispose() => _command.Dispose();
 
         // The text forms EF Core's SQLite provider uses, so the rows read back like any other.
         private static object Value(object? value) => value switch
