@@ -52,6 +52,7 @@ public class AdmsTests(FakeClockPortalFactory factory) : IClassFixture<FakeClock
 
         var poll = await client.GetAsync($"/iclock/getrequest?SN={Serial}");
         Assert.Equal("OK", await poll.Content.ReadAsStringAsync());
+        Assert.Equal("OK", await (await client.GetAsync($"/iclock/getrequest.aspx?SN={Serial}")).Content.ReadAsStringAsync());
 
         await using var db = factory.CreateDbContext();
         Assert.NotNull((await db.AttendanceDevices.SingleAsync(d => d.SerialNumber == Serial)).LastSeenUtc);

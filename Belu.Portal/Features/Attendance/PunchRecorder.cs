@@ -134,7 +134,9 @@ public sealed class PunchRecorder(
             var after = await db.Punches.AsNoTracking().Where(p => p.EmployeeId == employeeId && p.AtUtc >= start && p.AtUtc < end).Select(p => p.AtUtc).ToListAsync(ct);
             var resultBefore = Classify(before, schedule, date, book);
             var resultAfter = Classify(after, schedule, date, book);
-            if (resultBefore.CheckIn is null && resultAfter.CheckIn is TimeOnly checkIn && resultAfter.LateMinutes > 0)
+            // Someone on approved duty or leave who passes by the machine is not late.
+            var excused = await db.AttendanceRequests.AnyAsync(r => r.EmployeeId == employeeId && r.Status == RequestStatus.Disetujui && r.From <= date && r.To >= date, ct);
+            if (!excused && resultBefore.CheckIn is null && resultAfter.CheckIn is TimeOnly checkIn && resultAfter.LateMinutes > 0)
             {
                 await notifier.PublishAsync(new CheckedInLateEvent(employeeId, member.Name, resultAfter.LateMinutes, date, checkIn)
                 {

@@ -16,10 +16,14 @@ public static class DeviceEndpoints
     public static void MapDeviceEndpoints(this WebApplication app)
     {
         var iclock = app.MapGroup("/iclock").AllowAnonymous().DisableAntiforgery();
-        iclock.MapGet("/cdata", HandshakeAsync);
-        iclock.MapPost("/cdata", UploadAsync);
-        iclock.MapGet("/getrequest", PollAsync);
-        iclock.MapPost("/devicecmd", PollAsync);
+        // Older firmware asks for the same resources with an ".aspx" suffix.
+        foreach (var suffix in new[] { "", ".aspx" })
+        {
+            iclock.MapGet("/cdata" + suffix, HandshakeAsync);
+            iclock.MapPost("/cdata" + suffix, UploadAsync);
+            iclock.MapGet("/getrequest" + suffix, PollAsync);
+            iclock.MapPost("/devicecmd" + suffix, PollAsync);
+        }
 
         app.MapPost("/api/absensi/punches", PunchesAsync).AllowAnonymous().DisableAntiforgery();
     }
