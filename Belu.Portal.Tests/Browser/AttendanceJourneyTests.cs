@@ -169,8 +169,9 @@ public class AttendanceJourneyTests(AttendanceBrowserFixture fixture)
         await page.GotoAsync("/admin/absensi/perangkat");
         await page.WaitForCircuitAsync();
         await page.Locator("[data-testid=device-table]").WaitForAsync();
-        await page.Locator(".mud-select").First.ClickAsync();
-        await page.GetByText("Perangkat lain / jembatan (kunci API)").ClickAsync();
+        await page.Locator("[data-testid=device-kind] .mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("Perangkat lain / jembatan (kunci API)", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Field("device-serial")).ToHaveCountAsync(0);
         await page.Field("device-name").FillAsync("Jembatan mesin Dinas Kesehatan");
         await page.ClickAsync("[data-testid=device-create]");
         await Assertions.Expect(page.Locator("[data-testid=device-key]")).ToContainTextAsync("belu_");

@@ -42,6 +42,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<AttendanceState> AttendanceStates => Set<AttendanceState>();
 
+    public DbSet<KioskRedemption> KioskRedemptions => Set<KioskRedemption>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

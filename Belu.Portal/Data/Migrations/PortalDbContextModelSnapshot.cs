@@ -346,6 +346,19 @@ namespace Belu.Portal.Data.Migrations
                     b.ToTable("Holidays", (string)null);
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.KioskRedemption", b =>
+                {
+                    b.Property<long>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Step", "EmployeeId");
+
+                    b.ToTable("KioskRedemptions", (string)null);
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.Attendance.PenaltyRate", b =>
                 {
                     b.Property<string>("Code")

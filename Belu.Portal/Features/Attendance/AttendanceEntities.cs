@@ -239,6 +239,14 @@ public sealed class EmployeePin
     public int EmployeeId { get; set; }
 }
 
+/// <summary>A kiosk code used by an employee: each code checks a person in once, on every instance of the portal.</summary>
+public sealed class KioskRedemption
+{
+    public long Step { get; set; }
+
+    public int EmployeeId { get; set; }
+}
+
 /// <summary>Small facts E-Absen keeps between restarts: the last closed day, the kiosk key.</summary>
 public sealed class AttendanceState
 {
@@ -254,8 +262,14 @@ internal sealed class AttendanceConfiguration :
     IEntityTypeConfiguration<Punch>, IEntityTypeConfiguration<AttendanceDay>, IEntityTypeConfiguration<AttendanceRequest>,
     IEntityTypeConfiguration<Holiday>, IEntityTypeConfiguration<WorkSchedule>, IEntityTypeConfiguration<WorkScheduleDay>,
     IEntityTypeConfiguration<PenaltyRate>, IEntityTypeConfiguration<AttendanceDevice>, IEntityTypeConfiguration<EmployeePin>,
-    IEntityTypeConfiguration<AttendanceState>
+    IEntityTypeConfiguration<AttendanceState>, IEntityTypeConfiguration<KioskRedemption>
 {
+    public void Configure(EntityTypeBuilder<KioskRedemption> b)
+    {
+        b.ToTable("KioskRedemptions");
+        b.HasKey(k => new { k.Step, k.EmployeeId });
+    }
+
     public void Configure(EntityTypeBuilder<Punch> b)
     {
         b.ToTable("Punches");

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Belu.Portal.Common;
 using Belu.Portal.Data;
@@ -14,11 +13,11 @@ public sealed record KioskDisplay(string Code, string Url, string QrDataUri, Dat
 
 /// <summary>
 /// The kiosk's rotating QR codes. The signing key is kept in the database (shared by every instance of the portal)
-/// and created on first use. A code is accepted once per employee, within its step and the grace step after it.
+/// and created on first use. A code is accepted once per employee (kept in the database, so on every instance),
+/// within its step and the grace step after it.
 /// </summary>
 public sealed class KioskService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider time, IOptions<AttendanceOptions> options)
 {
-    private readonly ConcurrentDictionary<(long Step, int EmployeeId), byte> _redeemed = new();
     private KioskCodes? _codes;
 
     public async Task<KioskCodes> CodesAsync(CancellationToken ct = default)
@@ -68,14 +67,24 @@ public sealed class KioskService(IDbContextFactory<PortalDbContext> dbFactory, T
             case KioskCodeCheck.Expired:
                 throw new ValidationException("Kode QR sudah kedaluwarsa. Pindai ulang kode terbaru di layar kiosk.");
         }
-        if (!_redeemed.TryAdd((step, employeeId), 0))
-        {
-            throw new ValidationException("Kode QR ini sudah Anda gunakan. Pindai ulang kode terbaru di layar kiosk.");
-        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Codes older than the grace window can no longer be redeemed: their rows are only clutter.
         var oldest = codes.CurrentStep - Math.Max(0, options.Value.KioskGraceSteps) - 1;
-        foreach (var key in _redeemed.Keys.Where(k => k.Step < oldest))
+        await db.KioskRedemptions.Where(k => k.Step < oldest).ExecuteDeleteAsync(ct);
+        const string used = "Kode QR ini sudah Anda gunakan. Pindai ulang kode terbaru di layar kiosk.";
+        if (await db.KioskRedemptions.AnyAsync(k => k.Step == step && k.EmployeeId == employeeId, ct))
         {
-            _redeemed.TryRemove(key, out _);
+            throw new ValidationException(used);
+        }
+        db.KioskRedemptions.Add(new KioskRedemption { Step = step, EmployeeId = employeeId });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same phone sent the code twice at once: the second one lost the race.
+            throw new ValidationException(used);
         }
     }
 }

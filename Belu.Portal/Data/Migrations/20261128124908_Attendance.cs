@@ -143,6 +143,18 @@ namespace Belu.Portal.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "KioskRedemptions",
+                columns: table => new
+                {
+                    Step = table.Column<long>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KioskRedemptions", x => new { x.Step, x.EmployeeId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PenaltyRates",
                 columns: table => new
                 {
@@ -312,6 +324,9 @@ namespace Belu.Portal.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Holidays");
+
+            migrationBuilder.DropTable(
+                name: "KioskRedemptions");
 
             migrationBuilder.DropTable(
                 name: "PenaltyRates");

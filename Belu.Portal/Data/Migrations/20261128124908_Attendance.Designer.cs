@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Belu.Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261128110115_Attendance")]
+    [Migration("20261128124908_Attendance")]
     partial class Attendance
     {
         /// <inheritdoc />
@@ -347,6 +347,19 @@ namespace Belu.Portal.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Holidays", (string)null);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.KioskRedemption", b =>
+                {
+                    b.Property<long>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Step", "EmployeeId");
+
+                    b.ToTable("KioskRedemptions", (string)null);
                 });
 
             modelBuilder.Entity("Belu.Portal.Features.Attendance.PenaltyRate", b =>
