@@ -5,6 +5,7 @@ using Belu.Portal.Data.Backup;
 using Belu.Portal.Data.Seed;
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Letters;
+using Belu.Portal.Features.Attendance;
 using Belu.Portal.Features.Notifications;
 using Belu.Portal.Features.Organization;
 using Belu.Portal.Features.Reports;
@@ -19,6 +20,7 @@ builder.AddOrganization();
 builder.AddNotifications();
 builder.AddReports();
 builder.AddLetters();
+builder.AddAttendance();
 
 var app = builder.Build();
 
@@ -43,6 +45,7 @@ app.MapOrganization();
 app.MapNotifications();
 app.MapReports();
 app.MapLetters();
+app.MapAttendance();
 
 app.Run();
 

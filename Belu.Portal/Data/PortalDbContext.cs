@@ -1,4 +1,5 @@
 using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Attendance;
 using Belu.Portal.Features.Audit;
 using Belu.Portal.Features.Monitoring;
 using Belu.Portal.Features.Notifications;
@@ -46,6 +47,25 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<OutgoingLetter> OutgoingLetters => Set<OutgoingLetter>();
 
     public DbSet<DispositionInstruction> DispositionInstructions => Set<DispositionInstruction>();
+    public DbSet<Punch> Punches => Set<Punch>();
+
+    public DbSet<AttendanceDay> AttendanceDays => Set<AttendanceDay>();
+
+    public DbSet<AttendanceRequest> AttendanceRequests => Set<AttendanceRequest>();
+
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+
+    public DbSet<WorkSchedule> WorkSchedules => Set<WorkSchedule>();
+
+    public DbSet<PenaltyRate> PenaltyRates => Set<PenaltyRate>();
+
+    public DbSet<AttendanceDevice> AttendanceDevices => Set<AttendanceDevice>();
+
+    public DbSet<EmployeePin> EmployeePins => Set<EmployeePin>();
+
+    public DbSet<AttendanceState> AttendanceStates => Set<AttendanceState>();
+
+    public DbSet<KioskRedemption> KioskRedemptions => Set<KioskRedemption>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,16 +1,14 @@
-using System.Diagnostics;
 using Belu.Portal.Features.Letters;
 using Belu.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit.Abstractions;
 
 namespace Belu.Portal.Tests.Integration.Letters;
 
-/// <summary>The demo portal plus 100,000 letters in the Diskominfo register, made in one SQL statement (the triggers fill the index).</summary>
-public sealed class HundredThousandLettersFactory : PortalFactory
+/// <summary>The demo portal plus thousands of letters in the Diskominfo register, made in one SQL statement (the triggers fill the index).</summary>
+public sealed class ManyLettersFactory : PortalFactory
 {
-    public const int Extra = 100_000;
+    public const int Extra = 5_000;
 
     public const string RareWord = "sasando";
 
@@ -40,7 +38,7 @@ public sealed class HundredThousandLettersFactory : PortalFactory
                     CASE i % 5 WHEN 0 THEN 'Kementerian Dalam Negeri' WHEN 1 THEN 'Bappeda Kabupaten Belu' WHEN 2 THEN 'BPS Kabupaten Belu'
                         WHEN 3 THEN 'Camat Raihat' ELSE 'Dinas Kesehatan' END,
                     'Perihal arsip ' || i || CASE i % 4 WHEN 0 THEN ' jaringan internet' WHEN 1 THEN ' undangan rapat' WHEN 2 THEN ' permohonan data' ELSE ' laporan bulanan' END
-                        || CASE WHEN i % 1000 = 0 THEN ' {RareWord}' ELSE '' END,
+                        || CASE WHEN i % 100 = 0 THEN ' {RareWord}' ELSE '' END,
                     'Ringkasan surat nomor ' || i, i % 3, i % 2, '000.1.2.3', {kadis}, {clerk}, '2020-01-03 01:00:00',
                     printf('%08X-0000-7000-9000-%012X', i, i), i % 3, CASE WHEN i % 3 = 1 THEN '2020-02-01' END,
                     printf('%08X-0000-4000-8000-%012X', i, i)
@@ -56,40 +54,35 @@ public sealed class HundredThousandLettersFactory : PortalFactory
     }
 }
 
-public class LetterSearchScaleTests(HundredThousandLettersFactory factory, ITestOutputHelper output) : IClassFixture<HundredThousandLettersFactory>
+/// <summary>
+/// Search and paging over a register of thousands of letters, through the FTS5 index. How fast it is at 100,000
+/// letters is measured by the benchmark (bench/, figures in docs/PERFORMANCE.md), never asserted here.
+/// </summary>
+public class LetterSearchScaleTests(ManyLettersFactory factory) : IClassFixture<ManyLettersFactory>
 {
-    private async Task<(T Result, long Ms)> TimeAsync<T>(Func<Task<T>> action)
-    {
-        await action();
-        var watch = Stopwatch.StartNew();
-        var result = await action();
-        return (result, watch.ElapsedMilliseconds);
-    }
-
     [Fact]
-    public async Task SearchingAHundredThousandLettersStaysFast()
+    public async Task SearchAndPagingAnswerFromTheFullTextIndexOverThousandsOfLetters()
     {
         await factory.FillAsync();
         await using var scope = await factory.ScopeForAsync("pimpinan");
         var letters = scope.ServiceProvider.GetRequiredService<IncomingLetterService>();
 
-        var (rare, rareMs) = await TimeAsync(() => letters.SearchAsync(new LetterQuery(Text: HundredThousandLettersFactory.RareWord)));
-        Assert.Equal(HundredThousandLettersFactory.Extra / 1000, rare.Total);
-        var (common, commonMs) = await TimeAsync(() => letters.SearchAsync(new LetterQuery(Text: "undangan rapat")));
-        Assert.True(common.Total >= HundredThousandLettersFactory.Extra / 4);
-        var (first, firstMs) = await TimeAsync(() => letters.SearchAsync(new LetterQuery()));
+        var rare = await letters.SearchAsync(new LetterQuery(Text: ManyLettersFactory.RareWord));
+        Assert.Equal(ManyLettersFactory.Extra / 100, rare.Total);
+        Assert.All(rare.Items, l => Assert.Contains(ManyLettersFactory.RareWord, l.Subject));
+        var common = await letters.SearchAsync(new LetterQuery(Text: "undangan rapat"));
+        Assert.True(common.Total >= ManyLettersFactory.Extra / 4);
+        var first = await letters.SearchAsync(new LetterQuery());
         Assert.Equal(25, first.Items.Count);
-        var (page, pageMs) = await TimeAsync(() => letters.SearchAsync(new LetterQuery(Skip: 50_000, Take: 25)));
-        Assert.True(page.Total > HundredThousandLettersFactory.Extra);
+        var page = await letters.SearchAsync(new LetterQuery(Skip: ManyLettersFactory.Extra / 2, Take: 25));
+        Assert.True(page.Total > ManyLettersFactory.Extra);
         Assert.Equal(25, page.Items.Count);
-        var (late, lateMs) = await TimeAsync(() => letters.SearchAsync(new LetterQuery(Box: LetterBox.Terlambat)));
-        Assert.True(late.Total >= HundredThousandLettersFactory.Extra / 3);
+        var late = await letters.SearchAsync(new LetterQuery(Box: LetterBox.Terlambat));
+        Assert.True(late.Total >= ManyLettersFactory.Extra / 3);
 
-        output.WriteLine($"rare word: {rareMs} ms, common words: {commonMs} ms, first page of all: {firstMs} ms, page 2000 of all: {pageMs} ms, overdue box: {lateMs} ms");
-        // Generous bounds for a shared two-core machine; typical figures are in the README.
-        // The index answers a selective search in milliseconds; a scan of 100,000 rows with LIKE would not (bounds leave room for a busy machine).
-        Assert.True(rareMs < 1000, $"a rare word took {rareMs} ms");
-        Assert.True(commonMs < 3000, $"common words took {commonMs} ms");
-        Assert.True(firstMs < 5000, $"the first page of the inbox took {firstMs} ms");
+        // The triggers keep one index row per letter, so a search never falls back to scanning the table.
+        await using var db = factory.CreateDbContext();
+        var indexed = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM IncomingLetterSearch").SingleAsync();
+        Assert.Equal(await db.IncomingLetters.CountAsync(), indexed);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Notifications;
+using Belu.Portal.Features.Letters.Domain;
 using Belu.Portal.Features.Organization;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,9 @@ public sealed class MonitoringOptions
 }
 
 /// <summary>What a board may show: its scope comes from its display token (or the whole regency for Admins previewing).</summary>
-public sealed class BoardService(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed record BoardLetterRow(int OpdId, string OpdName, int Waiting, int InProgress, int Overdue);
+
+public sealed class BoardService(IDbContextFactory<PortalDbContext> dbFactory, Common.OfficeClock clock)
 {
     public static bool MayWatch(ClaimsPrincipal user) => user.IsInRole(Roles.Display) || user.IsInRole(Roles.Admin);
 
@@ -52,6 +55,36 @@ public sealed class BoardService(IDbContextFactory<PortalDbContext> dbFactory)
         }
         return await events.OrderByDescending(e => e.AtUtc).Take(take)
             .Select(e => new BoardEvent(e.Id, e.Kind, e.Text, e.AtUtc, e.OpdId)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Letters per OPD: waiting for disposition, in progress, overdue. One grouped query for the whole scope, so the
+    /// cost does not grow with the number of units on the board.
+    /// </summary>
+    public async Task<IReadOnlyList<BoardLetterRow>> LettersAsync(BoardScope scope, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var tree = await OrganizationService.LoadTreeAsync(db, ct);
+        var today = clock.Today;
+        var counts = await db.IncomingLetters.AsNoTracking()
+            .Where(l => l.Progress != LetterProgress.Done)
+            .GroupBy(l => l.UnitId)
+            .Select(g => new
+            {
+                UnitId = g.Key,
+                Waiting = g.Count(l => l.Progress == LetterProgress.NotDisposed),
+                InProgress = g.Count(l => l.Progress == LetterProgress.InProgress),
+                Overdue = g.Count(l => l.OpenDeadline != null && l.OpenDeadline < today),
+            })
+            .ToListAsync(ct);
+        // Letters are registered by OPD; fold any sub-unit register into its OPD.
+        return counts
+            .Where(c => tree.Contains(c.UnitId))
+            .GroupBy(c => tree.OpdOf(c.UnitId)!)
+            .Where(g => scope.Covers(g.Key.Id))
+            .Select(g => new BoardLetterRow(g.Key.Id, g.Key.Name, g.Sum(c => c.Waiting), g.Sum(c => c.InProgress), g.Sum(c => c.Overdue)))
+            .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Waiting).ThenBy(r => r.OpdName, StringComparer.Ordinal)
+            .ToList();
     }
 
     public static IReadOnlyList<UnitNode> OpdsOf(UnitTree tree, BoardScope scope) =>

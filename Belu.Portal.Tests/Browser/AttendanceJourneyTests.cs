@@ -1,0 +1,201 @@
+using Belu.Portal.Tests.Infrastructure;
+using Belu.Portal.Tests.Integration.Attendance;
+using Microsoft.Playwright;
+
+namespace Belu.Portal.Tests.Browser;
+
+/// <summary>One portal on a fake clock (Friday 27 November 2026, 07:45 WITA) and one Chromium, for E-Absen's journeys.</summary>
+public sealed class AttendanceBrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public FakeClockKestrelPortalFactory Portal { get; } = new();
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        await Chromium.EnsureInstalledAsync();
+        // Two cores shared by the whole suite: a server round trip can take longer than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        var baseUrl = Portal.BaseUrl;
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium.ExecutablePath, Args = Chromium.Arguments, Headless = true });
+        Directory.CreateDirectory(BrowserFixture.ScreenshotDirectory);
+        _ = baseUrl;
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Portal.BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "id-ID",
+            TimezoneId = "Asia/Makassar",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        await Portal.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AttendanceBrowserCollection : ICollectionFixture<AttendanceBrowserFixture>
+{
+    public const string Name = "attendance-browser";
+}
+
+/// <summary>What a user does on the check-in page.</summary>
+public sealed class CheckInPage(IPage page)
+{
+    public ILocator Button => page.Locator("[data-testid=checkin-button]");
+
+    public ILocator StatusText => page.Locator("[data-testid=today-status-text]");
+
+    public async Task OpenAsync()
+    {
+        await page.GotoAsync("/absensi");
+        await page.WaitForCircuitAsync();
+        await Button.WaitForAsync();
+    }
+}
+
+[Collection(AttendanceBrowserCollection.Name)]
+public class AttendanceJourneyTests(AttendanceBrowserFixture fixture)
+{
+    /// <summary>A multi-line MudBlazor text field renders a textarea, which carries the test id.</summary>
+    private static ILocator TextArea(IPage page, string testId) =>
+        page.Locator($"textarea[data-testid={testId}], [data-testid={testId}] textarea").First;
+
+    private async Task<IPage> SignedInAsync(string user, int width = 1366, int height = 768)
+    {
+        var page = await fixture.NewPageAsync(width, height);
+        await page.GotoAsync("/akun/masuk");
+        await new LoginPage(page).SignInAsync(user, PortalFactory.Password);
+        await page.WaitForCircuitAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task AnEmployeeChecksInLateAndTheLeaderSeesThemAsTLOnTheUnitsTodayPage()
+    {
+        var page = await SignedInAsync("pegawai");
+        var checkIn = new CheckInPage(page);
+        await checkIn.OpenAsync();
+        await Assertions.Expect(checkIn.Button).ToHaveTextAsync("Absen Masuk");
+        await checkIn.Button.ClickAsync();
+        await Assertions.Expect(checkIn.StatusText).ToContainTextAsync("terlambat 15 menit");
+        await Assertions.Expect(checkIn.Button).ToHaveTextAsync("Absen Pulang");
+        await page.Locator("[data-testid=month-calendar] [data-date='2026-11-27'] [data-code=TL1]").WaitForAsync();
+        await page.ScreenshotAsync("absensi");
+
+        var employee = await fixture.Portal.EmployeeIdOfAsync("pegawai");
+        var leader = await SignedInAsync("pimpinan");
+        await leader.ClickAsync("a[href='/absensi/hari-ini']");
+        var code = leader.Locator($"[data-testid=today-code][data-employee='{employee}'] [data-code]");
+        await Assertions.Expect(code).ToHaveAttributeAsync("data-code", "TL1");
+        Assert.Contains("Terlambat 15 menit", await leader.Locator("[data-testid=today-table] tbody tr").First.InnerTextAsync());
+        Assert.True(int.Parse(await leader.Locator("[data-testid=count-Terlambat]").InnerTextAsync()) >= 1);
+        await leader.ScreenshotAsync("absensi-hari-ini");
+    }
+
+    [Fact]
+    public async Task TheLeaderReadsTheMonthlyRecap()
+    {
+        var page = await SignedInAsync("pimpinan");
+        await page.GotoAsync("/absensi/rekap");
+        await page.WaitForCircuitAsync();
+        await page.Locator("[data-testid=recap-grid] tbody tr").First.WaitForAsync();
+        Assert.True(await page.Locator("[data-testid=recap-grid] tbody tr").CountAsync() > 15);
+        Assert.Contains("Dinas Komunikasi dan Informatika", await page.Locator("[data-testid=recap-title]").InnerTextAsync());
+        await page.ScreenshotAsync("absensi-rekap");
+    }
+
+    [Fact]
+    public async Task TheKioskShowsARotatingQrCode()
+    {
+        var page = await SignedInAsync("display");
+        await page.GotoAsync("/absensi/kiosk");
+        await page.WaitForCircuitAsync();
+        var qr = page.Locator("[data-testid=kiosk-qr]");
+        await qr.WaitForAsync();
+        Assert.StartsWith("data:image/png;base64,", await qr.GetAttributeAsync("src"));
+        await Assertions.Expect(page.Locator("[data-testid=kiosk-countdown]")).ToContainTextAsync("detik");
+        await page.ScreenshotAsync("absensi-kiosk");
+    }
+
+    [Fact]
+    public async Task AnEmployeeAsksForPermissionAndTheLeaderApprovesIt()
+    {
+        var page = await SignedInAsync("agendaris");
+        await page.GotoAsync("/absensi/permohonan");
+        await page.WaitForCircuitAsync();
+        await page.ClickAsync("[data-testid=request-new]");
+        await page.Locator("[data-testid=request-dialog]").WaitForAsync();
+        await page.Locator("[data-testid=request-kind] .mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("Izin (I)", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=request-kind] input").First).ToHaveValueAsync("I");
+        await TextArea(page, "request-reason").FillAsync("Mengantar anak imunisasi di Puskesmas Atambua.");
+        await page.ScreenshotAsync("absensi-permohonan-form");
+        await page.ClickAsync("[data-testid=request-submit]");
+        var mine = page.Locator("[data-testid=requests-mine] tbody tr").First;
+        await Assertions.Expect(mine).ToContainTextAsync("Diajukan");
+
+        // The agendaris's direct superior is the Sekretaris of Diskominfo.
+        var leader = await SignedInAsync("sekretaris");
+        await leader.GotoAsync("/absensi/permohonan");
+        await leader.WaitForCircuitAsync();
+        var row = leader.Locator("[data-testid=requests-to-decide] tbody tr", new() { HasText = "Mengantar anak imunisasi" });
+        await row.Locator("[data-testid=request-approve]").ClickAsync();
+        await TextArea(leader, "decide-note").FillAsync("Silakan.");
+        await leader.ClickAsync("[data-testid=decide-confirm]");
+        await Assertions.Expect(row).ToContainTextAsync("Disetujui");
+        await leader.ScreenshotAsync("absensi-permohonan");
+    }
+
+    [Fact]
+    public async Task AnAdminCreatesADeviceKeyThatIsShownOnce()
+    {
+        var page = await SignedInAsync("admin");
+        await page.GotoAsync("/admin/absensi/perangkat");
+        await page.WaitForCircuitAsync();
+        await page.Locator("[data-testid=device-table]").WaitForAsync();
+        await page.Locator("[data-testid=device-kind] .mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("Perangkat lain / jembatan (kunci API)", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Field("device-serial")).ToHaveCountAsync(0);
+        await page.Field("device-name").FillAsync("Jembatan mesin Dinas Kesehatan");
+        await page.ClickAsync("[data-testid=device-create]");
+        await Assertions.Expect(page.Locator("[data-testid=device-key]")).ToContainTextAsync("belu_");
+        await Assertions.Expect(page.Locator("[data-testid=device-table]")).ToContainTextAsync("Jembatan mesin Dinas Kesehatan");
+        await page.ScreenshotAsync("absensi-perangkat");
+
+        await page.GotoAsync("/admin/absensi/jadwal");
+        await page.WaitForCircuitAsync();
+        await page.Locator("[data-testid=schedule-table]").WaitForAsync();
+        await page.ScreenshotAsync("absensi-jadwal");
+        await page.GotoAsync("/absensi/disiplin");
+        await page.WaitForCircuitAsync();
+        await page.Locator("[data-testid=discipline-table]").WaitForAsync();
+        await page.ScreenshotAsync("absensi-disiplin");
+    }
+
+    [Fact]
+    public async Task TheCheckInPageWorksOnAPhone()
+    {
+        var page = await SignedInAsync("admin", 390, 844);
+        await new CheckInPage(page).OpenAsync();
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "the check-in page scrolls sideways on a phone");
+        await page.ScreenshotAsync("absensi-phone");
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using Belu.Portal.Tests.Infrastructure;
+
+namespace Belu.Portal.Tests.Integration.Attendance;
+
+public class AttendancePagesTests(FakeClockPortalFactory factory) : IClassFixture<FakeClockPortalFactory>
+{
+    [Theory]
+    [InlineData("/admin/absensi/jadwal", "Jadwal Kerja")]
+    [InlineData("/admin/absensi/libur", "Cuti bersama Kelahiran Yesus Kristus")]
+    [InlineData("/admin/absensi/perangkat", "BELU0001DSK")]
+    [InlineData("/admin/absensi/impor", "Impor Log Mesin Absensi")]
+    [InlineData("/admin/absensi/koreksi", "Koreksi Absensi")]
+    [InlineData("/absensi/rekap", "Rekap Absensi Bulanan")]
+    [InlineData("/absensi/hari-ini", "Kehadiran Hari Ini")]
+    [InlineData("/absensi/disiplin", "Pantauan Disiplin")]
+    [InlineData("/absensi/kiosk", "Pindai untuk absen")]
+    public async Task AnAdminOpensEveryAttendancePage(string path, string expected)
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await client.SignInAsync("admin");
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/absensi", "Absensi")]
+    [InlineData("/absensi/permohonan", "Permohonan saya")]
+    [InlineData("/absensi/disiplin", "Pantauan Disiplin")]
+    public async Task AnEmployeeOpensTheirOwnPages(string path, string expected)
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await client.SignInAsync("pegawai");
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/admin/absensi/jadwal")]
+    [InlineData("/admin/absensi/perangkat")]
+    [InlineData("/absensi/rekap")]
+    [InlineData("/absensi/hari-ini")]
+    [InlineData("/absensi/kiosk")]
+    public async Task AnEmployeeIsKeptOutOfLeadersAndAdminPages(string path)
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await client.SignInAsync("pegawai");
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}

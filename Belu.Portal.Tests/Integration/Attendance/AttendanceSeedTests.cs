@@ -1,0 +1,30 @@
+using Belu.Portal.Features.Attendance;
+using Belu.Portal.Features.Attendance.Domain;
+using Belu.Portal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Belu.Portal.Tests.Integration.Attendance;
+
+public class AttendanceSeedTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task TheDemoHasThreeMonthsOfRealisticHistory()
+    {
+        await using var db = factory.CreateDbContext();
+        var pegawai = await db.Users.Where(u => u.UserName == "pegawai").Select(u => u.EmployeeId!.Value).SingleAsync();
+        var days = await db.AttendanceDays.Where(d => d.EmployeeId == pegawai).ToListAsync();
+        Assert.InRange(days.Count, 80, 130);
+        Assert.True(days.Count(d => d.Code == AttendanceCode.H) > 30);
+        var all = await db.AttendanceDays.GroupBy(d => d.Code).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+        Assert.True(all[AttendanceCode.H] > all.GetValueOrDefault(AttendanceCode.TL1) * 3);
+        Assert.True(all.GetValueOrDefault(AttendanceCode.TK) > 0);
+        Assert.True(all.GetValueOrDefault(AttendanceCode.DL) + all.GetValueOrDefault(AttendanceCode.C) + all.GetValueOrDefault(AttendanceCode.S) > 0);
+        Assert.Equal(25, await db.Holidays.CountAsync(h => h.Date.Year == 2026));
+        Assert.NotNull(await AttendanceEngine.LastClosedDayAsync(db));
+        // Rows inserted in bulk read back through EF like any other.
+        var one = await db.Punches.OrderBy(p => p.AtUtc).FirstAsync();
+        Assert.Equal(one.Id, (await db.Punches.SingleAsync(p => p.Id == one.Id)).Id);
+        var aDay = days[10];
+        Assert.Equal(aDay.Id, (await db.AttendanceDays.SingleAsync(d => d.Id == aDay.Id && d.Date == aDay.Date)).Id);
+    }
+}

@@ -1,0 +1,56 @@
+using Belu.Portal.Common;
+using Belu.Portal.Features.Attendance;
+using Belu.Portal.Features.Attendance.Admin;
+using Belu.Portal.Features.Attendance.Devices;
+using Belu.Portal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Belu.Portal.Tests.Integration.Attendance;
+
+public class ImportTests(FakeClockPortalFactory factory) : IClassFixture<FakeClockPortalFactory>
+{
+    [Fact]
+    public async Task ALogWithBadLinesIsPreviewedThenImportedOnceWhateverTheRepeats()
+    {
+        var (first, firstNip) = await factory.StaffOfUnitAsync("DUKCAPIL");
+        var (second, secondNip) = await factory.StaffOfUnitAsync("DISTANKP");
+        var log = string.Join("\r\n",
+            "No\tNama\tWaktu",
+            $"{firstNip}\tPegawai Satu\t2026-11-26 07:25:10",
+            $"{firstNip}\tPegawai Satu\t2026-11-26 16:02:00",
+            $"{secondNip}\tPegawai Dua\t26/11/2026 07:41",
+            "12345\tTidak Dikenal\t2026-11-26 07:30:00",
+            $"{secondNip}\tPegawai Dua\tbesok",
+            $"{secondNip}\tPegawai Dua\t2027-01-01 07:30:00",
+            "");
+        await using var scope = await factory.ScopeForAsync("admin");
+        var admin = scope.ServiceProvider.GetRequiredService<AttendanceAdminService>();
+
+        var (preview, lines) = await admin.PreviewImportAsync(log);
+        Assert.Equal(3, preview.Accepted);
+        Assert.Equal(3, preview.Rejected);
+        Assert.Empty(await factory.PunchesOfAsync(first));
+        Assert.Equal(3, lines.Count(l => l.Status == PreviewStatus.Siap));
+        Assert.Contains(lines, l => l.Line == 5 && l.Reason!.Contains("tidak dikenal"));
+        Assert.Contains(lines, l => l.Line == 6 && l.Reason!.Contains("besok"));
+        Assert.Contains(lines, l => l.Line == 7 && l.Reason!.Contains("masa depan"));
+
+        var (imported, _) = await admin.ImportAsync(log, "attlog.txt");
+        Assert.Equal(3, imported.Accepted);
+        Assert.Equal(2, (await factory.PunchesOfAsync(first)).Count);
+        Assert.All(await factory.PunchesOfAsync(first), p => Assert.Equal(PunchSource.Import, p.Source));
+        Assert.Contains(await factory.PunchesOfAsync(second), p => p.AtUtc == new DateTime(2026, 11, 25, 23, 41, 0, DateTimeKind.Utc));
+
+        var (again, _) = await admin.ImportAsync(log, "attlog.txt");
+        Assert.Equal(0, again.Accepted);
+        Assert.Equal(3, again.Duplicated);
+        Assert.Equal(2, (await factory.PunchesOfAsync(first)).Count);
+    }
+
+    [Fact]
+    public async Task OnlyAnAdminImports()
+    {
+        await using var scope = await factory.ScopeForAsync("pimpinan");
+        await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<AttendanceAdminService>().PreviewImportAsync("1\t2026-11-26 07:00:00"));
+    }
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using Belu.Portal.Common;
+using Belu.Portal.Data;
+using Belu.Portal.Features.Attendance.Domain;
+using Belu.Portal.Features.Organization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Belu.Portal.Features.Attendance;
+
+/// <summary>An employee as attendance needs them.</summary>
+public sealed record StaffMember
+{
+    public int Id { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public string? Nip { get; init; }
+
+    public string Position { get; init; } = "";
+
+    public int UnitId { get; init; }
+
+    public int? SuperiorId { get; init; }
+}
+
+/// <summary>Everything needed to classify days over a period, loaded once per operation.</summary>
+public sealed class AttendanceBook(
+    UnitTree tree, ScheduleBook schedules, IReadOnlyDictionary<DateOnly, Holiday> holidays, PenaltyTable penalties,
+    ClassificationRules rules, DateOnly? lastClosedDay)
+{
+    private readonly Dictionary<int, IReadOnlyList<int>> _ancestry = [];
+
+    public UnitTree Tree => tree;
+
+    public PenaltyTable Penalties => penalties;
+
+    public ClassificationRules Rules => rules;
+
+    public ScheduleBook Schedules => schedules;
+
+    public IReadOnlyDictionary<DateOnly, Holiday> Holidays => holidays;
+
+    /// <summary>The last day the daily close has finished; days up to it are read from their stored rows.</summary>
+    public DateOnly? LastClosedDay => lastClosedDay;
+
+    public DaySchedule? ScheduleOf(int unitId, DateOnly date) => schedules.For(date, Ancestry(unitId));
+
+    public string? HolidayOn(DateOnly date) => holidays.TryGetValue(date, out var h) ? h.Name : null;
+
+    public bool IsWorkingDay(int unitId, DateOnly date) => HolidayOn(date) is null && ScheduleOf(unitId, date) is not null;
+
+    private IReadOnlyList<int> Ancestry(int unitId)
+    {
+        if (!_ancestry.TryGetValue(unitId, out var list))
+        {
+            list = tree.Contains(unitId) ? tree.AncestryOf(unitId).Select(n => n.Id).ToList() : [unitId];
+            _ancestry[unitId] = list;
+        }
+        return list;
+    }
+}
+
+/// <summary>Days of several employees: the classified result of each (employee, date), or none where there is no record.</summary>
+public sealed class DayGrid(Dictionary<(int EmployeeId, DateOnly Date), DayResult> results, AttendanceBook book)
+{
+    public AttendanceBook Book => book;
+
+    public DayResult? this[int employeeId, DateOnly date] => results.TryGetValue((employeeId, date), out var r) ? r : null;
+
+    public IEnumerable<DayResult> DaysOf(int employeeId, DateOnly from, DateOnly to)
+    {
+        for (var d = from; d <= to; d = d.AddDays(1))
+        {
+            if (this[employeeId, d] is DayResult r)
+            {
+                yield return r;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The one place where days are classified from stored facts (punches, approved requests, schedules, holidays,
+/// corrections). Reading serves calendars, recaps and today's page; storing serves the daily close, approvals,
+/// corrections and punches that reach a closed day late.
+/// </summary>
+public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, OfficeClock clock)
+{
+    public AttendanceOptions Options => options.Value;
+
+    public async Task<AttendanceBook> LoadBookAsync(PortalDbContext db, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var tree = await OrganizationService.LoadTreeAsync(db, ct);
+        var schedules = await db.WorkSchedules.AsNoTracking().Include(s => s.Days).ToListAsync(ct);
+        var holidays = await db.Holidays.AsNoTracking().Where(h => h.Date >= from && h.Date <= to).ToDictionaryAsync(h => h.Date, ct);
+        var rates = await db.PenaltyRates.AsNoTracking().ToListAsync(ct);
+        var table = rates.Count > 0
+            ? new PenaltyTable(rates.ToDictionary(r => r.Code, r => r.Percent), Options.MonthlyDeductionCapPercent)
+            : new PenaltyTable(Options.DefaultPenalties(), Options.MonthlyDeductionCapPercent);
+        return new AttendanceBook(tree, new ScheduleBook(schedules.Select(s => s.ToEntry()).ToList(), Options.DefaultWeek()),
+            holidays, table, Options.Classification(), await LastClosedDayAsync(db, ct));
+    }
+
+    public static async Task<DateOnly?> LastClosedDayAsync(PortalDbContext db, CancellationToken ct = default)
+    {
+        var value = await db.AttendanceStates.AsNoTracking().Where(s => s.Key == AttendanceState.LastClosedDay).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        return value is not null && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    }
+
+    /// <summary>Employees whose attendance counts: active staff, not elected officials.</summary>
+    public static IQueryable<StaffMember> Staff(PortalDbContext db) =>
+        db.Employees.AsNoTracking()
+            .Where(e => e.IsActive && e.EmploymentType != EmploymentType.PejabatNegara)
+            .Select(e => new StaffMember { Id = e.Id, Name = e.Name, Nip = e.Nip, Position = e.Position, UnitId = e.UnitId, SuperiorId = e.SuperiorId });
+
+    /// <summary>
+    /// The days of <paramref name="staff"/> in [from, to]: stored rows for closed or corrected days, a live
+    /// classification for days the close has not reached yet, and nothing for closed days without a row
+    /// (before the employee or the system was there).
+    /// </summary>
+    public async Task<DayGrid> ReadAsync(PortalDbContext db, IReadOnlyList<StaffMember> staff, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var book = await LoadBookAsync(db, from, to, ct);
+        var facts = await LoadFactsAsync(db, staff, from, to, ct);
+        var today = clock.Today;
+        var now = TimeOnly.FromDateTime(clock.LocalNow);
+        var results = new Dictionary<(int, DateOnly), DayResult>();
+        foreach (var member in staff)
+        {
+            for (var date = from; date <= to; date = date.AddDays(1))
+            {
+                if (facts.Rows.TryGetValue((member.Id, date), out var row) && (row.IsClosed || row.CorrectedCode is not null))
+                {
+                    results[(member.Id, date)] = row.ToResult();
+                    continue;
+                }
+                if (book.LastClosedDay is DateOnly closed && date <= closed)
+                {
+                    // Closed days off are not always stored; closed working days without a row predate the record.
+                    if (!book.IsWorkingDay(member.UnitId, date))
+                    {
+                        results[(member.Id, date)] = new DayResult(AttendanceCode.Libur);
+                    }
+                    continue;
+                }
+                var phase = date < today ? DayPhase.Closed : date == today ? DayPhase.Open : DayPhase.Future;
+                results[(member.Id, date)] = DayClassifier.Classify(facts.Input(book, member, date, phase, now), book.Rules);
+            }
+        }
+        return new DayGrid(results, book);
+    }
+
+    /// <summary>
+    /// Classifies and stores the days of <paramref name="staff"/> in [from, to] as closed days. Re-running it with the
+    /// same facts changes nothing. Returns how many rows were added or changed.
+    /// </summary>
+    public async Task<int> StoreClosedAsync(PortalDbContext db, AttendanceBook book, IReadOnlyList<StaffMember> staff, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var facts = await LoadFactsAsync(db, staff, from, to, ct, tracked: true);
+        var changed = 0;
+        var nowUtc = clock.UtcNow;
+        foreach (var member in staff)
+        {
+            for (var date = from; date <= to; date = date.AddDays(1))
+            {
+                facts.Rows.TryGetValue((member.Id, date), out var row);
+                var input = facts.Input(book, member, date, DayPhase.Closed, null) with { Correction = row?.CorrectedCode };
+                var result = DayClassifier.Classify(input, book.Rules);
+                var deduction = book.Penalties.ForDay(result);
+                if (row is null)
+                {
+                    row = new AttendanceDay { EmployeeId = member.Id, Date = date, IsClosed = true, UpdatedUtc = nowUtc };
+                    row.Apply(result, deduction);
+                    db.AttendanceDays.Add(row);
+                    changed++;
+                }
+                else if (row.Apply(result, deduction) | !row.IsClosed)
+                {
+                    row.IsClosed = true;
+                    row.UpdatedUtc = nowUtc;
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
+
+    private async Task<Facts> LoadFactsAsync(PortalDbContext db, IReadOnlyList<StaffMember> staff, DateOnly from, DateOnly to, CancellationToken ct, bool tracked = false)
+    {
+        var ids = staff.Select(s => s.Id).ToList();
+        var (startUtc, _) = clock.DayBoundsUtc(from);
+        var (_, endUtc) = clock.DayBoundsUtc(to);
+        var punches = await db.Punches.AsNoTracking()
+            .Where(p => ids.Contains(p.EmployeeId) && p.AtUtc >= startUtc && p.AtUtc < endUtc)
+            .Select(p => new { p.EmployeeId, p.AtUtc })
+            .ToListAsync(ct);
+        var requests = await db.AttendanceRequests.AsNoTracking()
+            .Where(r => ids.Contains(r.EmployeeId) && r.Status == RequestStatus.Disetujui && r.From <= to && r.To >= from)
+            .Select(r => new { r.EmployeeId, r.From, r.To, r.Kind })
+            .ToListAsync(ct);
+        var rowsQuery = db.AttendanceDays.Where(d => ids.Contains(d.EmployeeId) && d.Date >= from && d.Date <= to);
+        var rows = await (tracked ? rowsQuery : rowsQuery.AsNoTracking()).ToListAsync(ct);
+
+        var punchesByDay = punches
+            .GroupBy(p => (p.EmployeeId, PunchRules.LocalDate(p.AtUtc, clock.TimeZone)))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<TimeOnly>)g.Select(p => TimeOnly.FromDateTime(clock.ToLocal(p.AtUtc))).ToList());
+        var requestByDay = new Dictionary<(int, DateOnly), RequestKind>();
+        foreach (var r in requests)
+        {
+            for (var d = r.From < from ? from : r.From; d <= r.To && d <= to; d = d.AddDays(1))
+            {
+                requestByDay[(r.EmployeeId, d)] = r.Kind;
+            }
+        }
+        return new Facts(punchesByDay, requestByDay, rows.ToDictionary(r => (r.EmployeeId, r.Date)));
+    }
+
+    private sealed record Facts(
+        Dictionary<(int, DateOnly), IReadOnlyList<TimeOnly>> Punches,
+        Dictionary<(int, DateOnly), RequestKind> Requests,
+        Dictionary<(int, DateOnly), AttendanceDay> Rows)
+    {
+        public DayInput Input(AttendanceBook book, StaffMember member, DateOnly date, DayPhase phase, TimeOnly? now) => new(
+            date,
+            book.ScheduleOf(member.UnitId, date),
+            phase,
+            Punches.TryGetValue((member.Id, date), out var p) ? p : [],
+            book.HolidayOn(date),
+            Requests.TryGetValue((member.Id, date), out var k) ? k : null,
+            phase == DayPhase.Open ? now : null,
+            Rows.TryGetValue((member.Id, date), out var row) ? row.CorrectedCode : null);
+    }
+}

@@ -1,0 +1,60 @@
+using Belu.Portal.Data.Seed;
+using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Attendance.Admin;
+using Belu.Portal.Features.Attendance.Devices;
+
+namespace Belu.Portal.Features.Attendance;
+
+/// <summary>Policies of E-Absen beyond the portal's role policies.</summary>
+public static class AttendancePolicies
+{
+    /// <summary>A kiosk screen: the display account, or an admin setting one up.</summary>
+    public const string Kiosk = "AttendanceKiosk";
+}
+
+public static class AttendanceExtensions
+{
+    public static WebApplicationBuilder AddAttendance(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<AttendanceOptions>(builder.Configuration.GetSection(AttendanceOptions.Section));
+        services.AddSingleton<AttendanceEngine>();
+        services.AddSingleton<KioskService>();
+        services.AddScoped<PunchRecorder>();
+        services.AddScoped<DeviceIngestService>();
+        services.AddScoped<CheckInService>();
+        services.AddScoped<RequestService>();
+        services.AddScoped<AttendanceReportService>();
+        services.AddScoped<AttendanceAdminService>();
+        services.AddScoped<DailyCloseService>();
+        services.AddHostedService<DailyCloseWorker>();
+        services.AddScoped<IDemoSeedStep, AttendanceDemoSeed>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AttendancePolicies.Kiosk, p => p.RequireRole(Roles.Display, Roles.Admin));
+        return builder;
+    }
+
+    public static WebApplication MapAttendance(this WebApplication app)
+    {
+        app.MapDeviceEndpoints();
+
+        // A request's document, streamed only after the service's scope check.
+        app.MapGet("/absensi/permohonan/{id:guid}/dokumen", async (Guid id, RequestService requests, CancellationToken ct) =>
+        {
+            try
+            {
+                var (content, type, name) = await requests.OpenDocumentAsync(id, ct);
+                return Results.File(content, type, name);
+            }
+            catch (Common.NotFoundException)
+            {
+                return Results.NotFound();
+            }
+            catch (Common.ForbiddenException)
+            {
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+        }).RequireAuthorization(Policies.Staff);
+        return app;
+    }
+}

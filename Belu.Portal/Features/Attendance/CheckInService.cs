@@ -1,0 +1,126 @@
+using System.Net;
+using Belu.Portal.Common;
+using Belu.Portal.Data;
+using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Attendance.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Belu.Portal.Features.Attendance;
+
+/// <summary>What the check-in page shows: today's schedule, the punches so far and the status they make.</summary>
+public sealed record MyToday(
+    string Name,
+    string UnitName,
+    DateOnly Date,
+    DaySchedule? Schedule,
+    string? HolidayName,
+    DayResult Status,
+    IReadOnlyList<TimeOnly> Punches,
+    string? NetworkRefusal)
+{
+    public bool HasCheckedIn => Punches.Count > 0;
+
+    /// <summary>"Absen Masuk" before the first punch, "Absen Pulang" after it.</summary>
+    public string ActionLabel => HasCheckedIn ? "Absen Pulang" : "Absen Masuk";
+}
+
+/// <summary>One day of the employee's own month.</summary>
+public sealed record MyDay(DateOnly Date, DayResult? Result, string? HolidayName, bool IsWorkingDay);
+
+public sealed record MyMonth(int Year, int Month, IReadOnlyList<MyDay> Days, IReadOnlyDictionary<AttendanceCode, int> Totals, decimal DeductionPercent);
+
+/// <summary>Checks whether an address lies in the configured office networks.</summary>
+public static class OfficeNetwork
+{
+    public static bool IsAllowed(string? address, IReadOnlyList<IPNetwork> networks)
+    {
+        if (networks.Count == 0)
+        {
+            return true;
+        }
+        if (!IPAddress.TryParse(address, out var ip))
+        {
+            return false;
+        }
+        if (ip.IsIPv4MappedToIPv6)
+        {
+            ip = ip.MapToIPv4();
+        }
+        return networks.Any(n => n.Contains(ip));
+    }
+}
+
+/// <summary>The employee's own attendance: web check-in, kiosk QR check-in, today and the month.</summary>
+public sealed class CheckInService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    CurrentUser currentUser,
+    AttendanceEngine engine,
+    PunchRecorder recorder,
+    KioskService kiosk,
+    OfficeClock clock)
+{
+    public const string OutsideNetworkMessage =
+        "Absen melalui web hanya dapat dilakukan dari jaringan kantor (intranet Pemkab Belu). Hubungkan perangkat Anda ke Wi-Fi/LAN kantor, atau gunakan mesin sidik jari / QR kiosk.";
+
+    public async Task<MyToday> GetTodayAsync(CancellationToken ct = default)
+    {
+        var employeeId = currentUser.RequireEmployeeId();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var member = await AttendanceEngine.Staff(db).FirstOrDefaultAsync(s => s.Id == employeeId, ct)
+            ?? throw new ForbiddenException("Data pegawai Anda tidak aktif; hubungi admin kepegawaian.");
+        var today = clock.Today;
+        var grid = await engine.ReadAsync(db, [member], today, today, ct);
+        var (start, end) = clock.DayBoundsUtc(today);
+        var punches = await db.Punches.AsNoTracking().Where(p => p.EmployeeId == employeeId && p.AtUtc >= start && p.AtUtc < end)
+            .OrderBy(p => p.AtUtc).Select(p => p.AtUtc).ToListAsync(ct);
+        var tree = grid.Book.Tree;
+        return new MyToday(member.Name, tree.Contains(member.UnitId) ? tree[member.UnitId].Name : "", today,
+            grid.Book.ScheduleOf(member.UnitId, today), grid.Book.HolidayOn(today),
+            grid[member.Id, today] ?? new DayResult(AttendanceCode.Belum),
+            punches.Select(p => TimeOnly.FromDateTime(clock.ToLocal(p))).ToList(),
+            OfficeNetwork.IsAllowed(currentUser.IpAddress, engine.Options.Networks()) ? null : OutsideNetworkMessage);
+    }
+
+    /// <summary>A punch from the web page: only from the office networks when they are configured.</summary>
+    public async Task<MyToday> CheckInAsync(CancellationToken ct = default)
+    {
+        var employeeId = currentUser.RequireEmployeeId();
+        if (!OfficeNetwork.IsAllowed(currentUser.IpAddress, engine.Options.Networks()))
+        {
+            throw new ForbiddenException(OutsideNetworkMessage);
+        }
+        await recorder.RecordAsync([new PunchSubmission(employeeId, clock.UtcNow, PunchSource.Web, IpAddress: currentUser.IpAddress)], ct);
+        return await GetTodayAsync(ct);
+    }
+
+    /// <summary>A punch by scanning the kiosk's QR code with the employee's own signed-in phone.</summary>
+    public async Task<MyToday> CheckInWithKioskCodeAsync(string code, CancellationToken ct = default)
+    {
+        var employeeId = currentUser.RequireEmployeeId();
+        await kiosk.RedeemAsync(code, employeeId, ct);
+        await recorder.RecordAsync([new PunchSubmission(employeeId, clock.UtcNow, PunchSource.Kiosk, IpAddress: currentUser.IpAddress)], ct);
+        return await GetTodayAsync(ct);
+    }
+
+    public async Task<MyMonth> GetMonthAsync(int year, int month, CancellationToken ct = default)
+    {
+        var employeeId = currentUser.RequireEmployeeId();
+        if (month is < 1 or > 12 || year is < 2000 or > 2100)
+        {
+            throw new ValidationException("Bulan tidak sah.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var member = await AttendanceEngine.Staff(db).FirstOrDefaultAsync(s => s.Id == employeeId, ct)
+            ?? throw new ForbiddenException("Data pegawai Anda tidak aktif; hubungi admin kepegawaian.");
+        var from = new DateOnly(year, month, 1);
+        var to = from.AddMonths(1).AddDays(-1);
+        var grid = await engine.ReadAsync(db, [member], from, to, ct);
+        var days = new List<MyDay>();
+        for (var d = from; d <= to; d = d.AddDays(1))
+        {
+            days.Add(new MyDay(d, grid[member.Id, d], grid.Book.HolidayOn(d), grid.Book.IsWorkingDay(member.UnitId, d)));
+        }
+        var results = days.Where(d => d.Result is not null).Select(d => d.Result!).ToList();
+        return new MyMonth(year, month, days, CodeTotals.Count(results), grid.Book.Penalties.ForMonth(results));
+    }
+}

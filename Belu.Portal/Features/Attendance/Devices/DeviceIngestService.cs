@@ -1,0 +1,240 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Belu.Portal.Common;
+using Belu.Portal.Data;
+using Belu.Portal.Features.Attendance.Domain;
+using Belu.Portal.Features.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Belu.Portal.Features.Attendance.Devices;
+
+/// <summary>A punch refused, with the reason (Bahasa Indonesia).</summary>
+public sealed record PunchRejection(int Index, string? Pin, string Reason);
+
+/// <summary>What a batch did: accepted, duplicated, rejected with reasons.</summary>
+public sealed record PunchBatchResult(int Accepted, int Duplicated, int Rejected, IReadOnlyList<PunchRejection> Errors);
+
+/// <summary>One item of a batch before it is checked: the machine's PIN and the instant (or the local time).</summary>
+public sealed record RawPunch(int Index, string? Pin, DateTime? AtUtc, string? ParseError);
+
+/// <summary>
+/// Everything machines send: resolves PINs (the PIN table first, then the NIP), applies the device's site scope and
+/// the age/future limits, and stores what is left through <see cref="PunchRecorder"/>. Bad items are reported; the
+/// good ones of the same batch are stored.
+/// </summary>
+public sealed class DeviceIngestService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    PunchRecorder recorder,
+    AttendanceEngine engine,
+    OfficeClock clock)
+{
+    public const int MaxBatch = 5000;
+
+    public static string HashKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>The active API device holding this key, or null (missing, forged or revoked).</summary>
+    public async Task<AttendanceDevice?> FindByKeyAsync(string? key, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 200)
+        {
+            return null;
+        }
+        var hash = HashKey(key.Trim());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AttendanceDevices.AsNoTracking()
+            .FirstOrDefaultAsync(d => d.KeyHash == hash && d.IsActive && d.Kind == DeviceKind.Api, ct);
+    }
+
+    /// <summary>The active ADMS machine with this serial number, or null (unknown machines store nothing).</summary>
+    public async Task<AttendanceDevice?> FindBySerialAsync(string? serial, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(serial) || serial.Length > 64)
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AttendanceDevices.AsNoTracking()
+            .FirstOrDefaultAsync(d => d.SerialNumber == serial.Trim() && d.IsActive && d.Kind == DeviceKind.Adms, ct);
+    }
+
+    public async Task TouchAsync(Guid deviceId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.AttendanceDevices.Where(d => d.Id == deviceId).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastSeenUtc, clock.UtcNow), ct);
+    }
+
+    /// <summary>Reads the JSON body of the device API: an array of {"pin", "timestamp"}.</summary>
+    public IReadOnlyList<RawPunch> ParseJson(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Array)
+        {
+            throw new ValidationException("Isi permintaan harus berupa array JSON: [{\"pin\": \"...\", \"timestamp\": \"2026-11-27T07:45:00+08:00\"}].");
+        }
+        if (body.GetArrayLength() > MaxBatch)
+        {
+            throw new ValidationException($"Satu kiriman paling banyak {MaxBatch} data absen.");
+        }
+        var items = new List<RawPunch>();
+        var index = 0;
+        foreach (var item in body.EnumerateArray())
+        {
+            items.Add(ParseItem(index++, item));
+        }
+        return items;
+    }
+
+    private RawPunch ParseItem(int index, JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return new RawPunch(index, null, null, "Data bukan objek {\"pin\", \"timestamp\"}.");
+        }
+        string? pin = null;
+        string? timestamp = null;
+        foreach (var property in item.EnumerateObject())
+        {
+            if (property.NameEquals("pin") || property.Name.Equals("pin", StringComparison.OrdinalIgnoreCase))
+            {
+                pin = property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.Number => property.Value.GetRawText(),
+                    _ => null,
+                };
+            }
+            else if (property.Name.Equals("timestamp", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.String)
+            {
+                timestamp = property.Value.GetString();
+            }
+        }
+        if (string.IsNullOrWhiteSpace(pin))
+        {
+            return new RawPunch(index, null, null, "PIN/NIP kosong.");
+        }
+        if (string.IsNullOrWhiteSpace(timestamp))
+        {
+            return new RawPunch(index, pin, null, "Waktu (timestamp) kosong.");
+        }
+        if (DateTimeOffset.TryParse(timestamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var offset)
+            && HasOffset(timestamp))
+        {
+            return new RawPunch(index, pin, offset.UtcDateTime, null);
+        }
+        // Without an offset the time is the office's local time, as on the machines.
+        return PunchLineParser.TryParseLocal(timestamp, out var local, out _)
+            ? new RawPunch(index, pin, clock.ToUtc(local), null)
+            : new RawPunch(index, pin, null, $"Waktu '{timestamp}' tidak dikenali (contoh: 2026-11-27T07:45:00+08:00).");
+    }
+
+    private static bool HasOffset(string text) =>
+        text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && (text[^6] == '+' || text[^6] == '-') && text[^3] == ':');
+
+    /// <summary>Lines of a machine's ATTLOG or a log file, in the office's local time.</summary>
+    public IReadOnlyList<RawPunch> FromLines(PunchLineParse parse)
+    {
+        var items = parse.Lines.Select(l => new RawPunch(l.LineNumber, l.Pin, l.WithOffset?.UtcDateTime ?? clock.ToUtc(l.Local), null))
+            .Concat(parse.Errors.Select(e => new RawPunch(e.LineNumber, null, null, e.Reason)))
+            .OrderBy(i => i.Index)
+            .ToList();
+        return items;
+    }
+
+    /// <summary>Checks every item and stores the good ones. With <paramref name="store"/> false it only previews.</summary>
+    public async Task<(PunchBatchResult Result, IReadOnlyList<PreviewLine> Lines)> IngestAsync(
+        IReadOnlyList<RawPunch> items, PunchSource source, AttendanceDevice? device, bool store = true, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pins = items.Where(i => i.Pin is not null).Select(i => i.Pin!.Trim()).Distinct().ToList();
+        var mapped = await db.EmployeePins.AsNoTracking().Where(p => pins.Contains(p.Pin)).ToDictionaryAsync(p => p.Pin, p => p.EmployeeId, ct);
+        var byNip = await db.Employees.AsNoTracking().Where(e => e.Nip != null && pins.Contains(e.Nip))
+            .ToDictionaryAsync(e => e.Nip!, e => e.Id, ct);
+        var ids = mapped.Values.Concat(byNip.Values).Distinct().ToList();
+        var people = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .ToDictionaryAsync(e => e.Id, e => new { e.Name, e.UnitId, e.IsActive }, ct);
+        HashSet<int>? site = null;
+        if (device?.UnitId is int siteUnit)
+        {
+            site = (await OrganizationService.LoadTreeAsync(db, ct)).SubtreeOf(siteUnit);
+        }
+
+        var nowUtc = clock.UtcNow;
+        var maxAge = TimeSpan.FromDays(Math.Max(1, engine.Options.MaxPunchAgeDays));
+        var skew = TimeSpan.FromMinutes(Math.Max(0, engine.Options.MaxFutureSkewMinutes));
+        var rejections = new List<PunchRejection>();
+        var preview = new List<PreviewLine>();
+        var submissions = new List<(PunchSubmission Submission, int PreviewIndex)>();
+        foreach (var item in items)
+        {
+            string? reason = item.ParseError;
+            string? name = null;
+            int? employeeId = null;
+            if (reason is null)
+            {
+                var pin = item.Pin!.Trim();
+                employeeId = mapped.TryGetValue(pin, out var m) ? m : byNip.TryGetValue(pin, out var n) ? n : null;
+                if (employeeId is not int id || !people.TryGetValue(id, out var person))
+                {
+                    reason = $"PIN/NIP {pin} tidak dikenal.";
+                }
+                else if (!person.IsActive)
+                {
+                    reason = $"Pegawai dengan PIN/NIP {pin} tidak aktif.";
+                }
+                else if (site is not null && !site.Contains(person.UnitId))
+                {
+                    reason = $"Pegawai dengan PIN/NIP {pin} di luar unit kerja perangkat ini.";
+                }
+                else
+                {
+                    name = person.Name;
+                    reason = PunchRules.Reject(item.AtUtc!.Value, nowUtc, maxAge, skew);
+                }
+            }
+            var local = item.AtUtc is DateTime at ? clock.ToLocal(at) : (DateTime?)null;
+            preview.Add(new PreviewLine(item.Index, item.Pin, name, local, reason is null ? PreviewStatus.Siap : PreviewStatus.Ditolak, reason));
+            if (reason is not null)
+            {
+                rejections.Add(new PunchRejection(item.Index, item.Pin, reason));
+                continue;
+            }
+            submissions.Add((new PunchSubmission(employeeId!.Value, item.AtUtc!.Value, source, device?.Id, item.Pin), preview.Count - 1));
+        }
+
+        int accepted = 0, duplicated = 0;
+        if (store)
+        {
+            var outcomes = await recorder.RecordAsync(submissions.Select(s => s.Submission).ToList(), ct);
+            for (var i = 0; i < outcomes.Count; i++)
+            {
+                var at = submissions[i].PreviewIndex;
+                if (outcomes[i] == PunchOutcome.Accepted)
+                {
+                    accepted++;
+                    preview[at] = preview[at] with { Status = PreviewStatus.Disimpan };
+                }
+                else
+                {
+                    duplicated++;
+                    preview[at] = preview[at] with { Status = PreviewStatus.Duplikat, Reason = "Sudah tercatat (duplikat)." };
+                }
+            }
+        }
+        else
+        {
+            accepted = submissions.Count;
+        }
+        return (new PunchBatchResult(accepted, duplicated, rejections.Count, rejections), preview);
+    }
+}
+
+public enum PreviewStatus
+{
+    Siap = 0,
+    Disimpan = 1,
+    Duplikat = 2,
+    Ditolak = 3,
+}
+
+/// <summary>One line of an import, as the preview shows it.</summary>
+public sealed record PreviewLine(int Line, string? Pin, string? EmployeeName, DateTime? Local, PreviewStatus Status, string? Reason);

@@ -1,0 +1,154 @@
+using Belu.Portal.Common;
+using Belu.Portal.Data;
+using Belu.Portal.Features.Attendance.Domain;
+using Belu.Portal.Features.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Belu.Portal.Features.Attendance;
+
+/// <summary>A punch to store: who, when (UTC) and from where.</summary>
+public sealed record PunchSubmission(int EmployeeId, DateTime AtUtc, PunchSource Source, Guid? DeviceId = null, string? Pin = null, string? IpAddress = null);
+
+public enum PunchOutcome
+{
+    Accepted = 0,
+    Duplicate = 1,
+}
+
+/// <summary>
+/// Stores punches from every source into one table. Idempotent: the same punch twice, or two punches of one person
+/// within the duplicate window, are kept once. Punches that reach a day already closed rewrite that day; a first
+/// check-in of today that is late publishes <see cref="CheckedInLateEvent"/>.
+/// </summary>
+public sealed class PunchRecorder(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    AttendanceEngine engine,
+    OfficeClock clock,
+    IPortalNotifier notifier,
+    ILogger<PunchRecorder> logger)
+{
+    public async Task<IReadOnlyList<PunchOutcome>> RecordAsync(IReadOnlyList<PunchSubmission> submissions, CancellationToken ct = default)
+    {
+        if (submissions.Count == 0)
+        {
+            return [];
+        }
+        // Two callers storing the same punch at once: the unique index refuses the second, which then sees a duplicate.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RecordOnceAsync(submissions, ct);
+            }
+            catch (DbUpdateException ex) when (attempt < 3)
+            {
+                logger.LogInformation(ex, "Concurrent punch insert, retrying ({Attempt})", attempt);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<PunchOutcome>> RecordOnceAsync(IReadOnlyList<PunchSubmission> submissions, CancellationToken ct)
+    {
+        var window = TimeSpan.FromSeconds(Math.Max(1, engine.Options.DuplicateWindowSeconds));
+        var outcomes = new PunchOutcome[submissions.Count];
+        var nowUtc = clock.UtcNow;
+        var today = clock.Today;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        var ordered = submissions.Select((s, i) => (Submission: s with { AtUtc = PunchRules.TruncateToSecond(s.AtUtc) }, Index: i))
+            .OrderBy(x => x.Submission.EmployeeId).ThenBy(x => x.Submission.AtUtc).ToList();
+        var touched = new HashSet<(int EmployeeId, DateOnly Date)>();
+        var keptBefore = new Dictionary<(int, DateOnly), List<DateTime>>();
+
+        foreach (var group in ordered.GroupBy(x => x.Submission.EmployeeId))
+        {
+            var min = group.Min(x => x.Submission.AtUtc) - window;
+            var max = group.Max(x => x.Submission.AtUtc) + window;
+            var kept = await db.Punches.AsNoTracking()
+                .Where(p => p.EmployeeId == group.Key && p.AtUtc > min && p.AtUtc < max)
+                .Select(p => p.AtUtc).ToListAsync(ct);
+            foreach (var (submission, index) in group)
+            {
+                if (PunchRules.IsDuplicate(kept, submission.AtUtc, window))
+                {
+                    outcomes[index] = PunchOutcome.Duplicate;
+                    continue;
+                }
+                var date = PunchRules.LocalDate(submission.AtUtc, clock.TimeZone);
+                if (date == today && !keptBefore.ContainsKey((group.Key, date)))
+                {
+                    var (start, end) = clock.DayBoundsUtc(date);
+                    keptBefore[(group.Key, date)] = await db.Punches.AsNoTracking()
+                        .Where(p => p.EmployeeId == group.Key && p.AtUtc >= start && p.AtUtc < end).Select(p => p.AtUtc).ToListAsync(ct);
+                }
+                kept.Add(submission.AtUtc);
+                touched.Add((group.Key, date));
+                outcomes[index] = PunchOutcome.Accepted;
+                db.Punches.Add(new Punch
+                {
+                    EmployeeId = submission.EmployeeId,
+                    AtUtc = submission.AtUtc,
+                    Source = submission.Source,
+                    DeviceId = submission.DeviceId,
+                    Pin = submission.Pin,
+                    IpAddress = submission.IpAddress,
+                    RecordedUtc = nowUtc,
+                });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+
+        if (touched.Count > 0)
+        {
+            await AfterwardsAsync(db, touched, keptBefore, today, ct);
+        }
+        return outcomes;
+    }
+
+    private async Task AfterwardsAsync(PortalDbContext db, HashSet<(int EmployeeId, DateOnly Date)> touched,
+        Dictionary<(int, DateOnly), List<DateTime>> keptBefore, DateOnly today, CancellationToken ct)
+    {
+        var ids = touched.Select(t => t.EmployeeId).Distinct().ToList();
+        var staff = await AttendanceEngine.Staff(db).Where(s => ids.Contains(s.Id)).ToListAsync(ct);
+        var byId = staff.ToDictionary(s => s.Id);
+        var from = touched.Min(t => t.Date);
+        var book = await engine.LoadBookAsync(db, from < today ? from : today, today, ct);
+
+        // A punch for a day the close has already passed (a machine that was offline) rewrites that day.
+        if (book.LastClosedDay is DateOnly closed)
+        {
+            foreach (var (employeeId, date) in touched.Where(t => t.Date <= closed && byId.ContainsKey(t.EmployeeId)))
+            {
+                await engine.StoreClosedAsync(db, book, [byId[employeeId]], date, date, ct);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+
+        foreach (var ((employeeId, date), before) in keptBefore)
+        {
+            if (!byId.TryGetValue(employeeId, out var member) || book.ScheduleOf(member.UnitId, date) is not DaySchedule schedule || book.HolidayOn(date) is not null)
+            {
+                continue;
+            }
+            var (start, end) = clock.DayBoundsUtc(date);
+            var after = await db.Punches.AsNoTracking().Where(p => p.EmployeeId == employeeId && p.AtUtc >= start && p.AtUtc < end).Select(p => p.AtUtc).ToListAsync(ct);
+            var resultBefore = Classify(before, schedule, date, book);
+            var resultAfter = Classify(after, schedule, date, book);
+            // Someone on approved duty or leave who passes by the machine is not late.
+            var excused = await db.AttendanceRequests.AnyAsync(r => r.EmployeeId == employeeId && r.Status == RequestStatus.Disetujui && r.From <= date && r.To >= date, ct);
+            if (!excused && resultBefore.CheckIn is null && resultAfter.CheckIn is TimeOnly checkIn && resultAfter.LateMinutes > 0)
+            {
+                await notifier.PublishAsync(new CheckedInLateEvent(employeeId, member.Name, resultAfter.LateMinutes, date, checkIn)
+                {
+                    AtUtc = clock.UtcNow,
+                    UnitId = member.UnitId,
+                    RecipientEmployeeIds = member.SuperiorId is int superior ? [superior] : [],
+                }, ct);
+            }
+        }
+    }
+
+    private DayResult Classify(List<DateTime> punches, DaySchedule schedule, DateOnly date, AttendanceBook book) =>
+        DayClassifier.Classify(new DayInput(date, schedule, DayPhase.Open,
+            punches.Select(p => TimeOnly.FromDateTime(clock.ToLocal(p))).ToList(), Now: TimeOnly.FromDateTime(clock.LocalNow)), book.Rules);
+}
