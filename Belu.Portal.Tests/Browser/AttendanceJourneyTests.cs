@@ -1,4 +1,7 @@
+using Belu.Portal.Features.Attendance;
+using Belu.Portal.Features.Attendance.Domain;
 using Belu.Portal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Belu.Portal.Tests.Integration.Attendance;
 using Microsoft.Playwright;
 
@@ -197,5 +200,35 @@ public class AttendanceJourneyTests(AttendanceBrowserFixture fixture)
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "the check-in page scrolls sideways on a phone");
         await page.ScreenshotAsync("absensi-phone");
+    }
+}
+
+/// <summary>The wall board on a Friday morning: a late check-in reaches its ticker and its numbers.</summary>
+[Collection(AttendanceBrowserCollection.Name)]
+public class BoardMorningTests(AttendanceBrowserFixture fixture)
+{
+    [Fact]
+    public async Task ALateCheckInAppearsOnTheBoardWithinASecond()
+    {
+        var board = await fixture.NewPageAsync(1920, 1080);
+        await board.GotoAsync("/akun/masuk?ReturnUrl=/monitor");
+        await new LoginPage(board).SignInAsync("display", PortalFactory.Password);
+        await board.Locator("[data-board=live][data-circuit=ready]").WaitForAsync();
+        var kominfo = board.Locator("[data-panel=attendance] tr", new() { HasText = "Dinas Komunikasi dan Informatika" });
+        await kominfo.WaitForAsync();
+
+        // Someone of Dinas Kesehatan, which has no demo history, checks in at 07:45: fifteen minutes late.
+        var (employee, _) = await fixture.Portal.StaffOfUnitAsync("DINKES");
+        var name = (await fixture.Portal.CreateDbContext().Employees.FindAsync(employee))!.Name;
+        await using (var scope = fixture.Portal.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PunchRecorder>()
+                .RecordAsync([new PunchSubmission(employee, FakeClockPortalFactory.Start.UtcDateTime, PunchSource.Web)]);
+        }
+        await Assertions.Expect(board.Locator("[data-testid=board-ticker]")).ToContainTextAsync($"{name} terlambat 15 menit", new() { Timeout = 2500 });
+        var dinkes = board.Locator("[data-panel=attendance] tr", new() { HasText = "Dinas Kesehatan" });
+        await Assertions.Expect(dinkes.Locator("td").Nth(3)).ToHaveTextAsync("1", new() { Timeout = 10_000 });
+        await board.ScreenshotAsync("board");
+        Assert.Equal(0, await board.Locator("form, input[type=password], dialog[open]").CountAsync());
     }
 }

@@ -48,4 +48,26 @@ public class BoardJourneyTests(BrowserFixture fixture)
         Assert.Equal(0, await page.Locator("form, input[type=password]").CountAsync());
         Assert.Contains("Token layar tidak berlaku", await page.InnerTextAsync("body"));
     }
+
+    [Fact]
+    public async Task AFloodOfEventsIsCoalescedAndTheBoardStaysResponsive()
+    {
+        var secret = await TokenAsync("Layar Uji Banjir", "BPKAD");
+        var page = await fixture.NewPageAsync(1920, 1080);
+        await page.GotoAsync($"/monitor/masuk/{secret}");
+        await page.Locator("[data-board=live][data-circuit=ready]").WaitForAsync();
+
+        await using var db = fixture.Portal.CreateDbContext();
+        var unit = await db.Units.SingleAsync(u => u.Code == "BPKAD-02");
+        var notifier = fixture.Portal.Services.GetRequiredService<IPortalNotifier>();
+        // A morning rush: a thousand events as fast as the server can publish them.
+        await Task.WhenAll(Enumerable.Range(1, 1000).Select(i =>
+            notifier.PublishAsync(new TestEvent($"Kejadian banjir {i:0000}") { UnitId = unit.Id })));
+        await notifier.PublishAsync(new TestEvent("Kejadian terakhir") { UnitId = unit.Id });
+
+        await Assertions.Expect(page.Locator("[data-testid=board-ticker]")).ToContainTextAsync("Kejadian terakhir", new() { Timeout = 10_000 });
+        Assert.True(await page.Locator(".ticker-item").CountAsync() <= 10, "the ticker keeps only the latest lines");
+        // Still responsive: the page answers a script at once and the clock keeps ticking.
+        Assert.Equal(2, await page.EvaluateAsync<int>("1 + 1"));
+    }
 }

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Belu.Portal.Features.Monitoring;
 using Belu.Portal.Features.Notifications;
 using Belu.Portal.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -113,5 +114,24 @@ public class NotificationsHubTests(KestrelPortalFactory factory) : IClassFixture
         var response = await browser.GetAsync("/monitor/masuk/bukan-token-yang-sah");
         Assert.Contains("token-tidak-berlaku", response.Headers.Location!.OriginalString);
         Assert.DoesNotContain(cookies.GetCookies(new Uri(factory.BaseUrl)), c => c.Name == "belu.auth");
+    }
+
+    [Fact]
+    public async Task AClientCannotJoinAnotherUsersGroup()
+    {
+        var (connection, inbox) = await ConnectAsync<LiveNotification>(await SignInAsync("pegawai"), "notification");
+        await using var pegawai = connection;
+        await using var db = factory.CreateDbContext();
+        var other = await db.Users.Where(u => u.UserName == "agendaris").Select(u => u.Id).SingleAsync();
+
+        // The hub offers no way to join a group: every such call is refused by the server.
+        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("JoinGroup", NotificationsHub.UserGroup(other)));
+        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("AddToGroupAsync", connection.ConnectionId, NotificationsHub.UserGroup(other)));
+
+        await factory.Services.GetRequiredService<IPortalNotifier>()
+            .PublishAsync(new TestEvent("Rahasia agendaris") { RecipientEmployeeIds = [await EmployeeIdAsync("agendaris")] });
+        await factory.Services.GetRequiredService<IPortalNotifier>()
+            .PublishAsync(new TestEvent("Untuk pegawai") { RecipientEmployeeIds = [await EmployeeIdAsync("pegawai")] });
+        Assert.Equal("Untuk pegawai", (await inbox.Reader.ReadAsync().AsTask().WaitAsync(Wait)).Text);
     }
 }

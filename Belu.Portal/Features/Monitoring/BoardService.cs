@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Attendance;
+using Belu.Portal.Features.Attendance.Domain;
 using Belu.Portal.Features.Notifications;
 using Belu.Portal.Features.Letters.Domain;
 using Belu.Portal.Features.Organization;
@@ -26,7 +28,16 @@ public sealed class MonitoringOptions
 /// <summary>What a board may show: its scope comes from its display token (or the whole regency for Admins previewing).</summary>
 public sealed record BoardLetterRow(int OpdId, string OpdName, int Waiting, int InProgress, int Overdue);
 
-public sealed class BoardService(IDbContextFactory<PortalDbContext> dbFactory, Common.OfficeClock clock)
+/// <summary>
+/// Today's attendance of one OPD. Staff excludes those with a day off; present includes the late; the share present
+/// is of those expected in the office (not on duty or leave).
+/// </summary>
+public sealed record BoardAttendanceRow(int OpdId, string OpdName, int Staff, int Present, int Late, int NotYet, int Away)
+{
+    public int? PresentPercent => Staff - Away <= 0 ? null : (int)Math.Round(100.0 * Present / (Staff - Away));
+}
+
+public sealed class BoardService(IDbContextFactory<PortalDbContext> dbFactory, Common.OfficeClock clock, AttendanceEngine attendance)
 {
     public static bool MayWatch(ClaimsPrincipal user) => user.IsInRole(Roles.Display) || user.IsInRole(Roles.Admin);
 
@@ -84,6 +95,32 @@ public sealed class BoardService(IDbContextFactory<PortalDbContext> dbFactory, C
             .Where(g => scope.Covers(g.Key.Id))
             .Select(g => new BoardLetterRow(g.Key.Id, g.Key.Name, g.Sum(c => c.Waiting), g.Sum(c => c.InProgress), g.Sum(c => c.Overdue)))
             .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Waiting).ThenBy(r => r.OpdName, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Today's attendance per OPD for the whole scope: the staff, their punches and requests are read in one batch by
+    /// the attendance engine (a handful of queries whatever the number of units), then counted per OPD.
+    /// </summary>
+    public async Task<IReadOnlyList<BoardAttendanceRow>> AttendanceAsync(BoardScope scope, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var tree = await OrganizationService.LoadTreeAsync(db, ct);
+        var opdOf = tree.All.ToDictionary(u => u.Id, u => tree.OpdOf(u.Id));
+        var units = opdOf.Where(p => p.Value is not null && scope.Covers(p.Value.Id) && p.Value.Kind.IsTopLevel()).Select(p => p.Key).ToHashSet();
+        var staff = await AttendanceEngine.Staff(db).Where(s => units.Contains(s.UnitId)).ToListAsync(ct);
+        var today = clock.Today;
+        var grid = await attendance.ReadAsync(db, staff, today, today, ct);
+        return staff
+            .Select(s => (Opd: opdOf[s.UnitId]!, State: AttendanceReportService.StateOf(grid[s.Id, today] ?? new DayResult(AttendanceCode.Belum))))
+            .Where(x => x.State != TodayState.Libur)
+            .GroupBy(x => x.Opd)
+            .Select(g => new BoardAttendanceRow(g.Key.Id, g.Key.Name, g.Count(),
+                g.Count(x => x.State is TodayState.Hadir or TodayState.Terlambat or TodayState.PulangCepat),
+                g.Count(x => x.State == TodayState.Terlambat),
+                g.Count(x => x.State == TodayState.BelumHadir),
+                g.Count(x => x.State == TodayState.DinasCuti)))
+            .OrderBy(r => r.OpdName, StringComparer.Ordinal)
             .ToList();
     }
 
