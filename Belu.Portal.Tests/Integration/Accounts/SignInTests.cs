@@ -32,6 +32,23 @@ public class SignInTests(PortalFactory factory) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task EveryDemoAccountTheConsoleListsCanSignInWithItsRole()
+    {
+        var accounts = Belu.Portal.Data.Seed.DemoBanner.ListAccounts(factory.Services);
+        Assert.Contains(accounts, a => a.UserName == "kabid.aptika");
+        Assert.Equal(accounts.Count, accounts.Select(a => a.UserName).Distinct().Count());
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        foreach (var account in accounts)
+        {
+            var client = factory.CreateBrowserLikeClient();
+            await client.SignInAsync(account.UserName);
+            var user = await users.FindByNameAsync(account.UserName);
+            Assert.True(await users.IsInRoleAsync(user!, account.Role), $"{account.UserName} lacks {account.Role}");
+        }
+    }
+
+    [Fact]
     public async Task SigningInByNipWorksToo()
     {
         await using var db = factory.CreateDbContext();

@@ -13,11 +13,21 @@ public static class DemoBanner
         {
             return;
         }
+        var accounts = ListAccounts(app.Services);
         var passwordNote = demo.Password == DemoOptions.DefaultPassword ? demo.Password : "(Demo:Password dari konfigurasi)";
         var lines = new List<string> { "", "Akun demo Belu.Portal (kata sandi: " + passwordNote + "):" };
-        lines.AddRange(DemoSeeder.Accounts.Select(a => $"  {a.UserName,-10} {a.Role,-10} {a.Description}"));
+        lines.AddRange(accounts.Select(a => $"  {a.UserName,-13} {a.Role,-10} {a.Description}"));
         lines.Add("");
         Console.WriteLine(string.Join(Environment.NewLine, lines));
-        app.Logger.LogInformation("Demo accounts available: {Accounts}", string.Join(", ", DemoSeeder.Accounts.Select(a => a.UserName)));
+        app.Logger.LogInformation("Demo accounts available: {Accounts}", string.Join(", ", accounts.Select(a => a.UserName)));
+    }
+
+    /// <summary>Every demo account: the foundation's one per role plus those the feature seed steps add.</summary>
+    public static IReadOnlyList<DemoSeeder.DemoAccount> ListAccounts(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        return DemoSeeder.Accounts
+            .Concat(scope.ServiceProvider.GetServices<IDemoSeedStep>().OrderBy(s => s.Order).SelectMany(s => s.Accounts))
+            .ToList();
     }
 }

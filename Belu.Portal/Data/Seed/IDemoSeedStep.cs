@@ -10,4 +10,7 @@ public interface IDemoSeedStep
     int Order { get; }
 
     Task SeedAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The demo accounts this step adds, so the start-up banner can list every one of them.</summary>
+    IReadOnlyList<DemoSeeder.DemoAccount> Accounts => [];
 }

@@ -39,6 +39,9 @@ public sealed class LettersDemoSeed(
 
     public int Order => 30;
 
+    public IReadOnlyList<DemoSeeder.DemoAccount> Accounts { get; } =
+        LeaderAccounts.Select(a => new DemoSeeder.DemoAccount(a.UserName, Roles.Pimpinan, a.Description)).ToList();
+
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
