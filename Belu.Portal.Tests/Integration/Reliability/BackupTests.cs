@@ -18,7 +18,7 @@ public sealed class BackupTests : IDisposable
     {
         await using var source = new PortalFactory();
         var store = source.Services.GetRequiredService<FileStore>();
-        var scan = await store.SaveAsync(new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.7 scan surat masuk")), "scan.pdf", [FileKind.Pdf]);
+        var scan = await store.SaveAsync(new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.7 scan surat masuk\n%%EOF")), "scan.pdf", [FileKind.Pdf]);
 
         // Writers keep committing while the backup runs; the snapshot must be consistent, not torn.
         using var stop = new CancellationTokenSource();
@@ -68,7 +68,7 @@ public sealed class BackupTests : IDisposable
         await using var restored = target.Services.GetRequiredService<FileStore>().OpenRead(scan.StorageKey);
         using var bytes = new MemoryStream();
         await restored.CopyToAsync(bytes);
-        Assert.Equal("%PDF-1.7 scan surat masuk", Encoding.ASCII.GetString(bytes.ToArray()));
+        Assert.Equal("%PDF-1.7 scan surat masuk\n%%EOF", Encoding.ASCII.GetString(bytes.ToArray()));
     }
 
     [Fact]

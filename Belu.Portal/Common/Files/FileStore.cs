@@ -33,6 +33,8 @@ public sealed class FileStore(IOptions<StorageOptions> options, IConfiguration c
             long length = 0;
             var header = new byte[FileSignature.HeaderLength];
             var headerLength = 0;
+            var tail = new byte[PdfTailLength];
+            var tailLength = 0;
             using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
@@ -43,6 +45,7 @@ public sealed class FileStore(IOptions<StorageOptions> options, IConfiguration c
                     length += read;
                     if (length > MaxBytes)
                     {
+                        logger.LogWarning("Refused an upload {Name} over the {Max} byte limit", safeName, MaxBytes);
                         throw new ValidationException($"Berkas {safeName} terlalu besar. Maksimal {MaxBytes / 1024 / 1024} MB.");
                     }
                     if (headerLength < header.Length)
@@ -51,6 +54,7 @@ public sealed class FileStore(IOptions<StorageOptions> options, IConfiguration c
                         Array.Copy(buffer, 0, header, headerLength, take);
                         headerLength += take;
                     }
+                    KeepTail(tail, ref tailLength, buffer.AsSpan(0, read));
                     sha.AppendData(buffer, 0, read);
                     await target.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
@@ -62,9 +66,16 @@ public sealed class FileStore(IOptions<StorageOptions> options, IConfiguration c
             var kind = FileSignature.Detect(header.AsSpan(0, headerLength));
             if (kind == FileKind.Unknown || !allowed.Contains(kind))
             {
+                logger.LogWarning("Refused an upload {Name}: its content is {Kind}", safeName, kind);
                 throw new ValidationException(
                     $"Berkas {safeName} bukan {string.Join(", ", allowed.Select(k => k.Label()))} yang sah (isi berkas diperiksa, bukan namanya).");
             }
+            if (kind == FileKind.Pdf && tail.AsSpan(0, tailLength).IndexOf("%%EOF"u8) < 0)
+            {
+                logger.LogWarning("Refused a truncated PDF {Name} ({Length} bytes)", safeName, length);
+                throw new ValidationException($"Berkas {safeName} rusak atau terpotong (akhir PDF tidak ada). Pindai atau unduh ulang berkasnya, lalu unggah lagi.");
+            }
+            safeName = WithExtension(safeName, kind);
 
             var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
             var key = Path.Combine(hash[..2], hash + kind.Extension());
@@ -101,6 +112,30 @@ public sealed class FileStore(IOptions<StorageOptions> options, IConfiguration c
         return File.Exists(path)
             ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true)
             : throw new NotFoundException("Berkas tidak ditemukan.");
+    }
+
+    /// <summary>A PDF ends with "%%EOF" in its last kilobyte (ISO 32000 §7.5.5); a cut-off download or scan does not.</summary>
+    private const int PdfTailLength = 1024;
+
+    private static void KeepTail(byte[] tail, ref int tailLength, ReadOnlySpan<byte> chunk)
+    {
+        if (chunk.Length >= tail.Length)
+        {
+            chunk[^tail.Length..].CopyTo(tail);
+            tailLength = tail.Length;
+            return;
+        }
+        var keep = Math.Min(tailLength, tail.Length - chunk.Length);
+        Array.Copy(tail, tailLength - keep, tail, 0, keep);
+        chunk.CopyTo(tail.AsSpan(keep));
+        tailLength = keep + chunk.Length;
+    }
+
+    /// <summary>The name as downloaded ends with the extension of what the file really is, so "scan.pdf.exe" cannot pose as a program.</summary>
+    public static string WithExtension(string safeName, FileKind kind)
+    {
+        string[] accepted = kind == FileKind.Jpeg ? [".jpg", ".jpeg"] : [kind.Extension()];
+        return accepted.Any(e => safeName.EndsWith(e, StringComparison.OrdinalIgnoreCase)) ? safeName : safeName + kind.Extension();
     }
 
     /// <summary>The file name without any folder part or control characters, for display and downloads.</summary>

@@ -29,6 +29,8 @@ public static class SecurityExtensions
     public static WebApplicationBuilder AddPortalSecurity(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
+        // The antiforgery cookie is Secure whenever the request came over HTTPS (directly or via a trusted proxy), like the sign-in cookie.
+        builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

@@ -64,7 +64,8 @@ public sealed class AttendanceAdminService(
     AttendanceEngine engine,
     DeviceIngestService ingest,
     AuditLog audit,
-    OfficeClock clock)
+    OfficeClock clock,
+    ILogger<AttendanceAdminService> logger)
 {
     // ---- Schedules ----
 
@@ -396,6 +397,7 @@ public sealed class AttendanceAdminService(
     public async Task<(PunchBatchResult Result, IReadOnlyList<PreviewLine> Lines)> PreviewImportAsync(string text, CancellationToken ct = default)
     {
         currentUser.RequireAnyRole(Roles.Admin);
+        RequireText(text);
         return await ingest.IngestAsync(ingest.FromLines(PunchLineParser.ParseFile(text)), PunchSource.Import, null, store: false, ct);
     }
 
@@ -403,6 +405,7 @@ public sealed class AttendanceAdminService(
     public async Task<(PunchBatchResult Result, IReadOnlyList<PreviewLine> Lines)> ImportAsync(string text, string fileName, CancellationToken ct = default)
     {
         currentUser.RequireAnyRole(Roles.Admin);
+        RequireText(text);
         var outcome = await ingest.IngestAsync(ingest.FromLines(PunchLineParser.ParseFile(text)), PunchSource.Import, null, store: true, ct);
         await audit.WriteAsync("attendance.import", FileStoreName(fileName),
             $"diterima {outcome.Result.Accepted}, duplikat {outcome.Result.Duplicated}, ditolak {outcome.Result.Rejected}");
@@ -410,6 +413,16 @@ public sealed class AttendanceAdminService(
     }
 
     private static string FileStoreName(string name) => Common.Files.FileStore.SafeName(name);
+
+    /// <summary>A machine log is text; an archive or a program renamed .dat would only fill the preview with noise.</summary>
+    private void RequireText(string text)
+    {
+        if (text.Contains('\0'))
+        {
+            logger.LogWarning("Refused a punch log that is not text");
+            throw new ValidationException("Berkas bukan berkas teks log mesin absensi (berisi data biner). Ekspor ulang log dari mesin sebagai .dat, .txt atau .csv.");
+        }
+    }
 
     // ---- Corrections ----
 

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Belu.Portal.Data;
+using Belu.Portal.Features.Attendance;
+using Belu.Portal.Features.Attendance.Devices;
+using Belu.Portal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Belu.Portal.Tests.Integration.Reliability;
+
+/// <summary>
+/// A burst of check-ins through the device endpoint, the portal process killed with SIGKILL in the middle of it and
+/// started again on the same SQLite file: every punch the portal acknowledged is there exactly once.
+/// </summary>
+public class PunchDurabilityTests
+{
+    private sealed record Sent(int EmployeeId, string Pin, DateTime AtUtc)
+    {
+        public object Json => new { pin = Pin, timestamp = new DateTimeOffset(AtUtc).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) };
+    }
+
+    private static PortalDbContext Open(string path) =>
+        new(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={path}").Options);
+
+    [Fact]
+    public async Task EveryAcknowledgedPunchSurvivesAKillOnceAndResendingChangesNothing()
+    {
+        await using var portal = new PortalProcess(new Dictionary<string, string> { ["Demo__Seed"] = "true" });
+        await portal.StartAsync();
+
+        // An API device for the burst, written as the admin page would (only the key's hash is kept).
+        var key = "belu_durability_" + Guid.NewGuid().ToString("N");
+        var deviceId = Guid.NewGuid();
+        List<Sent> burst;
+        await using (var db = Open(portal.DatabasePath))
+        {
+            db.AttendanceDevices.Add(new AttendanceDevice
+            {
+                Id = deviceId, Name = "Jembatan uji ketahanan", Kind = DeviceKind.Api, KeyHash = DeviceIngestService.HashKey(key),
+                KeyHint = key[..9], CreatedUtc = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            var staff = await db.Employees.AsNoTracking().Where(e => e.Nip != null && e.IsActive).OrderBy(e => e.Id).Take(300)
+                .Select(e => new { e.Id, e.Nip }).ToListAsync();
+            // Yesterday 21:00 WITA, a second apart, one per employee: in the past at any hour, after office hours
+            // (no demo punch nearby), and no punch is a duplicate of another.
+            var witaToday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+            var start = new DateTime(witaToday.AddDays(-1), new TimeOnly(13, 0), DateTimeKind.Utc);
+            burst = staff.Select((e, i) => new Sent(e.Id, e.Nip!, start.AddSeconds(i))).ToList();
+        }
+        Assert.True(burst.Count >= 100, $"the demo has only {burst.Count} employees with a NIP");
+
+        using var http = new HttpClient { BaseAddress = new Uri(portal.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        var queue = new ConcurrentQueue<Sent>(burst);
+        var acknowledged = new ConcurrentBag<Sent>();
+        var halfway = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var threshold = burst.Count / 3;
+
+        async Task SendAsync()
+        {
+            while (queue.TryDequeue(out var punch))
+            {
+                try
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, "/api/absensi/punches") { Content = JsonContent.Create(new[] { punch.Json }) };
+                    request.Headers.Add("X-Device-Key", key);
+                    using var response = await http.SendAsync(request);
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        return;
+                    }
+                    var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+                    Assert.Equal(1, body.GetProperty("accepted").GetInt32() + body.GetProperty("duplicated").GetInt32());
+                    acknowledged.Add(punch);
+                    if (acknowledged.Count >= threshold)
+                    {
+                        halfway.TrySetResult();
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+                {
+                    // The process died under this request: it was never acknowledged.
+                    return;
+                }
+            }
+            halfway.TrySetResult();
+        }
+
+        var senders = Enumerable.Range(0, 4).Select(_ => Task.Run(SendAsync)).ToList();
+        await halfway.Task;
+        await portal.KillAsync();
+        await Task.WhenAll(senders);
+        Assert.True(acknowledged.Count >= threshold);
+        Assert.True(acknowledged.Count < burst.Count, "the kill came after the whole burst; it proves nothing");
+
+        await portal.StartAsync();
+        await using (var db = Open(portal.DatabasePath))
+        {
+            var stored = await db.Punches.AsNoTracking().Where(p => p.DeviceId == deviceId).Select(p => new { p.EmployeeId, p.AtUtc }).ToListAsync();
+            foreach (var punch in acknowledged)
+            {
+                Assert.Equal(1, stored.Count(s => s.EmployeeId == punch.EmployeeId && s.AtUtc == punch.AtUtc));
+            }
+            Assert.Equal(stored.Count, stored.Distinct().Count());
+            Assert.All(stored, s => Assert.Contains(burst, b => b.EmployeeId == s.EmployeeId && b.AtUtc == s.AtUtc));
+        }
+
+        // The bridge resends everything it is unsure of: what was stored is reported as a duplicate, the rest is stored once.
+        using (var resend = new HttpRequestMessage(HttpMethod.Post, "/api/absensi/punches") { Content = JsonContent.Create(burst.Select(b => b.Json).ToArray()) })
+        {
+            resend.Headers.Add("X-Device-Key", key);
+            using var response = await http.SendAsync(resend);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(0, body.GetProperty("rejected").GetInt32());
+            Assert.True(body.GetProperty("duplicated").GetInt32() >= acknowledged.Count);
+            Assert.Equal(burst.Count, body.GetProperty("accepted").GetInt32() + body.GetProperty("duplicated").GetInt32());
+        }
+        await using (var db = Open(portal.DatabasePath))
+        {
+            var stored = await db.Punches.AsNoTracking().Where(p => p.DeviceId == deviceId).Select(p => new { p.EmployeeId, p.AtUtc }).ToListAsync();
+            Assert.Equal(burst.Count, stored.Count);
+            Assert.Equal(burst.Count, stored.Distinct().Count());
+        }
+    }
+}
