@@ -29,6 +29,16 @@ public class ReportChartsTests
         Assert.Empty(cut.FindAll("[data-testid=chart-empty]"));
     }
 
+    [Theory]
+    [InlineData("Sekretariat", "Sekretariat")]
+    [InlineData("Bidang Persandian dan Statistik", "Persandian dan…")]
+    [InlineData("Bidang Informasi dan Komunikasi Publik", "Informasi dan…")]
+    [InlineData("Kecamatan Atambua Selatan", "Kecamatan…")]
+    [InlineData("Bidang Aplikasi", "Aplikasi")]
+    [InlineData("Bidang ", "Bidang")]
+    public void BarLabelsAreShortenedToFitUnderTheirBars(string label, string expected) =>
+        Assert.Equal(expected, ChartCard.AxisLabel(label).Trim());
+
     [Fact]
     public async Task AChartWithNothingToDrawSaysSoInsteadOfAnEmptyAxis()
     {
