@@ -172,6 +172,11 @@ public class AttendanceExportTests(FakeClockPortalFactory factory) : IClassFixtu
 
         var future = await client.GetAsync(DailyLateReport.Link(unitId, FakeClockPortalFactory.StartDay.AddDays(1)));
         Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+
+        var dinkes = await factory.CreateDbContext().Units.Where(u => u.Code == "DINKES").Select(u => u.Id).SingleAsync();
+        var foreign = await client.GetAsync(DailyLateReport.Link(dinkes, October));
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        Assert.NotEqual(ReportExporter.ContentType, foreign.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -115,6 +115,10 @@ public class LetterExportTests(FakeClockPortalFactory factory) : IClassFixture<F
         Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
         Assert.NotEqual(ReportExporter.ContentType, foreign.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(DispositionRecapReport.Link(From, Today, dinkes))).StatusCode);
+        var agendaris = factory.CreateBrowserLikeClient();
+        await agendaris.SignInAsync("agendaris");
+        Assert.Equal(HttpStatusCode.Forbidden, (await agendaris.GetAsync(IncomingRegisterReport.Link(new LetterQuery(From: From, To: Today, UnitId: dinkes)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agendaris.GetAsync(DispositionRecapReport.Link(From, Today, null))).StatusCode);
 
         foreach (var url in new[]
         {
