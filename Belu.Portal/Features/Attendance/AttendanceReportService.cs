@@ -63,11 +63,13 @@ public sealed class AttendanceReportService(
         return (tree, scope, home);
     }
 
-    public async Task<TodayView> TodayAsync(int unitId, CancellationToken ct = default)
+    public Task<TodayView> TodayAsync(int unitId, CancellationToken ct = default) => DayAsync(unitId, clock.Today, ct);
+
+    /// <summary>How the unit's staff stood on a day (today, or a past day for the daily late list).</summary>
+    public async Task<TodayView> DayAsync(int unitId, DateOnly today, CancellationToken ct = default)
     {
         var (tree, staff) = await StaffUnderAsync(unitId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var today = clock.Today;
         var grid = await engine.ReadAsync(db, staff, today, today, ct);
         var rows = staff.Select(s =>
         {

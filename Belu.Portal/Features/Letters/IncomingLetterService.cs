@@ -286,11 +286,9 @@ public sealed class IncomingLetterService(
         _ => letters,
     };
 
-    public async Task<PagedResult<LetterRow>> SearchAsync(LetterQuery query, CancellationToken ct = default)
+    /// <summary>The list's filters over the letters the caller may see: one query for the page and the export.</summary>
+    internal static IQueryable<IncomingLetter> Filter(PortalDbContext db, LetterDirectory dir, LetterQuery query, DateOnly today)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
-        var today = clock.Today;
         var letters = InBox(Visible(db, dir.Viewer).AsNoTracking(), query.Box, dir.Me, today);
 
         if (LetterWrites.FullTextQuery(query.Text) is string match)
@@ -333,6 +331,15 @@ public sealed class IncomingLetterService(
         {
             letters = letters.Where(l => l.Progress == LetterProgress.InProgress && l.OpenDeadline != null && l.OpenDeadline <= deadline);
         }
+        return letters;
+    }
+
+    public async Task<PagedResult<LetterRow>> SearchAsync(LetterQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var today = clock.Today;
+        var letters = Filter(db, dir, query, today);
 
         var total = await letters.CountAsync(ct);
         var rows = await letters

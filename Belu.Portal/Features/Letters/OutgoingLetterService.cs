@@ -66,7 +66,7 @@ public sealed class OutgoingLetterService(
         letter.SignerId == viewer.EmployeeId || letter.CreatedById == viewer.EmployeeId
         || (!letter.Security.IsSecret() && (viewer.LedUnits.Contains(letter.UnitId) || viewer.AgendaUnitId == letter.UnitId));
 
-    private static IQueryable<OutgoingLetter> Visible(PortalDbContext db, LetterViewer viewer)
+    internal static IQueryable<OutgoingLetter> Visible(PortalDbContext db, LetterViewer viewer)
     {
         var me = viewer.EmployeeId;
         var led = viewer.LedUnits.ToList();
@@ -216,10 +216,9 @@ public sealed class OutgoingLetterService(
         }
     }
 
-    public async Task<PagedResult<OutgoingRow>> SearchAsync(OutgoingQuery query, CancellationToken ct = default)
+    /// <summary>The register's filters over the letters the caller may see: one query for the page and the export.</summary>
+    internal static IQueryable<OutgoingLetter> Filter(PortalDbContext db, LetterDirectory dir, OutgoingQuery query)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
         var letters = Visible(db, dir.Viewer).AsNoTracking();
         if (LetterWrites.FullTextQuery(query.Text) is string match)
         {
@@ -238,6 +237,14 @@ public sealed class OutgoingLetterService(
         {
             letters = isSent ? letters.Where(l => l.SentDate != null) : letters.Where(l => l.SentDate == null);
         }
+        return letters;
+    }
+
+    public async Task<PagedResult<OutgoingRow>> SearchAsync(OutgoingQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var letters = Filter(db, dir, query);
         var total = await letters.CountAsync(ct);
         var rows = await letters.OrderByDescending(l => l.Year).ThenByDescending(l => l.Sequence)
             .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200))

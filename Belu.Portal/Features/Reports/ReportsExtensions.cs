@@ -1,5 +1,8 @@
 using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Reports.Attendance;
+using Belu.Portal.Features.Reports.Charts;
 using Belu.Portal.Features.Reports.EmployeeList;
+using Belu.Portal.Features.Reports.Letters;
 using Belu.Portal.Features.Reports.Pipeline;
 
 namespace Belu.Portal.Features.Reports;
@@ -14,12 +17,23 @@ public static class ReportsExtensions
         builder.Services.AddSingleton<StreamingWorkbookWriter>();
         builder.Services.AddScoped<ReportExporter>();
         builder.Services.AddScoped<EmployeeListReport>();
+        builder.Services.AddScoped<IncomingRegisterReport>();
+        builder.Services.AddScoped<OutgoingRegisterReport>();
+        builder.Services.AddScoped<DispositionRecapReport>();
+        builder.Services.AddScoped<AttendanceRecapReport>();
+        builder.Services.AddScoped<DailyLateReport>();
+        builder.Services.AddScoped<LetterChartService>();
         return builder;
     }
 
     public static WebApplication MapReports(this WebApplication app)
     {
         app.MapReport<EmployeeListReport, EmployeeListRequest>(EmployeeListReport.Path, Policies.LeaderOrAdmin);
+        app.MapReport<IncomingRegisterReport, IncomingRegisterRequest>(IncomingRegisterReport.Path, Policies.Staff);
+        app.MapReport<OutgoingRegisterReport, OutgoingRegisterRequest>(OutgoingRegisterReport.Path, Policies.Staff);
+        app.MapReport<DispositionRecapReport, DispositionRecapRequest>(DispositionRecapReport.Path, Policies.LeaderOrAdmin);
+        app.MapReport<AttendanceRecapReport, AttendanceRecapRequest>(AttendanceRecapReport.Path, Policies.LeaderOrAdmin);
+        app.MapReport<DailyLateReport, DailyLateRequest>(DailyLateReport.Path, Policies.LeaderOrAdmin);
         return app;
     }
 

@@ -33,6 +33,7 @@ public sealed class ReportStyles
     public const string PercentageFormat = "0.00%";
     public const string DateFormat = "dd/mm/yyyy";
     public const string DateTimeFormat = "dd/mm/yyyy hh:mm";
+    public const string TimeFormat = "hh:mm";
     public const string HeaderFill = "D9E1F2";
     public const string TotalsFill = "F2F2F2";
 
@@ -73,12 +74,13 @@ public sealed class ReportStyles
         CellKind.Percentage => PercentageFormat,
         CellKind.Date => DateFormat,
         CellKind.DateTime => DateTimeFormat,
+        CellKind.Time => TimeFormat,
         _ => TextFormat,
     };
 
     private static CellAlign AlignOf(CellKind kind) => kind switch
     {
-        CellKind.Code or CellKind.RowNumber or CellKind.Date or CellKind.DateTime => CellAlign.Center,
+        CellKind.Code or CellKind.RowNumber or CellKind.Date or CellKind.DateTime or CellKind.Time => CellAlign.Center,
         _ => CellAlign.General,
     };
 

@@ -21,6 +21,9 @@ public enum CellKind
     /// <summary>An instant stored in UTC, written in office time (WITA) as dd/mm/yyyy hh:mm.</summary>
     DateTime,
 
+    /// <summary>A time of day (<see cref="TimeOnly"/>), shown hh:mm.</summary>
+    Time,
+
     /// <summary>A short code (H, TL1, DL...) centred on the fill colour its layout gives it.</summary>
     Code,
 
@@ -101,6 +104,10 @@ public sealed class SheetLayout<TRow>
 
     public SheetLayout<TRow> Date(string header, double width, Func<TRow, DateOnly?> value, ColumnTotal total = ColumnTotal.None) =>
         Add(new(header, width, CellKind.Date, total, null), r => value(r));
+
+    /// <summary>A local time of day (e.g. a check-in in WITA); say "(WITA)" in the header.</summary>
+    public SheetLayout<TRow> Time(string header, double width, Func<TRow, TimeOnly?> value) =>
+        Add(new(header, width, CellKind.Time, ColumnTotal.None, null), r => value(r));
 
     /// <summary>An instant (UTC) written in office time; say "(WITA)" in the header.</summary>
     public SheetLayout<TRow> DateTime(string header, double width, Func<TRow, System.DateTime?> value, ColumnTotal total = ColumnTotal.None) =>

@@ -185,6 +185,8 @@ public sealed class SheetPlan
             case CellKind.Date:
                 var day = value is DateOnly d ? d : DateOnly.FromDateTime((DateTime)value);
                 return Number(index, day.ToDateTime(TimeOnly.MinValue).ToOADate());
+            case CellKind.Time:
+                return Number(index, ((TimeOnly)value).ToTimeSpan().TotalDays);
             case CellKind.DateTime:
                 var utc = DateTime.SpecifyKind((DateTime)value, DateTimeKind.Utc);
                 return Number(index, TimeZoneInfo.ConvertTimeFromUtc(utc, _zone).ToOADate());
