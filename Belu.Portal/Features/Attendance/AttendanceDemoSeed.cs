@@ -130,8 +130,9 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
 
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        using var punch = new BulkInsert(connection, transaction, "Punches", ["Id", "EmployeeId", "AtUtc", "Source", "DeviceId", "RecordedUtc"]);
-        using var day = new BulkInsert(connection, transaction, "AttendanceDays",
+        var sqlite = db.Database.IsSqlite();
+        using var punch = new BulkInsert(connection, transaction, sqlite, "Punches", ["Id", "EmployeeId", "AtUtc", "Source", "DeviceId", "RecordedUtc"]);
+        using var day = new BulkInsert(connection, transaction, sqlite, "AttendanceDays",
             ["Id", "EmployeeId", "Date", "Code", "LateCode", "EarlyCode", "LateMinutes", "EarlyMinutes", "CheckIn", "CheckOut", "DeductionPercent", "IsClosed", "UpdatedUtc"]);
         var device = await db.AttendanceDevices.Where(d => d.SerialNumber == DemoMachineSerial).Select(d => d.Id).FirstAsync(ct);
 
@@ -196,9 +197,9 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
                 }
                 var result = DayClassifier.Classify(new DayInput(date, schedule, DayPhase.Closed,
                     punches.Select(p => TimeOnly.FromDateTime(clock.ToLocal(p))).ToList(), book.HolidayOn(date), request?.Kind), book.Rules);
-                day.Add(Guid.CreateVersion7(), member.Id, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result.Code.ToString(),
+                day.Add(Guid.CreateVersion7(), member.Id, date, result.Code.ToString(),
                     result.Late?.ToString(), result.Early?.ToString(), result.LateMinutes, result.EarlyMinutes,
-                    Time(result.CheckIn), Time(result.CheckOut), book.Penalties.ForDay(result), 1, nowUtc);
+                    result.CheckIn, result.CheckOut, book.Penalties.ForDay(result), true, nowUtc);
             }
         }
         await db.SaveChangesAsync(ct);
@@ -280,32 +281,37 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
         DecidedUtc = start.AddDays(-1).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
     };
 
-    private static string? Time(TimeOnly? t) => t?.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
-
     /// <summary>One prepared INSERT, re-bound for every row: the demo history goes in well under a second.</summary>
     private sealed class BulkInsert : IDisposable
     {
         private readonly DbCommand _command;
+        private readonly bool _sqlite;
 
-        public BulkInsert(DbConnection connection, DbTransaction transaction, string table, string[] columns)
+        public BulkInsert(DbConnection connection, DbTransaction transaction, bool sqlite, string table, string[] columns)
         {
+            _sqlite = sqlite;
             _command = connection.CreateCommand();
             _command.Transaction = transaction;
-            _command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+            // Quoted names: PostgreSQL would fold them to lower case; SQLite accepts them as they are.
+            _command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
             for (var i = 0; i < columns.Length; i++)
             {
                 var p = _command.CreateParameter();
-                p.ParameterName = "$p" + i;
+                p.ParameterName = "@p" + i;
                 _command.Parameters.Add(p);
             }
-            _command.Prepare();
+            if (sqlite)
+            {
+                // Npgsql prepares from the parameters' types, which are only known once the first row is bound.
+                _command.Prepare();
+            }
         }
 
         public void Add(params object?[] values)
         {
             for (var i = 0; i < values.Length; i++)
             {
-                _command.Parameters[i].Value = Value(values[i]);
+                _command.Parameters[i].Value = _sqlite ? SqliteValue(values[i]) : PostgresValue(values[i]);
             }
             _command.ExecuteNonQuery();
         }
@@ -313,12 +319,23 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
         public void Dispose() => _command.Dispose();
 
         // The text forms EF Core's SQLite provider uses, so the rows read back like any other.
-        private static object Value(object? value) => value switch
+        private static object SqliteValue(object? value) => value switch
         {
             null => DBNull.Value,
             Guid g => g.ToString().ToUpperInvariant(),
             DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            TimeOnly t => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
             decimal m => m.ToString(CultureInfo.InvariantCulture),
+            bool b => b ? 1 : 0,
+            _ => value,
+        };
+
+        // Npgsql maps the CLR types itself; timestamptz only takes instants marked UTC.
+        private static object PostgresValue(object? value) => value switch
+        {
+            null => DBNull.Value,
+            DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Utc),
             _ => value,
         };
     }
