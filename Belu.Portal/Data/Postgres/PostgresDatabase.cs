@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Npgsql;
 
 namespace Belu.Portal.Data.Postgres;
 
@@ -10,11 +9,6 @@ public static class PostgresDatabase
 {
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString).AddInterceptors(CaseInsensitiveLike.Instance);
-
-    /// <summary>True when the exception is PostgreSQL refusing a duplicate key (SQLSTATE 23505).</summary>
-    public static bool IsUniqueViolation(Exception exception) =>
-        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
-        || exception.InnerException is not null && IsUniqueViolation(exception.InnerException);
 
     /// <summary>
     /// SQLite's LIKE ignores the case of ASCII letters, PostgreSQL's does not. Every search box of the portal was written
