@@ -58,8 +58,9 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         if (_bin.Length > 0 && Directory.Exists(_dataDirectory))
         {
-            await AsServerUserAsync($"{_bin}/pg_ctl -D {_dataDirectory} -m immediate -w stop > /dev/null");
-            Directory.Delete(_dataDirectory, recursive: true);
+            // One shell for both steps: when this runs at process exit, the folder still goes even if the test host ends first.
+            var stop = $"{_bin}/pg_ctl -D {_dataDirectory} -m immediate -w stop > /dev/null";
+            await Packages.RunAsync((Environment.UserName == "root" ? $"runuser -u postgres -- {stop}" : stop) + $"; rm -rf {_dataDirectory}");
         }
     }
 
