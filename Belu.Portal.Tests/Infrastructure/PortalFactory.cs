@@ -96,13 +96,13 @@ public class PortalFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>A portal with an empty organisation (no demo data), for tests that build their own.</summary>
-public sealed class EmptyPortalFactory : PortalFactory
+public class EmptyPortalFactory : PortalFactory
 {
     public override bool SeedDemo => false;
 }
 
 /// <summary>The portal on a real Kestrel port, for Playwright and the SignalR client.</summary>
-public sealed class KestrelPortalFactory : PortalFactory
+public class KestrelPortalFactory : PortalFactory
 {
     public KestrelPortalFactory()
     {

@@ -25,6 +25,8 @@ public sealed class PostgresServer : IAsyncLifetime
         {
             await Packages.EnsureAsync("/usr/bin/psql", "postgresql");
             existing = Directory.GetDirectories("/usr/lib/postgresql").Order().Last();
+            // Debian's package creates and may start a 'main' cluster on port 5432; the tests use their own, so stop it again.
+            await Packages.RunAsync("pg_lsclusters -h | awk '$4 == \"online\" { print $1, $2 }' | while read v c; do pg_ctlcluster \"$v\" \"$c\" stop || true; done");
         }
         _bin = Path.Combine(existing, "bin");
         var passwordFile = Path.Combine(Path.GetTempPath(), "belu-pg-pw-" + Guid.NewGuid().ToString("N"));
@@ -56,8 +58,9 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         if (_bin.Length > 0 && Directory.Exists(_dataDirectory))
         {
-            await AsServerUserAsync($"{_bin}/pg_ctl -D {_dataDirectory} -m immediate -w stop > /dev/null");
-            await Packages.RunAsync($"rm -rf {_dataDirectory}");
+            // One shell for both steps: when this runs at process exit, the folder still goes even if the test host ends first.
+            var stop = $"{_bin}/pg_ctl -D {_dataDirectory} -m immediate -w stop > /dev/null";
+            await Packages.RunAsync((Environment.UserName == "root" ? $"runuser -u postgres -- {stop}" : stop) + $"; rm -rf {_dataDirectory}");
         }
     }
 

@@ -102,4 +102,37 @@ public class RedisEventBusTests(RedisServer redis) : IClassFixture<RedisServer>
             await server.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task AnInstanceStartedWhileRedisIsDownJoinsWhenRedisComesUp()
+    {
+        var server = new RedisServer();
+        try
+        {
+            var channel = "uji:" + Guid.NewGuid();
+            // A starts before Redis exists: it serves its own listeners and keeps trying.
+            await using var a = Bus(server.ConnectionString, channel);
+            var heardByA = Listen(a);
+            await a.PublishAsync(new EventEnvelope(new TestEvent("Sebelum Redis ada"), [], null));
+            Assert.Equal("Sebelum Redis ada", (await heardByA.Reader.ReadAsync().AsTask().WaitAsync(Wait)).Event.Summary);
+
+            await server.InitializeAsync();
+            await using var b = Bus(server.ConnectionString, channel);
+            await WaitConnectedAsync(b);
+            await WaitConnectedAsync(a);
+            var heardByB = Listen(b);
+            var deadline = DateTime.UtcNow + Wait;
+            while (!heardByB.Reader.TryPeek(out _))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the instance started without Redis never reached the others");
+                await a.PublishAsync(new EventEnvelope(new TestEvent("Setelah Redis ada"), [], null));
+                await Task.Delay(50);
+            }
+            Assert.Equal("Setelah Redis ada", (await heardByB.Reader.ReadAsync()).Event.Summary);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
 }

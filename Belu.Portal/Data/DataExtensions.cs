@@ -17,7 +17,7 @@ public static class DataExtensions
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 
         // Read at resolution time, not here: configuration may still be amended (tests, hosting) until Build().
-        builder.Services.AddDbContextFactory<PortalDbContext>((services, options) =>
+        builder.Services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>((services, options) =>
         {
             var configuration = services.GetRequiredService<IConfiguration>();
             var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -28,9 +28,12 @@ public static class DataExtensions
                     options.UseSqlite(connectionString)
                         .AddInterceptors(new SqlitePragmas(database.BusyTimeoutMs));
                     break;
+                case "Postgres":
+                    Postgres.PostgresDatabase.Configure(options, connectionString);
+                    break;
                 default:
                     throw new InvalidOperationException(
-                        $"Database:Provider '{database.Provider}' tidak dikenal. Gunakan 'Sqlite'.");
+                        $"Database:Provider '{database.Provider}' tidak dikenal. Gunakan 'Sqlite' atau 'Postgres'.");
             }
         });
 
@@ -98,6 +101,16 @@ public static class DataExtensions
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         }
+    }
+
+    /// <summary>Hands out the context type whose migrations match the configured provider.</summary>
+    private sealed class PortalDbContextFactory(DbContextOptions<PortalDbContext> options, IOptions<DatabaseOptions> database)
+        : IDbContextFactory<PortalDbContext>
+    {
+        private readonly bool _postgres = database.Value.Provider == "Postgres";
+
+        public PortalDbContext CreateDbContext() =>
+            _postgres ? new Postgres.PostgresPortalDbContext(options) : new PortalDbContext(options);
     }
 
     private sealed class DatabaseHealthCheck(IDbContextFactory<PortalDbContext> dbFactory) : IHealthCheck

@@ -13,8 +13,10 @@ public class NotificationDeliveryTests(PortalFactory factory) : IClassFixture<Po
     private async Task<(string UserId, int EmployeeId, int UnitId)> AccountAsync(string userName)
     {
         await using var db = factory.CreateDbContext();
-        return await db.Users.Where(u => u.UserName == userName)
-            .Select(u => ValueTuple.Create(u.Id, u.EmployeeId!.Value, u.Employee!.UnitId)).SingleAsync();
+        // An anonymous type, not a tuple: Npgsql would translate ValueTuple.Create into a PostgreSQL record.
+        var account = await db.Users.Where(u => u.UserName == userName)
+            .Select(u => new { u.Id, EmployeeId = u.EmployeeId!.Value, u.Employee!.UnitId }).SingleAsync();
+        return (account.Id, account.EmployeeId, account.UnitId);
     }
 
     [Fact]

@@ -130,8 +130,9 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
 
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        using var punch = new BulkInsert(connection, transaction, "Punches", ["Id", "EmployeeId", "AtUtc", "Source", "DeviceId", "RecordedUtc"]);
-        using var day = new BulkInsert(connection, transaction, "AttendanceDays",
+        var sqlite = db.Database.IsSqlite();
+        using var punch = new BulkInsert(connection, transaction, sqlite, "Punches", ["Id", "EmployeeId", "AtUtc", "Source", "DeviceId", "RecordedUtc"]);
+        using var day = new BulkInsert(connection, transaction, sqlite, "AttendanceDays",
             ["Id", "EmployeeId", "Date", "Code", "LateCode", "EarlyCode", "LateMinutes", "EarlyMinutes", "CheckIn", "CheckOut", "DeductionPercent", "IsClosed", "UpdatedUtc"]);
         var device = await db.AttendanceDevices.Where(d => d.SerialNumber == DemoMachineSerial).Select(d => d.Id).FirstAsync(ct);
 
@@ -196,11 +197,13 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
                 }
                 var result = DayClassifier.Classify(new DayInput(date, schedule, DayPhase.Closed,
                     punches.Select(p => TimeOnly.FromDateTime(clock.ToLocal(p))).ToList(), book.HolidayOn(date), request?.Kind), book.Rules);
-                day.Add(Guid.CreateVersion7(), member.Id, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result.Code.ToString(),
+                day.Add(Guid.CreateVersion7(), member.Id, date, result.Code.ToString(),
                     result.Late?.ToString(), result.Early?.ToString(), result.LateMinutes, result.EarlyMinutes,
-                    Time(result.CheckIn), Time(result.CheckOut), book.Penalties.ForDay(result), 1, nowUtc);
+                    result.CheckIn, result.CheckOut, book.Penalties.ForDay(result), true, nowUtc);
             }
         }
+        punch.Flush();
+        day.Flush();
         await db.SaveChangesAsync(ct);
 
         var state = await db.AttendanceStates.FirstOrDefaultAsync(s => s.Key == AttendanceState.LastClosedDay, ct);
@@ -280,45 +283,109 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
         DecidedUtc = start.AddDays(-1).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
     };
 
-    private static string? Time(TimeOnly? t) => t?.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
-
-    /// <summary>One prepared INSERT, re-bound for every row: the demo history goes in well under a second.</summary>
+    /// <summary>
+    /// One prepared INSERT re-bound for every row on SQLite (in-process, so a row costs microseconds); batches of rows
+    /// in one round trip on PostgreSQL. The demo history goes in within a second or two either way.
+    /// </summary>
     private sealed class BulkInsert : IDisposable
     {
+        private const int BatchSize = 500;
+        private readonly DbConnection _connection;
+        private readonly DbTransaction _transaction;
         private readonly DbCommand _command;
+        private readonly bool _sqlite;
+        private readonly string _batchSql;
+        private DbBatch? _batch;
 
-        public BulkInsert(DbConnection connection, DbTransaction transaction, string table, string[] columns)
+        public BulkInsert(DbConnection connection, DbTransaction transaction, bool sqlite, string table, string[] columns)
         {
+            _connection = connection;
+            _transaction = transaction;
+            _sqlite = sqlite;
+            // Quoted names: PostgreSQL would fold them to lower case; SQLite accepts them as they are.
+            var insert = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ";
+            _batchSql = insert + $"({string.Join(", ", columns.Select((_, i) => "$" + (i + 1)))})";
             _command = connection.CreateCommand();
             _command.Transaction = transaction;
-            _command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
-            for (var i = 0; i < columns.Length; i++)
+            _command.CommandText = insert + $"({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
+            if (sqlite)
             {
-                var p = _command.CreateParameter();
-                p.ParameterName = "$p" + i;
-                _command.Parameters.Add(p);
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    var p = _command.CreateParameter();
+                    p.ParameterName = "@p" + i;
+                    _command.Parameters.Add(p);
+                }
+                _command.Prepare();
             }
-            _command.Prepare();
         }
 
         public void Add(params object?[] values)
         {
-            for (var i = 0; i < values.Length; i++)
+            if (_sqlite)
             {
-                _command.Parameters[i].Value = Value(values[i]);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    _command.Parameters[i].Value = SqliteValue(values[i]);
+                }
+                _command.ExecuteNonQuery();
+                return;
             }
-            _command.ExecuteNonQuery();
+            if (_batch is null)
+            {
+                _batch = _connection.CreateBatch();
+                _batch.Transaction = _transaction;
+            }
+            var row = _batch.CreateBatchCommand();
+            row.CommandText = _batchSql;
+            foreach (var value in values)
+            {
+                var p = row.CreateParameter();
+                p.Value = PostgresValue(value);
+                row.Parameters.Add(p);
+            }
+            _batch.BatchCommands.Add(row);
+            if (_batch.BatchCommands.Count >= BatchSize)
+            {
+                Flush();
+            }
         }
 
-        public void Dispose() => _command.Dispose();
+        /// <summary>Sends the rows still waiting in the current batch.</summary>
+        public void Flush()
+        {
+            if (_batch is { BatchCommands.Count: > 0 })
+            {
+                _batch.ExecuteNonQuery();
+            }
+            _batch?.Dispose();
+            _batch = null;
+        }
+
+        public void Dispose()
+        {
+            _batch?.Dispose();
+            _command.Dispose();
+        }
 
         // The text forms EF Core's SQLite provider uses, so the rows read back like any other.
-        private static object Value(object? value) => value switch
+        private static object SqliteValue(object? value) => value switch
         {
             null => DBNull.Value,
             Guid g => g.ToString().ToUpperInvariant(),
             DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            TimeOnly t => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
             decimal m => m.ToString(CultureInfo.InvariantCulture),
+            bool b => b ? 1 : 0,
+            _ => value,
+        };
+
+        // Npgsql maps the CLR types itself; timestamptz only takes instants marked UTC.
+        private static object PostgresValue(object? value) => value switch
+        {
+            null => DBNull.Value,
+            DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Utc),
             _ => value,
         };
     }

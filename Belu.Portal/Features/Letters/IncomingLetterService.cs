@@ -81,6 +81,11 @@ public sealed class IncomingLetterService(
             }
             var year = today.Year;
             var sequence = await LetterWrites.NextSequenceAsync(db, unitId, year, LetterRegister.Incoming, ct);
+            // PostgreSQL reads do not wait: the counter's row lock is where the second request waited, so look once more.
+            if (await FindSubmissionAsync(db, input.SubmissionId, ct) is Guid afterLock)
+            {
+                return afterLock;
+            }
             letter = new IncomingLetter
             {
                 UnitId = unitId,

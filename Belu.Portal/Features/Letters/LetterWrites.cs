@@ -11,7 +11,8 @@ internal static class LetterWrites
 {
     /// <summary>
     /// The next number of a unit's register for a year. Runs inside the caller's transaction (SQLite: BEGIN IMMEDIATE,
-    /// so one registering clerk at a time): if the registration rolls back, so does the number, and no gap appears.
+    /// so one registering clerk at a time; PostgreSQL: the upsert locks the counter row until commit, so the next clerk
+    /// waits and reads the committed value): if the registration rolls back, so does the number, and no gap appears.
     /// </summary>
     public static async Task<int> NextSequenceAsync(PortalDbContext db, int unitId, int year, LetterRegister register, CancellationToken ct)
     {
@@ -20,8 +21,8 @@ internal static class LetterWrites
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            "INSERT INTO LetterCounters (UnitId, Year, Register, LastSequence) VALUES (@unit, @year, @register, 1) " +
-            "ON CONFLICT (UnitId, Year, Register) DO UPDATE SET LastSequence = LastSequence + 1 RETURNING LastSequence;";
+            "INSERT INTO \"LetterCounters\" (\"UnitId\", \"Year\", \"Register\", \"LastSequence\") VALUES (@unit, @year, @register, 1) " +
+            "ON CONFLICT (\"UnitId\", \"Year\", \"Register\") DO UPDATE SET \"LastSequence\" = \"LetterCounters\".\"LastSequence\" + 1 RETURNING \"LastSequence\";";
         Add(command, "@unit", unitId);
         Add(command, "@year", year);
         Add(command, "@register", (int)register);
@@ -90,12 +91,20 @@ internal static class LetterWrites
     /// SQL of a letter's search key: unit, year and sequence (unique per register) packed into one integer, so the
     /// full-text index answers with its own row numbers and never reads its stored text to join back.
     /// </summary>
-    public static string SearchKeySql(string year, string sequence) => $"UnitId * 10000000000 + {year} * 1000000 + {sequence}";
+    public static string SearchKeySql(string year, string sequence) => SearchKeySql("UnitId", year, sequence);
+
+    public static string SearchKeySql(string unit, string year, string sequence) => $"{unit} * 10000000000 + {year} * 1000000 + {sequence}";
 
     /// <summary>Search keys of incoming letters whose subject, summary or sender match; composed into the list query as a subquery.</summary>
-    public static IQueryable<long> SearchIncoming(PortalDbContext db, string match) =>
-        db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM IncomingLetterSearch WHERE IncomingLetterSearch MATCH {match}");
+    public static IQueryable<long> SearchIncoming(PortalDbContext db, string match) => db.Database.IsNpgsql()
+        ? db.Database.SqlQuery<long>($"SELECT \"SearchKey\" AS \"Value\" FROM \"IncomingLetters\" WHERE \"SearchVector\" @@ to_tsquery('simple', {TsQuery(match)})")
+        : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM IncomingLetterSearch WHERE IncomingLetterSearch MATCH {match}");
 
-    public static IQueryable<long> SearchOutgoing(PortalDbContext db, string match) =>
-        db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM OutgoingLetterSearch WHERE OutgoingLetterSearch MATCH {match}");
+    public static IQueryable<long> SearchOutgoing(PortalDbContext db, string match) => db.Database.IsNpgsql()
+        ? db.Database.SqlQuery<long>($"SELECT \"SearchKey\" AS \"Value\" FROM \"OutgoingLetters\" WHERE \"SearchVector\" @@ to_tsquery('simple', {TsQuery(match)})")
+        : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM OutgoingLetterSearch WHERE OutgoingLetterSearch MATCH {match}");
+
+    /// <summary>The PostgreSQL form of an FTS5 query made by <see cref="FullTextQuery"/>: every word, as a word or the start of one.</summary>
+    public static string TsQuery(string match) =>
+        string.Join(" & ", match.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => $"'{w.Trim('"', '*').ToLowerInvariant()}':*"));
 }

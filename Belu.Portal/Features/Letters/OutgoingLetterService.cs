@@ -148,6 +148,11 @@ public sealed class OutgoingLetterService(
         }
         var year = input.LetterDate!.Value.Year;
         var sequence = await LetterWrites.NextSequenceAsync(db, unitId, year, LetterRegister.Outgoing, ct);
+        // PostgreSQL reads do not wait: the counter's row lock is where the second request waited, so look once more.
+        if (await FindSubmissionAsync(db, input.SubmissionId, ct) is Guid afterLock)
+        {
+            return afterLock;
+        }
         var classification = LetterNumbering.NormalizeClassification(input.ClassificationCode)!;
         var letter = new OutgoingLetter
         {

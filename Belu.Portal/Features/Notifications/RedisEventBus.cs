@@ -25,6 +25,8 @@ public sealed class RedisEventBus : IEventBus, IAsyncDisposable
     private readonly string _origin = Guid.NewGuid().ToString("N");
     private readonly Task<ConnectionMultiplexer> _connection;
     private readonly IReadOnlyDictionary<string, Type>? _extraTypes;
+    private readonly SemaphoreSlim _subscribing = new(1, 1);
+    private volatile bool _subscribed;
 
     public RedisEventBus(RedisOptions options, InProcessEventBus local, ILogger<RedisEventBus> logger, IReadOnlyDictionary<string, Type>? extraTypes = null)
     {
@@ -36,19 +38,55 @@ public sealed class RedisEventBus : IEventBus, IAsyncDisposable
         // Start even when Redis is down; the multiplexer keeps reconnecting in the background.
         configuration.AbortOnConnectFail = false;
         configuration.ConnectTimeout = 3000;
+        // Retry every second rather than backing off: an instance rejoins within moments of Redis answering again.
+        configuration.ReconnectRetryPolicy = new LinearRetry(1000);
         _connection = ConnectAsync(configuration);
     }
 
     /// <summary>True once the subscription to the channel is live.</summary>
-    public bool IsConnected => _connection.IsCompletedSuccessfully && _connection.Result.IsConnected;
+    public bool IsConnected => _subscribed && _connection.IsCompletedSuccessfully && _connection.Result.IsConnected;
 
     private async Task<ConnectionMultiplexer> ConnectAsync(ConfigurationOptions configuration)
     {
         var connection = await ConnectionMultiplexer.ConnectAsync(configuration);
         connection.ConnectionFailed += (_, e) => _logger.LogWarning("Redis connection lost ({FailureType}); events reach this instance only until it returns", e.FailureType);
-        connection.ConnectionRestored += (_, _) => _logger.LogInformation("Redis connection restored; events reach every instance again");
-        await connection.GetSubscriber().SubscribeAsync(_channel, (channel, message) => _ = ReceiveAsync(message));
+        connection.ConnectionRestored += (_, _) =>
+        {
+            _logger.LogInformation("Redis connection restored; events reach every instance again");
+            _ = SubscribeAsync(connection);
+        };
+        if (!connection.IsConnected)
+        {
+            _logger.LogWarning("Redis unreachable at start-up; events reach this instance only until it answers");
+        }
+        await SubscribeAsync(connection);
         return connection;
+    }
+
+    /// <summary>
+    /// Subscribes once. An instance that started while Redis was down cannot subscribe yet: it tries again when the
+    /// connection comes up (afterwards the multiplexer itself restores the subscription after every outage).
+    /// </summary>
+    private async Task SubscribeAsync(ConnectionMultiplexer connection)
+    {
+        await _subscribing.WaitAsync();
+        try
+        {
+            if (_subscribed || !connection.IsConnected)
+            {
+                return;
+            }
+            await connection.GetSubscriber().SubscribeAsync(_channel, (channel, message) => _ = ReceiveAsync(message));
+            _subscribed = true;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            _logger.LogWarning(ex, "Redis subscription failed; retrying when the connection is restored");
+        }
+        finally
+        {
+            _subscribing.Release();
+        }
     }
 
     public async Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken = default)
