@@ -43,4 +43,10 @@ public sealed class DemoOptions
     public bool Seed { get; set; } = true;
 
     public string Password { get; set; } = DefaultPassword;
+
+    /// <summary>How many incoming letters the demo gives Diskominfo (the benchmarks seed 100,000 the same way).</summary>
+    public int IncomingLetters { get; set; } = 260;
+
+    /// <summary>How many outgoing letters the demo registers for Diskominfo.</summary>
+    public int OutgoingLetters { get; set; } = 60;
 }

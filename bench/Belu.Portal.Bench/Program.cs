@@ -1,4 +1,5 @@
 using Belu.Portal.Bench.Excel;
+using Belu.Portal.Bench.Scale;
 
 // Benchmarks of the portal; never part of the test suite. Figures and the commands that reproduce them are in
 // docs/PERFORMANCE.md. Build once in Release, then run a scenario:
@@ -7,6 +8,7 @@ using Belu.Portal.Bench.Excel;
 var scenarios = new Dictionary<string, (string Usage, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["excel"] = ("excel [streaming|closedxml] [rows] [output.xlsx]   one report writer on synthetic rows", ExcelWriterBench.RunAsync),
+    ["scale"] = ("scale seed|letters|export ...   letters and exports at the size of a regency (run without arguments for help)", ScaleBench.RunAsync),
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))

@@ -47,6 +47,11 @@ public class AuthorizationMatrixTests(PortalFactory factory) : IClassFixture<Por
         ["GET /organisasi/pegawai/impor/templat.csv"] = Gate.For(Policies.Admin),
         // Reports
         ["GET /laporan/daftar-pegawai.xlsx"] = Gate.For(Policies.LeaderOrAdmin),
+        ["GET /laporan/agenda-surat-masuk.xlsx"] = Gate.For(Policies.Staff),
+        ["GET /laporan/agenda-surat-keluar.xlsx"] = Gate.For(Policies.Staff),
+        ["GET /laporan/rekap-disposisi.xlsx"] = Gate.For(Policies.LeaderOrAdmin),
+        ["GET /laporan/rekap-absensi.xlsx"] = Gate.For(Policies.LeaderOrAdmin),
+        ["GET /laporan/terlambat-harian.xlsx"] = Gate.For(Policies.LeaderOrAdmin),
         // Notifications and the board
         ["GET,POST /notifikasi"] = Gate.For(Policies.Staff),
         ["* /hubs/notifications/negotiate"] = Gate.SignedIn,

@@ -34,8 +34,6 @@ public sealed class LettersDemoSeed(
     ];
 
     private const int RandomSeed = 20261129;
-    private const int IncomingCount = 260;
-    private const int OutgoingCount = 60;
 
     public int Order => 30;
 
@@ -73,7 +71,7 @@ public sealed class LettersDemoSeed(
         var scan = await fileStore.SaveAsync(new MemoryStream(DemoPdf()), "pindaian-surat.pdf", [FileKind.Pdf], cancellationToken);
 
         var plan = new Plan(new Random(RandomSeed), clock, opd.Id, kadis, agendaris.Value, pegawai, heads, staffOf, employees, scan);
-        plan.Build(IncomingCount, OutgoingCount);
+        plan.Build(Math.Max(0, demoOptions.Value.IncomingLetters), Math.Max(0, demoOptions.Value.OutgoingLetters));
         // Thousands of new rows and nothing to compare: skip change detection, it is most of the cost.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.IncomingLetters.AddRange(plan.Letters);

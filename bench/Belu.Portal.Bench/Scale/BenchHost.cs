@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Belu.Portal.Common;
+using Belu.Portal.Common.Security;
+using Belu.Portal.Data;
+using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Attendance;
+using Belu.Portal.Features.Letters;
+using Belu.Portal.Features.Notifications;
+using Belu.Portal.Features.Organization;
+using Belu.Portal.Features.Reports;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Belu.Portal.Bench.Scale;
+
+/// <summary>
+/// The portal composed exactly as Program.cs composes it, over a database folder, without listening on a port:
+/// the benchmarks call its services the way its pages and endpoints do. Background workers are not started.
+/// </summary>
+internal static class BenchHost
+{
+    public static async Task<WebApplication> OpenAsync(string folder, IDictionary<string, string?>? settings = null)
+    {
+        Directory.CreateDirectory(folder);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Production",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(Path.GetFullPath(folder), "portal.db")}",
+            ["Storage:Root"] = Path.Combine(Path.GetFullPath(folder), "storage"),
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+        builder.Configuration.AddInMemoryCollection(values);
+
+        builder.AddPortalPlatform();
+        builder.AddPortalSecurity();
+        builder.AddPortalData();
+        builder.AddAccounts();
+        builder.AddOrganization();
+        builder.AddNotifications();
+        builder.AddReports();
+        builder.AddLetters();
+        builder.AddAttendance();
+
+        var app = builder.Build();
+        await app.InitializeDatabaseAsync();
+        return app;
+    }
+
+    /// <summary>A request scope signed in as the given account, as the cookie middleware would leave it.</summary>
+    public static async Task<AsyncServiceScope> SignedInScopeAsync(WebApplication app, string userName)
+    {
+        var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"no account '{userName}'");
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(principal.Identities.Select(i =>
+            new ClaimsIdentity(i.Claims, IdentityConstants.ApplicationScheme))), "127.0.0.1");
+        return scope;
+    }
+}
