@@ -123,11 +123,26 @@ public class SignInTests(PortalFactory factory) : IClassFixture<PortalFactory>
     {
         var client = factory.CreateBrowserLikeClient();
         await client.SignInAsync("agendaris");
+        // Every page carries the sign-out form with its token from the first render.
         var home = await client.GetStringAsync("/");
-        var token = System.Text.RegularExpressions.Regex.Match(home, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = System.Text.RegularExpressions.Regex.Match(home, "id=\"logout-form\"[^>]*>\\s*<input[^>]*name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
         var logout = await client.PostAsync("/akun/keluar", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASignOutPostWithoutTheFormsTokenIsRefusedAndTheSessionStays()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await client.SignInAsync("agendaris");
+        var forged = await client.PostAsync("/akun/keluar", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("Formulir keluar tidak berasal dari halaman portal ini", await forged.Content.ReadAsStringAsync());
+        var wrong = await client.PostAsync("/akun/keluar", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = "palsu" }));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Belu.Portal.Features.Audit;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
@@ -108,8 +109,16 @@ public static class AccountsExtensions
 
     public static WebApplication MapAccounts(this WebApplication app)
     {
-        app.MapPost("/akun/keluar", async (SignInService signIn, CurrentUser user, AuditLog audit) =>
+        // The sign-out form carries the antiforgery token like every other form: a page on another site cannot sign
+        // a user out. The endpoint binds no form, so it checks the token itself.
+        app.MapPost("/akun/keluar", async (HttpContext http, IAntiforgery antiforgery, SignInService signIn, CurrentUser user, AuditLog audit) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.Problem(title: "Permintaan tidak sah",
+                    detail: "Formulir keluar tidak berasal dari halaman portal ini. Muat ulang halaman lalu pilih Keluar lagi.",
+                    statusCode: StatusCodes.Status400BadRequest);
+            }
             await audit.WriteAsync("logout", user.UserName);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("~/akun/masuk");
