@@ -32,6 +32,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<DisplayToken> DisplayTokens => Set<DisplayToken>();
 
     public DbSet<RecentEvent> RecentEvents => Set<RecentEvent>();
+
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+
     public DbSet<IncomingLetter> IncomingLetters => Set<IncomingLetter>();
 
     public DbSet<Disposition> Dispositions => Set<Disposition>();

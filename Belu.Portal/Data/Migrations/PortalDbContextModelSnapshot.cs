@@ -1188,6 +1188,28 @@ namespace Belu.Portal.Data.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.Notifications.OutboxEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("OutboxEvents");
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.Notifications.RecentEvent", b =>
                 {
                     b.Property<Guid>("Id")

@@ -203,6 +203,12 @@ public sealed class RequestService(
         request.Version = Guid.NewGuid();
         audit.Add(db, approve ? "attendance.request.approved" : "attendance.request.rejected", request.Id.ToString(),
             $"{request.Kind} {request.From:yyyy-MM-dd}..{request.To:yyyy-MM-dd} pegawai #{request.EmployeeId}");
+        var decided = new RequestDecidedEvent(request.Id, request.Kind, approve, request.From, request.To, currentUser.DisplayName)
+        {
+            AtUtc = request.DecidedUtc.Value,
+            RecipientEmployeeIds = [request.EmployeeId],
+        };
+        Outbox.Stage(db, decided);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -218,11 +224,7 @@ public sealed class RequestService(
         }
         await transaction.CommitAsync(ct);
 
-        await notifier.PublishAsync(new RequestDecidedEvent(request.Id, request.Kind, approve, request.From, request.To, currentUser.DisplayName)
-        {
-            AtUtc = clock.UtcNow,
-            RecipientEmployeeIds = [request.EmployeeId],
-        }, ct);
+        await notifier.PublishAsync(decided, ct);
     }
 
     /// <summary>The requester withdraws a request that is still waiting.</summary>

@@ -51,6 +51,12 @@ public sealed class DeadlineScanner(IDbContextFactory<PortalDbContext> dbFactory
         foreach (var d in late)
         {
             var now = clock.UtcNow;
+            var passed = new DispositionDeadlinePassed
+            {
+                AtUtc = now, LetterId = d.LetterId, AgendaNumber = d.AgendaNumber, DispositionId = d.Id, RecipientName = d.RecipientName,
+                Deadline = d.Deadline, Subject = d.Security.IsSecret() ? null : d.Subject,
+                RecipientEmployeeIds = [d.ToEmployeeId, d.FromEmployeeId], UnitId = d.ToUnitId,
+            };
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
                 var claimed = await db.Dispositions.Where(x => x.Id == d.Id && x.DeadlineNotifiedAtUtc == null)
@@ -61,16 +67,13 @@ public sealed class DeadlineScanner(IDbContextFactory<PortalDbContext> dbFactory
                 }
                 db.LetterTrack.Add(LetterWrites.Track(d.LetterId, now, TrackKind.DeadlinePassed, null, "Sistem",
                     $"Batas waktu disposisi kepada {d.RecipientName} ({d.Deadline:dd MMM yyyy}) terlewati; disposisi belum selesai.", d.Id));
+                // The announcement is stored with the claim: a crash before publishing leaves it in the outbox, not lost.
+                Outbox.Stage(db, passed);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
             announced++;
-            await notifier.PublishAsync(new DispositionDeadlinePassed
-            {
-                AtUtc = now, LetterId = d.LetterId, AgendaNumber = d.AgendaNumber, DispositionId = d.Id, RecipientName = d.RecipientName,
-                Deadline = d.Deadline, Subject = d.Security.IsSecret() ? null : d.Subject,
-                RecipientEmployeeIds = [d.ToEmployeeId, d.FromEmployeeId], UnitId = d.ToUnitId,
-            }, ct);
+            await notifier.PublishAsync(passed, ct);
         }
         return announced;
     }

@@ -154,6 +154,7 @@ public sealed class DispositionService(
 
         var now = clock.UtcNow;
         var created = new List<Disposition>();
+        List<LetterDisposed> events;
         IncomingLetter letter;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -217,18 +218,20 @@ public sealed class DispositionService(
                 letter.Version = Guid.NewGuid();
             }
             LetterWrites.RefreshProgress(letter, letter.Dispositions);
-            await SaveAsync(db, ct);
-            await transaction.CommitAsync(ct);
-        }
-
-        foreach (var d in created)
-        {
-            await notifier.PublishAsync(new LetterDisposed
+            events = created.Select(d => new LetterDisposed
             {
                 AtUtc = now, LetterId = letter.Id, AgendaNumber = letter.AgendaNumber, DispositionId = d.Id, FromName = dir.MeRow.Name,
                 Deadline = d.Deadline, Subject = letter.Security.IsSecret() ? null : letter.Subject,
                 RecipientEmployeeIds = [d.ToEmployeeId], UnitId = d.ToUnitId,
-            }, ct);
+            }).ToList();
+            events.ForEach(e => Outbox.Stage(db, e));
+            await SaveAsync(db, ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        foreach (var e in events)
+        {
+            await notifier.PublishAsync(e, ct);
         }
         return created.Select(d => d.Id).ToList();
     }
@@ -313,6 +316,7 @@ public sealed class DispositionService(
         var now = clock.UtcNow;
         IncomingLetter letter;
         Disposition d;
+        DispositionFinished finished;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             (letter, d) = await LoadForActionAsync(db, dir, dispositionId, ct);
@@ -330,14 +334,16 @@ public sealed class DispositionService(
                 $"Disposisi diselesaikan. Laporan tindak lanjut: {d.Report}{(stored is null ? "" : $" (lampiran {stored.OriginalName})")}", d.Id));
             audit.Add(db, "disposition.finished", letter.AgendaNumber, $"dari {dir.NameOf(d.FromEmployeeId)}");
             LetterWrites.RefreshProgress(letter, letter.Dispositions);
+            finished = new DispositionFinished
+            {
+                AtUtc = now, LetterId = letter.Id, AgendaNumber = letter.AgendaNumber, DispositionId = d.Id, RecipientName = dir.MeRow.Name,
+                Subject = letter.Security.IsSecret() ? null : letter.Subject, RecipientEmployeeIds = [d.FromEmployeeId], UnitId = letter.UnitId,
+            };
+            Outbox.Stage(db, finished);
             await SaveAsync(db, ct);
             await transaction.CommitAsync(ct);
         }
-        await notifier.PublishAsync(new DispositionFinished
-        {
-            AtUtc = now, LetterId = letter.Id, AgendaNumber = letter.AgendaNumber, DispositionId = d.Id, RecipientName = dir.MeRow.Name,
-            Subject = letter.Security.IsSecret() ? null : letter.Subject, RecipientEmployeeIds = [d.FromEmployeeId], UnitId = letter.UnitId,
-        }, ct);
+        await notifier.PublishAsync(finished, ct);
     }
 
     /// <summary>The disposer withdraws a disposition the recipient has not read yet.</summary>

@@ -72,6 +72,7 @@ public sealed class IncomingLetterService(
 
         var now = clock.UtcNow;
         IncomingLetter letter;
+        LetterRegistered registered;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             // Checked again under the write lock: a double-click's second request waits here and then finds the first letter.
@@ -122,20 +123,22 @@ public sealed class IncomingLetterService(
                 + (copies.Count > 0 ? $"; tembusan kepada {string.Join(", ", copies)}" : ""))));
             audit.Add(db, "letter.registered", letter.AgendaNumber,
                 $"{dir.UnitName(unitId)}: {letter.Sender} — {(letter.Security.IsSecret() ? "(rahasia)" : letter.Subject)}; {stored.Count} lampiran");
+            registered = new LetterRegistered
+            {
+                AtUtc = now,
+                LetterId = letter.Id,
+                AgendaNumber = letter.AgendaNumber,
+                Subject = letter.Security.IsSecret() ? null : letter.Subject,
+                Sender = letter.Sender,
+                RecipientEmployeeIds = [letter.AddresseeId, .. db.LetterCopies.Local.Select(c => c.EmployeeId)],
+                UnitId = letter.UnitId,
+            };
+            Outbox.Stage(db, registered);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
 
-        await notifier.PublishAsync(new LetterRegistered
-        {
-            AtUtc = now,
-            LetterId = letter.Id,
-            AgendaNumber = letter.AgendaNumber,
-            Subject = letter.Security.IsSecret() ? null : letter.Subject,
-            Sender = letter.Sender,
-            RecipientEmployeeIds = [letter.AddresseeId, .. db.LetterCopies.Local.Select(c => c.EmployeeId)],
-            UnitId = letter.UnitId,
-        }, ct);
+        await notifier.PublishAsync(registered, ct);
         return letter.Id;
     }
 
@@ -527,6 +530,7 @@ public sealed class IncomingLetterService(
             c.ReadAtUtc = now;
             db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.CopyRead, me, name, "Tembusan dibaca."));
         }
+        events.ForEach(e => Outbox.Stage(db, e));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return events;

@@ -45,6 +45,11 @@ public sealed class NotificationPublisher(
                 AtUtc = portalEvent.AtUtc,
             }));
         }
+        // A staged event leaves the outbox in the same save that stores its notifications.
+        if (await db.OutboxEvents.FindAsync([portalEvent.Id], cancellationToken) is { } staged)
+        {
+            db.OutboxEvents.Remove(staged);
+        }
         await db.SaveChangesAsync(cancellationToken);
         await PruneAsync(db, portalEvent.AtUtc, cancellationToken);
 

@@ -22,6 +22,9 @@ public static class NotificationsExtensions
         services.AddSingleton<IPortalNotifier, NotificationPublisher>();
         services.AddSingleton<LiveFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
+        services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddScoped<NotificationService>();
 
         services.AddScoped<DisplayTokenService>();

@@ -1208,6 +1208,28 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.Notifications.OutboxEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("OutboxEvents");
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.Notifications.RecentEvent", b =>
                 {
                     b.Property<Guid>("Id")
