@@ -37,6 +37,7 @@ public static class AttendanceExtensions
     public static WebApplication MapAttendance(this WebApplication app)
     {
         app.MapDeviceEndpoints();
+        app.MapCheckInEndpoints();
 
         // A request's document, streamed only after the service's scope check.
         app.MapGet("/absensi/permohonan/{id:guid}/dokumen", async (Guid id, RequestService requests, CancellationToken ct) =>
