@@ -69,6 +69,8 @@ public sealed class CheckInService(
     {
         var employeeId = currentUser.RequireEmployeeId();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Several small reads follow: one connection for all of them.
+        await db.Database.OpenConnectionAsync(ct);
         var member = await AttendanceEngine.Staff(db).FirstOrDefaultAsync(s => s.Id == employeeId, ct)
             ?? throw new ForbiddenException(InactiveEmployeeMessage);
         var today = clock.Today;
