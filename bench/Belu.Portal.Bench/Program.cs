@@ -1,4 +1,5 @@
 using Belu.Portal.Bench.Excel;
+using Belu.Portal.Bench.Rush;
 
 // Benchmarks of the portal; never part of the test suite. Figures and the commands that reproduce them are in
 // docs/PERFORMANCE.md. Build once in Release, then run a scenario:
@@ -6,6 +7,7 @@ using Belu.Portal.Bench.Excel;
 //   bench/Belu.Portal.Bench/bin/Release/net10.0/Belu.Portal.Bench <scenario> [arguments]
 var scenarios = new Dictionary<string, (string Usage, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
+    ["rush"] = (RushBench.Usage, RushBench.RunAsync),
     ["excel"] = ("excel [streaming|closedxml] [rows] [output.xlsx]   one report writer on synthetic rows", ExcelWriterBench.RunAsync),
 };
 
