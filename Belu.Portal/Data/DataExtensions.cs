@@ -26,10 +26,12 @@ public static class DataExtensions
             {
                 case "Sqlite":
                     options.UseSqlite(connectionString)
-                        .AddInterceptors(new SqlitePragmas(database.BusyTimeoutMs));
+                        .AddInterceptors(new SqlitePragmas(database.BusyTimeoutMs), Features.Attendance.AttendanceReferenceChanges.Instance);
                     break;
                 case "Postgres":
                     Postgres.PostgresDatabase.Configure(options, connectionString);
+                    // Saves touching units, schedules, holidays or penalties refresh the attendance engine's kept copy.
+                    options.AddInterceptors(Features.Attendance.AttendanceReferenceChanges.Instance);
                     break;
                 default:
                     throw new InvalidOperationException(

@@ -1,4 +1,5 @@
 using Belu.Portal.Bench.Excel;
+using Belu.Portal.Bench.Rush;
 using Belu.Portal.Bench.Scale;
 
 // Benchmarks of the portal; never part of the test suite. Figures and the commands that reproduce them are in
@@ -7,6 +8,7 @@ using Belu.Portal.Bench.Scale;
 //   bench/Belu.Portal.Bench/bin/Release/net10.0/Belu.Portal.Bench <scenario> [arguments]
 var scenarios = new Dictionary<string, (string Usage, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
+    ["rush"] = (RushBench.Usage, RushBench.RunAsync),
     ["excel"] = ("excel [streaming|closedxml] [rows] [output.xlsx]   one report writer on synthetic rows", ExcelWriterBench.RunAsync),
     ["scale"] = ("scale seed|letters|export ...   letters and exports at the size of a regency (run without arguments for help)", ScaleBench.RunAsync),
 };

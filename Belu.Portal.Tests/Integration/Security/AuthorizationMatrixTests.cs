@@ -86,6 +86,7 @@ public class AuthorizationMatrixTests(PortalFactory factory) : IClassFixture<Por
         ["GET,POST /admin/absensi/libur"] = Gate.For(Policies.Admin),
         ["GET,POST /admin/absensi/koreksi"] = Gate.For(Policies.Admin),
         ["GET,POST /admin/absensi/perangkat"] = Gate.For(Policies.Admin),
+        ["POST /api/absensi/hadir"] = Gate.For(Policies.Staff),
         ["POST /api/absensi/punches"] = Gate.Open("attendance bridges authenticate with X-Device-Key (hashed per device)"),
         ["GET /iclock/cdata"] = Gate.Open("ZKTeco ADMS: machines are known by registered serial number"),
         ["POST /iclock/cdata"] = Gate.Open("ZKTeco ADMS upload, registered serial numbers only"),

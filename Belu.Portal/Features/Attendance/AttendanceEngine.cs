@@ -87,19 +87,53 @@ public sealed class DayGrid(Dictionary<(int EmployeeId, DateOnly Date), DayResul
 /// </summary>
 public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, OfficeClock clock)
 {
+    /// <summary>How long loaded reference data may serve without a change seen in this process (other instances' edits).</summary>
+    public static readonly TimeSpan ReferenceLifetime = TimeSpan.FromSeconds(5);
+
+    /// <summary>Units, schedules, holidays, penalty table and the last closed day, as loaded at one moment.</summary>
+    private sealed record Reference(UnitTree Tree, ScheduleBook Schedules, IReadOnlyList<Holiday> Holidays, PenaltyTable Penalties,
+        DateOnly? LastClosedDay, long Version, long LoadedAtMs);
+
+    private Reference? _reference;
+
     public AttendanceOptions Options => options.Value;
 
+    /// <summary>
+    /// The reference data to classify days with. Every punch and every "today" read needs it, and it changes a few times
+    /// a year, so it is kept: a save touching it in this process (<see cref="AttendanceReferenceChanges"/>) makes the next
+    /// read load it again, and it is reloaded at least every <see cref="ReferenceLifetime"/> for edits made by other
+    /// instances. Inside a transaction it is always read from that transaction and not kept.
+    /// </summary>
     public async Task<AttendanceBook> LoadBookAsync(PortalDbContext db, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
+        var reference = await ReferenceAsync(db, ct);
+        var holidays = reference.Holidays.Where(h => h.Date >= from && h.Date <= to).ToDictionary(h => h.Date);
+        return new AttendanceBook(reference.Tree, reference.Schedules, holidays, reference.Penalties, Options.Classification(), reference.LastClosedDay);
+    }
+
+    private async Task<Reference> ReferenceAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var version = AttendanceReferenceChanges.Version;
+        var inTransaction = db.Database.CurrentTransaction is not null;
+        if (!inTransaction && _reference is { } kept && kept.Version == version
+            && Environment.TickCount64 - kept.LoadedAtMs < ReferenceLifetime.TotalMilliseconds)
+        {
+            return kept;
+        }
         var tree = await OrganizationService.LoadTreeAsync(db, ct);
         var schedules = await db.WorkSchedules.AsNoTracking().Include(s => s.Days).ToListAsync(ct);
-        var holidays = await db.Holidays.AsNoTracking().Where(h => h.Date >= from && h.Date <= to).ToDictionaryAsync(h => h.Date, ct);
+        var holidays = await db.Holidays.AsNoTracking().ToListAsync(ct);
         var rates = await db.PenaltyRates.AsNoTracking().ToListAsync(ct);
         var table = rates.Count > 0
             ? new PenaltyTable(rates.ToDictionary(r => r.Code, r => r.Percent), Options.MonthlyDeductionCapPercent)
             : new PenaltyTable(Options.DefaultPenalties(), Options.MonthlyDeductionCapPercent);
-        return new AttendanceBook(tree, new ScheduleBook(schedules.Select(s => s.ToEntry()).ToList(), Options.DefaultWeek()),
-            holidays, table, Options.Classification(), await LastClosedDayAsync(db, ct));
+        var loaded = new Reference(tree, new ScheduleBook(schedules.Select(s => s.ToEntry()).ToList(), Options.DefaultWeek()),
+            holidays, table, await LastClosedDayAsync(db, ct), version, Environment.TickCount64);
+        if (!inTransaction)
+        {
+            _reference = loaded;
+        }
+        return loaded;
     }
 
     public static async Task<DateOnly?> LastClosedDayAsync(PortalDbContext db, CancellationToken ct = default)

@@ -20,7 +20,9 @@ public static class AttendanceExtensions
         services.Configure<AttendanceOptions>(builder.Configuration.GetSection(AttendanceOptions.Section));
         services.AddSingleton<AttendanceEngine>();
         services.AddSingleton<KioskService>();
-        services.AddScoped<PunchRecorder>();
+        // One instance: it owns the single writer queue of punches.
+        services.AddSingleton<PunchRecorder>();
+        services.AddSingleton<DeviceLastSeen>();
         services.AddScoped<DeviceIngestService>();
         services.AddScoped<CheckInService>();
         services.AddScoped<RequestService>();
@@ -37,6 +39,7 @@ public static class AttendanceExtensions
     public static WebApplication MapAttendance(this WebApplication app)
     {
         app.MapDeviceEndpoints();
+        app.MapCheckInEndpoints();
 
         // A request's document, streamed only after the service's scope check.
         app.MapGet("/absensi/permohonan/{id:guid}/dokumen", async (Guid id, RequestService requests, CancellationToken ct) =>

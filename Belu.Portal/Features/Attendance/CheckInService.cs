@@ -24,6 +24,9 @@ public sealed record MyToday(
     public string ActionLabel => HasCheckedIn ? "Absen Pulang" : "Absen Masuk";
 }
 
+/// <summary>A web punch: today as it stands afterwards, and whether this punch was stored (false: a duplicate).</summary>
+public sealed record WebCheckIn(MyToday Today, bool Recorded);
+
 /// <summary>One day of the employee's own month.</summary>
 public sealed record MyDay(DateOnly Date, DayResult? Result, string? HolidayName, bool IsWorkingDay);
 
@@ -66,8 +69,10 @@ public sealed class CheckInService(
     {
         var employeeId = currentUser.RequireEmployeeId();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Several small reads follow: one connection for all of them.
+        await db.Database.OpenConnectionAsync(ct);
         var member = await AttendanceEngine.Staff(db).FirstOrDefaultAsync(s => s.Id == employeeId, ct)
-            ?? throw new ForbiddenException("Data pegawai Anda tidak aktif; hubungi admin kepegawaian.");
+            ?? throw new ForbiddenException(InactiveEmployeeMessage);
         var today = clock.Today;
         var grid = await engine.ReadAsync(db, [member], today, today, ct);
         var (start, end) = clock.DayBoundsUtc(today);
@@ -81,16 +86,32 @@ public sealed class CheckInService(
             OfficeNetwork.IsAllowed(currentUser.IpAddress, engine.Options.Networks()) ? null : OutsideNetworkMessage);
     }
 
+    public const string InactiveEmployeeMessage = "Data pegawai Anda tidak aktif; hubungi admin kepegawaian.";
+
     /// <summary>A punch from the web page: only from the office networks when they are configured.</summary>
-    public async Task<MyToday> CheckInAsync(CancellationToken ct = default)
+    public async Task<MyToday> CheckInAsync(CancellationToken ct = default) => (await CheckInWithOutcomeAsync(ct)).Today;
+
+    /// <summary>
+    /// A web punch (page or <c>POST /api/absensi/hadir</c>) and whether it was stored (false: the same person punched
+    /// within the duplicate window, so the earlier punch stands). Refused outside the office networks and for an
+    /// employee who is no longer active, before anything is written.
+    /// </summary>
+    public async Task<WebCheckIn> CheckInWithOutcomeAsync(CancellationToken ct = default)
     {
         var employeeId = currentUser.RequireEmployeeId();
         if (!OfficeNetwork.IsAllowed(currentUser.IpAddress, engine.Options.Networks()))
         {
             throw new ForbiddenException(OutsideNetworkMessage);
         }
-        await recorder.RecordAsync([new PunchSubmission(employeeId, clock.UtcNow, PunchSource.Web, IpAddress: currentUser.IpAddress)], ct);
-        return await GetTodayAsync(ct);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (!await AttendanceEngine.Staff(db).AnyAsync(s => s.Id == employeeId, ct))
+            {
+                throw new ForbiddenException(InactiveEmployeeMessage);
+            }
+        }
+        var outcomes = await recorder.RecordAsync([new PunchSubmission(employeeId, clock.UtcNow, PunchSource.Web, IpAddress: currentUser.IpAddress)], ct);
+        return new WebCheckIn(await GetTodayAsync(ct), outcomes[0] == PunchOutcome.Accepted);
     }
 
     /// <summary>A punch by scanning the kiosk's QR code with the employee's own signed-in phone.</summary>
@@ -111,7 +132,7 @@ public sealed class CheckInService(
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var member = await AttendanceEngine.Staff(db).FirstOrDefaultAsync(s => s.Id == employeeId, ct)
-            ?? throw new ForbiddenException("Data pegawai Anda tidak aktif; hubungi admin kepegawaian.");
+            ?? throw new ForbiddenException(InactiveEmployeeMessage);
         var from = new DateOnly(year, month, 1);
         var to = from.AddMonths(1).AddDays(-1);
         var grid = await engine.ReadAsync(db, [member], from, to, ct);

@@ -2,6 +2,7 @@ using Belu.Portal.Common;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Attendance.Domain;
 using Belu.Portal.Features.Notifications;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 
 namespace Belu.Portal.Features.Attendance;
@@ -20,19 +21,122 @@ public enum PunchOutcome
 /// within the duplicate window, are kept once. Punches that reach a day already closed rewrite that day; a first
 /// check-in of today that is late publishes <see cref="CheckedInLateEvent"/>.
 /// </summary>
+/// <remarks>
+/// One writer: callers hand their punches to a queue and wait; a single loop takes whatever has queued up (up to
+/// <see cref="MaxBatchPunches"/> punches) and stores it in one transaction, then answers every caller. SQLite has one
+/// writer anyway; without the queue, concurrent callers wait on its lock with sleeping back-off (seconds of latency
+/// at a few hundred check-ins a second), and each re-reads the schedules, holidays and units on its own. A caller is
+/// answered only after the commit, so an acknowledged punch is stored.
+/// </remarks>
 public sealed class PunchRecorder(
     IDbContextFactory<PortalDbContext> dbFactory,
     AttendanceEngine engine,
     OfficeClock clock,
     IPortalNotifier notifier,
-    ILogger<PunchRecorder> logger)
+    ILogger<PunchRecorder> logger) : IAsyncDisposable
 {
+    /// <summary>Punches stored in one transaction at most (a larger single batch, e.g. a log import, goes alone).</summary>
+    public const int MaxBatchPunches = 2000;
+
+    private sealed record Pending(IReadOnlyList<PunchSubmission> Submissions, TaskCompletionSource<IReadOnlyList<PunchOutcome>> Done);
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _startGate = new();
+    private Task? _writer;
+
     public async Task<IReadOnlyList<PunchOutcome>> RecordAsync(IReadOnlyList<PunchSubmission> submissions, CancellationToken ct = default)
     {
         if (submissions.Count == 0)
         {
             return [];
         }
+        ct.ThrowIfCancellationRequested();
+        EnsureWriter();
+        var pending = new Pending(submissions, new TaskCompletionSource<IReadOnlyList<PunchOutcome>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(PunchRecorder), "Portal sedang berhenti; absen tidak dapat dicatat.");
+        }
+        // Once queued the punches are written even if this caller goes away: an unanswered punch may be stored (a resend
+        // is then a duplicate), an answered one always is.
+        return await pending.Done.Task;
+    }
+
+    private void EnsureWriter()
+    {
+        if (_writer is not null)
+        {
+            return;
+        }
+        lock (_startGate)
+        {
+            _writer ??= Task.Run(WriteLoopAsync);
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<Pending>();
+        while (await reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            var count = 0;
+            while (reader.TryPeek(out var next) && (batch.Count == 0 || count + next.Submissions.Count <= MaxBatchPunches) && reader.TryRead(out next))
+            {
+                batch.Add(next);
+                count += next.Submissions.Count;
+            }
+            await WriteBatchAsync(batch);
+        }
+    }
+
+    private async Task WriteBatchAsync(List<Pending> batch)
+    {
+        if (batch.Count > 1)
+        {
+            try
+            {
+                var outcomes = await RecordWithRetryAsync(batch.SelectMany(p => p.Submissions).ToList());
+                var offset = 0;
+                foreach (var pending in batch)
+                {
+                    pending.Done.TrySetResult(outcomes.Skip(offset).Take(pending.Submissions.Count).ToArray());
+                    offset += pending.Submissions.Count;
+                }
+                return;
+            }
+            catch (Exception ex)
+            {
+                // One caller's bad punch must not fail the others: write each caller's punches alone.
+                logger.LogWarning(ex, "A batch of {Count} punch submissions failed; writing them one caller at a time", batch.Count);
+            }
+        }
+        foreach (var pending in batch)
+        {
+            try
+            {
+                pending.Done.TrySetResult(await RecordWithRetryAsync(pending.Submissions));
+            }
+            catch (Exception ex)
+            {
+                pending.Done.TrySetException(ex);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_writer is not null)
+        {
+            await _writer;
+        }
+    }
+
+    private async Task<IReadOnlyList<PunchOutcome>> RecordWithRetryAsync(IReadOnlyList<PunchSubmission> submissions)
+    {
+        var ct = CancellationToken.None;
         // Two callers storing the same punch at once: the unique index refuses the second, which then sees a duplicate.
         for (var attempt = 1; ; attempt++)
         {
@@ -54,6 +158,8 @@ public sealed class PunchRecorder(
         var nowUtc = clock.UtcNow;
         var today = clock.Today;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One connection for the whole batch: EF would otherwise open (and set the pragmas on) one per query.
+        await db.Database.OpenConnectionAsync(ct);
 
         var ordered = submissions.Select((s, i) => (Submission: s with { AtUtc = PunchRules.TruncateToSecond(s.AtUtc) }, Index: i))
             .OrderBy(x => x.Submission.EmployeeId).ThenBy(x => x.Submission.AtUtc).ToList();

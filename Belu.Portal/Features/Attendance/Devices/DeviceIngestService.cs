@@ -27,7 +27,8 @@ public sealed class DeviceIngestService(
     IDbContextFactory<PortalDbContext> dbFactory,
     PunchRecorder recorder,
     AttendanceEngine engine,
-    OfficeClock clock)
+    OfficeClock clock,
+    DeviceLastSeen lastSeen)
 {
     public const int MaxBatch = 5000;
 
@@ -60,6 +61,10 @@ public sealed class DeviceIngestService(
 
     public async Task TouchAsync(Guid deviceId, CancellationToken ct = default)
     {
+        if (!lastSeen.ShouldWrite(deviceId, clock.UtcNow))
+        {
+            return;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.AttendanceDevices.Where(d => d.Id == deviceId).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastSeenUtc, clock.UtcNow), ct);
     }
@@ -145,6 +150,7 @@ public sealed class DeviceIngestService(
         IReadOnlyList<RawPunch> items, PunchSource source, AttendanceDevice? device, bool store = true, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
         var pins = items.Where(i => i.Pin is not null).Select(i => i.Pin!.Trim()).Distinct().ToList();
         var mapped = await db.EmployeePins.AsNoTracking().Where(p => pins.Contains(p.Pin)).ToDictionaryAsync(p => p.Pin, p => p.EmployeeId, ct);
         var byNip = await db.Employees.AsNoTracking().Where(e => e.Nip != null && pins.Contains(e.Nip))
@@ -201,6 +207,8 @@ public sealed class DeviceIngestService(
             submissions.Add((new PunchSubmission(employeeId!.Value, item.AtUtc!.Value, source, device?.Id, item.Pin), preview.Count - 1));
         }
 
+        // Not held while the punches wait for the single writer: a pooled PostgreSQL connection is scarce under load.
+        await db.Database.CloseConnectionAsync();
         int accepted = 0, duplicated = 0;
         if (store)
         {
@@ -238,3 +246,38 @@ public enum PreviewStatus
 
 /// <summary>One line of an import, as the preview shows it.</summary>
 public sealed record PreviewLine(int Line, string? Pin, string? EmployeeName, DateTime? Local, PreviewStatus Status, string? Reason);
+
+/// <summary>
+/// When each device's "last seen" was last written. A machine or bridge may send several requests a second; writing
+/// <see cref="AttendanceDevice.LastSeenUtc"/> on each would be a second write transaction per punch for SQLite's single
+/// writer, for a value the admin reads to the minute. It is written at most every <see cref="Interval"/>.
+/// </summary>
+public sealed class DeviceLastSeen
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTime> _written = new();
+
+    public bool ShouldWrite(Guid deviceId, DateTime nowUtc)
+    {
+        while (true)
+        {
+            if (!_written.TryGetValue(deviceId, out var last))
+            {
+                if (_written.TryAdd(deviceId, nowUtc))
+                {
+                    return true;
+                }
+                continue;
+            }
+            if (nowUtc >= last && nowUtc - last < Interval)
+            {
+                return false;
+            }
+            if (_written.TryUpdate(deviceId, nowUtc, last))
+            {
+                return true;
+            }
+        }
+    }
+}
