@@ -1,4 +1,6 @@
+using Belu.Portal.Bench.Circuits;
 using Belu.Portal.Bench.Excel;
+using Belu.Portal.Bench.Push;
 
 // Benchmarks of the portal; never part of the test suite. Figures and the commands that reproduce them are in
 // docs/PERFORMANCE.md. Build once in Release, then run a scenario:
@@ -7,6 +9,8 @@ using Belu.Portal.Bench.Excel;
 var scenarios = new Dictionary<string, (string Usage, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["excel"] = ("excel [streaming|closedxml] [rows] [output.xlsx]   one report writer on synthetic rows", ExcelWriterBench.RunAsync),
+    ["push"] = ("push [--clients 500] [--boards 3] [--tokens 5] [--rate 5] [--events 250]   commit-to-receipt latency of live events", PushBench.RunAsync),
+    ["circuits"] = ("circuits [--boards 100] [--inbox 100] [--batch 10]   portal memory per Blazor circuit (board and inbox pages)", CircuitsBench.RunAsync),
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))
