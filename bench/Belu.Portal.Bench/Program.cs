@@ -9,7 +9,7 @@ using Belu.Portal.Bench.Push;
 var scenarios = new Dictionary<string, (string Usage, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["excel"] = ("excel [streaming|closedxml] [rows] [output.xlsx]   one report writer on synthetic rows", ExcelWriterBench.RunAsync),
-    ["push"] = ("push [--clients 500] [--boards 3] [--tokens 5] [--rate 5] [--events 250]   commit-to-receipt latency of live events", PushBench.RunAsync),
+    ["push"] = ("push [--clients 500] [--boards 3] [--tokens 5] [--rate 5] [--events 250] [--screenshot board.png]   commit-to-receipt latency of live events", PushBench.RunAsync),
     ["circuits"] = ("circuits [--boards 100] [--inbox 100] [--batch 10]   portal memory per Blazor circuit (board and inbox pages)", CircuitsBench.RunAsync),
 };
 

@@ -44,6 +44,7 @@ internal static class PushBench
         var tokens = Math.Max(1, Option(args, "--tokens", 5));
         var rate = Math.Max(0.1, Option(args, "--rate", 5.0));
         var wanted = Option(args, "--events", 250);
+        var screenshot = Array.IndexOf(args, "--screenshot") is var s and >= 0 && s + 1 < args.Length ? args[s + 1] : null;
 
         Console.WriteLine($"push: {clients} hub clients over {tokens} regency display tokens, {boards} board pages in Chromium, {wanted} late check-ins at {rate} per second");
         await using var portal = new BenchPortal();
@@ -187,6 +188,22 @@ internal static class PushBench
         }
         await Task.Delay(2500); // the boards redraw at most once a second
         var cpu = portal.CpuTime() - cpuBefore;
+        if (screenshot is not null && pages.Count > 0)
+        {
+            // The first board at 1920×1080 as the run leaves it, once the demo's own long lines (the passed deadlines
+            // the deadline watcher announces some 20 s after start) have joined the late check-ins in its ticker.
+            try
+            {
+                await pages[0].Locator("[data-testid=board-ticker] .ticker-text", new() { HasTextString = "surat" }).First.WaitForAsync(new() { Timeout = 60_000 });
+                await Task.Delay(1500);
+            }
+            catch (TimeoutException)
+            {
+                Console.WriteLine("  (no letter event reached the ticker within a minute)");
+            }
+            await pages[0].ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+            Console.WriteLine($"  screenshot of the first board: {screenshot}");
+        }
         var wall = run.Elapsed;
 
         // Hub clients: latency over every (client, event) pair of the measured punches.
