@@ -125,11 +125,24 @@ internal static class CircuitsBench
 
     private static async Task<IPage> OpenAsync(IBrowserContext context, string path, string ready)
     {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
-        // Rendered interactively: the attribute flips from "prerender" to "ready" only once the circuit is up.
-        await page.Locator(ready).First.WaitForAsync();
-        return page;
+        // On a loaded machine a page can miss the two-minute timeout; it is closed (its circuit goes with it) and
+        // opened again, so the count of circuits stays exact.
+        for (var attempt = 1; ; attempt++)
+        {
+            var page = await context.NewPageAsync();
+            try
+            {
+                await page.GotoAsync(path);
+                // Rendered interactively: the attribute flips from "prerender" to "ready" only once the circuit is up.
+                await page.Locator(ready).First.WaitForAsync();
+                return page;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                Console.WriteLine($"  {path} did not become interactive in time; retrying");
+                await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+            }
+        }
     }
 
     private static async Task<bool> ChangesAsync(IPage page, string selector, string before)
