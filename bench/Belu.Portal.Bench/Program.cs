@@ -1,4 +1,6 @@
+using Belu.Portal.Bench.Circuits;
 using Belu.Portal.Bench.Excel;
+using Belu.Portal.Bench.Push;
 using Belu.Portal.Bench.Rush;
 using Belu.Portal.Bench.Scale;
 
@@ -11,6 +13,8 @@ var scenarios = new Dictionary<string, (string Usage, Func<string[], Task<int>> 
     ["rush"] = (RushBench.Usage, RushBench.RunAsync),
     ["excel"] = ("excel [streaming|closedxml] [rows] [output.xlsx]   one report writer on synthetic rows", ExcelWriterBench.RunAsync),
     ["scale"] = ("scale seed|letters|export ...   letters and exports at the size of a regency (run without arguments for help)", ScaleBench.RunAsync),
+    ["push"] = ("push [--clients 500] [--boards 3] [--tokens 5] [--rate 5] [--events 250] [--screenshot board.png]   commit-to-receipt latency of live events", PushBench.RunAsync),
+    ["circuits"] = ("circuits [--boards 100] [--inbox 100] [--batch 10]   portal memory per Blazor circuit (board and inbox pages)", CircuitsBench.RunAsync),
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))
