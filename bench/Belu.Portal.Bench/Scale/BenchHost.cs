@@ -35,6 +35,9 @@ internal static class BenchHost
             ["Storage:Root"] = Path.Combine(Path.GetFullPath(folder), "storage"),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            // BENCH_SQL=1 prints every SQL command with its time, to look at the plans of a slow query.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] =
+                Environment.GetEnvironmentVariable("BENCH_SQL") == "1" ? "Information" : "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

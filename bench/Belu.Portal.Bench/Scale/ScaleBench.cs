@@ -227,8 +227,10 @@ internal static class ScaleBench
         if (kind == "register")
         {
             var report = scope.ServiceProvider.GetRequiredService<IncomingRegisterReport>();
-            result = await exporter.ExportAsync(report, new IncomingRegisterRequest(null, null, null, null, null, new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31), null, null, null), default);
-            what = "Agenda surat masuk, every letter of the unit";
+            // The longest period the register allows (a year) covers every seeded letter (the last 150 days).
+            var today = app.Services.GetRequiredService<OfficeClock>().Today;
+            result = await exporter.ExportAsync(report, new IncomingRegisterRequest(null, null, null, null, null, today.AddDays(-365), today, null, null, null), default);
+            what = "Agenda surat masuk, every letter of the unit for a year";
         }
         else if (kind == "attendance")
         {
