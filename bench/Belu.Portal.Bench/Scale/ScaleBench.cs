@@ -151,7 +151,11 @@ internal static class ScaleBench
     private static async Task<int> LettersAsync(string folder, int runs)
     {
         await using var app = await BenchHost.OpenAsync(folder, new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
-        var total = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext().IncomingLetters.CountAsync();
+        int total;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            total = await db.IncomingLetters.CountAsync();
+        }
         Console.WriteLine($"{total} incoming letters; {runs} timed runs of each after 3 warm-up runs; server time = the service call the page makes");
         Console.WriteLine($"{"query",-58} {"rows",8} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
 
