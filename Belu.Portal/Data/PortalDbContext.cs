@@ -41,6 +41,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<LetterCopy> LetterCopies => Set<LetterCopy>();
 
+    public DbSet<LetterGrant> LetterGrants => Set<LetterGrant>();
+
     public DbSet<LetterFile> LetterFiles => Set<LetterFile>();
 
     public DbSet<LetterCounter> LetterCounters => Set<LetterCounter>();

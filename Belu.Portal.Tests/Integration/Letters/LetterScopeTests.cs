@@ -27,6 +27,7 @@ public class LetterScopeTests(PortalFactory factory) : IClassFixture<PortalFacto
             .SaveAsync(new MemoryStream(LetterTestKit.Pdf("dinkes")), "dinkes.pdf", [Belu.Portal.Common.Files.FileKind.Pdf]);
         var file = IncomingLetterService.NewFile(stored, head.Id, DateTime.UtcNow, letterId: letter.Id);
         db.IncomingLetters.Add(letter);
+        db.LetterGrants.AddRange(LetterGrants.Of(letter));
         db.LetterFiles.Add(file);
         await db.SaveChangesAsync();
         return (letter.Id, file.Id);
@@ -203,5 +204,45 @@ public class LetterScopeTests(PortalFactory factory) : IClassFixture<PortalFacto
         await client.SignInAsync("pegawai");
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/surat/masuk/baru")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/admin/instruksi-disposisi")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheStoredAccessSetFollowsRegistrationDispositionAndCancellation()
+    {
+        var aptika = await factory.EmployeeOfAsync("kabid.aptika");
+        var ikp = await factory.EmployeeOfAsync("kabid.ikp");
+        var sandi = await factory.EmployeeOfAsync("kabid.sandi");
+        var pegawai = await factory.EmployeeOfAsync("pegawai");
+        var form = await factory.FormAsync("Akses tersimpan mengikuti pohon", SecurityClass.Rahasia);
+        form.CopyEmployeeIds = [sandi];
+        var id = await factory.RegisterAsync(form);
+        var toAptika = (await factory.DisposeAsync("pimpinan", id, null, [aptika, ikp])).ToList();
+        await factory.DisposeAsync("kabid.aptika", id, toAptika[0], [pegawai]);
+        var toIkp = toAptika[1];
+        await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<DispositionService>().CancelAsync(toIkp));
+        var open = await factory.RegisterAsync(await factory.FormAsync("Akses tersimpan surat biasa"));
+        await factory.DisposeAsync("pimpinan", open, null, [aptika]);
+
+        // Every letter in the database, the demo's included: the stored set is the one the rules give today.
+        await using var db = factory.CreateDbContext();
+        var letters = await db.IncomingLetters.AsNoTracking().Include(l => l.Dispositions).Include(l => l.Copies).AsSplitQuery().ToListAsync();
+        var grants = (await db.LetterGrants.AsNoTracking().ToListAsync()).ToLookup(g => g.LetterId, g => new LetterGrantKey(g.Kind, g.PrincipalId));
+        Assert.NotEmpty(letters);
+        foreach (var letter in letters)
+        {
+            var expected = LetterGrantRules.For(IncomingLetterService.Facts(letter));
+            Assert.True(expected.SetEquals(grants[letter.Id]), $"{letter.AgendaNumber}: stored [{string.Join(", ", grants[letter.Id])}], expected [{string.Join(", ", expected)}]");
+        }
+        var secret = grants[id].ToHashSet();
+        Assert.Contains(new LetterGrantKey(GrantKind.Person, pegawai), secret);
+        Assert.Contains(new LetterGrantKey(GrantKind.Person, sandi), secret);
+        Assert.DoesNotContain(new LetterGrantKey(GrantKind.Person, ikp), secret);
+        Assert.DoesNotContain(secret, k => k.Kind != GrantKind.Person);
+
+        // And the lists answer from it: the cancelled recipient lost the secret letter, the forwarded staff member has it.
+        var ikpList = await factory.AsAsync("kabid.ikp", sp => sp.GetRequiredService<IncomingLetterService>().SearchAsync(new LetterQuery { Take = 200 }));
+        Assert.DoesNotContain(ikpList.Items, r => r.Id == id);
+        var staffList = await factory.AsAsync("pegawai", sp => sp.GetRequiredService<IncomingLetterService>().SearchAsync(new LetterQuery { Take = 200 }));
+        Assert.Contains(staffList.Items, r => r.Id == id);
     }
 }

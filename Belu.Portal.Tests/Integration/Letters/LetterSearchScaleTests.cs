@@ -29,6 +29,12 @@ public class ManyLettersFactory : PortalFactory
             var unit = await this.UnitIdAsync("DISKOMINFO");
             await using var db = CreateDbContext();
             await db.Database.ExecuteSqlRawAsync(FillSql(unit, kadis, clerk));
+            // Letters put in by SQL get their access set as the migration gives existing letters: the addressee, and the
+            // unit for those that are not secret.
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"LetterGrants\" (\"LetterId\", \"Kind\", \"PrincipalId\") "
+                + "SELECT \"Id\", 0, \"AddresseeId\" FROM \"IncomingLetters\" WHERE \"AgendaYear\" = 2020 "
+                + "UNION SELECT \"Id\", 1, \"UnitId\" FROM \"IncomingLetters\" WHERE \"AgendaYear\" = 2020 AND \"Security\" < 2");
             _filled = true;
         }
         finally
@@ -90,5 +96,31 @@ public class LetterSearchScaleTests(ManyLettersFactory factory) : IClassFixture<
             ? "SELECT COUNT(*)::int AS \"Value\" FROM \"IncomingLetters\" WHERE \"SearchVector\" IS NOT NULL"
             : "SELECT COUNT(*) AS Value FROM IncomingLetterSearch").SingleAsync();
         Assert.Equal(await db.IncomingLetters.CountAsync(), indexed);
+    }
+
+    [Fact]
+    public async Task PagesAcrossTheEndOfTheOverdueLettersJoinWithoutGapsOrRepeats()
+    {
+        await factory.FillAsync();
+        await using var scope = await factory.ScopeForAsync("pimpinan");
+        var letters = scope.ServiceProvider.GetRequiredService<IncomingLetterService>();
+        var overdue = (await letters.SearchAsync(new LetterQuery(State: Belu.Portal.Features.Letters.Domain.LetterState.Terlambat, Take: 1))).Total;
+        Assert.True(overdue > 10);
+
+        var across = await letters.SearchAsync(new LetterQuery(Skip: overdue - 3, Take: 7));
+        Assert.Equal(7, across.Items.Count);
+        Assert.All(across.Items.Take(3), l => Assert.Equal(Belu.Portal.Features.Letters.Domain.LetterState.Terlambat, l.State));
+        Assert.All(across.Items.Skip(3), l => Assert.NotEqual(Belu.Portal.Features.Letters.Domain.LetterState.Terlambat, l.State));
+        // Smaller pages over the same stretch give the same letters in the same order: the last overdue ones, then the
+        // newest of the rest, read from either side of the boundary.
+        var before = await letters.SearchAsync(new LetterQuery(Skip: overdue - 3, Take: 3));
+        var after = await letters.SearchAsync(new LetterQuery(Skip: overdue, Take: 4));
+        Assert.Equal(across.Items.Select(l => l.Id), before.Items.Concat(after.Items).Select(l => l.Id));
+        var later = await letters.SearchAsync(new LetterQuery(Skip: overdue + 2, Take: 2));
+        Assert.Equal(across.Items.Skip(5).Select(l => l.Id), later.Items.Select(l => l.Id));
+        foreach (var part in new[] { across.Items.Take(3), across.Items.Skip(3) })
+        {
+            Assert.Equal(part.OrderByDescending(l => l.ReceivedDate).Select(l => l.Id), part.Select(l => l.Id));
+        }
     }
 }

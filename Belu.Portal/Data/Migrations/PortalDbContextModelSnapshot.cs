@@ -857,6 +857,9 @@ namespace Belu.Portal.Data.Migrations
                     b.HasIndex("UnitId", "AgendaYear", "AgendaSequence")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedDate", "AgendaYear", "AgendaSequence", "Id", "Progress", "OpenDeadline")
+                        .HasDatabaseName("IX_IncomingLetters_ListOrder");
+
                     b.ToTable("IncomingLetters");
                 });
 
@@ -963,6 +966,24 @@ namespace Belu.Portal.Data.Migrations
                     b.HasIndex("UploadedById");
 
                     b.ToTable("LetterFiles");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.LetterGrant", b =>
+                {
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PrincipalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LetterId", "Kind", "PrincipalId");
+
+                    b.HasIndex("Kind", "PrincipalId", "LetterId");
+
+                    b.ToTable("LetterGrants");
                 });
 
             modelBuilder.Entity("Belu.Portal.Features.Letters.LetterTrackEntry", b =>
@@ -1651,6 +1672,15 @@ namespace Belu.Portal.Data.Migrations
                         .WithMany()
                         .HasForeignKey("UploadedById")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.LetterGrant", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Letters.IncomingLetter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -218,6 +218,7 @@ public sealed class DispositionService(
                 letter.Version = Guid.NewGuid();
             }
             LetterWrites.RefreshProgress(letter, letter.Dispositions);
+            await LetterGrants.SyncAsync(db, letter, ct);
             events = created.Select(d => new LetterDisposed
             {
                 AtUtc = now, LetterId = letter.Id, AgendaNumber = letter.AgendaNumber, DispositionId = d.Id, FromName = dir.MeRow.Name,
@@ -366,6 +367,7 @@ public sealed class DispositionService(
             $"Disposisi kepada {dir.NameOf(d.ToEmployeeId)} dibatalkan sebelum dibaca.", d.Id));
         audit.Add(db, "disposition.cancelled", letter.AgendaNumber, $"kepada {dir.NameOf(d.ToEmployeeId)}");
         LetterWrites.RefreshProgress(letter, letter.Dispositions);
+        await LetterGrants.SyncAsync(db, letter, ct);
         await SaveAsync(db, ct);
         await transaction.CommitAsync(ct);
     }

@@ -95,6 +95,9 @@ internal sealed class IncomingLetterConfiguration : IEntityTypeConfiguration<Inc
         b.HasIndex(l => new { l.AddresseeId, l.Progress });
         b.HasIndex(l => new { l.UnitId, l.ReceivedDate });
         b.HasIndex(l => new { l.Progress, l.OpenDeadline });
+        // The list's order (newest first, overdue ones walked separately): a list walks this index and stops after its page.
+        b.HasIndex(l => new { l.ReceivedDate, l.AgendaYear, l.AgendaSequence, l.Id, l.Progress, l.OpenDeadline })
+            .HasDatabaseName("IX_IncomingLetters_ListOrder");
         b.HasOne(l => l.Unit).WithMany().HasForeignKey(l => l.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(l => l.Addressee).WithMany().HasForeignKey(l => l.AddresseeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(l => l.RegisteredBy).WithMany().HasForeignKey(l => l.RegisteredById).OnDelete(DeleteBehavior.Restrict);

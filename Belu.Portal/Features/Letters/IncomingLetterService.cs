@@ -118,6 +118,7 @@ public sealed class IncomingLetterService(
                 db.LetterCopies.Add(new LetterCopy { LetterId = letter.Id, EmployeeId = employeeId, UnitId = copyUnit });
                 copies.Add(copyUnit is int u ? $"{dir.UnitName(u)} ({dir.NameOf(employeeId)})" : dir.NameOf(employeeId));
             }
+            db.LetterGrants.AddRange(LetterGrants.Of(letter));
             db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.Registered, dir.Me, dir.MeRow.Name,
                 LetterWrites.Sentence($"Diregistrasi dengan nomor agenda {letter.AgendaNumber} dan disampaikan kepada {dir.NameOf(letter.AddresseeId)}"
                 + (copies.Count > 0 ? $"; tembusan kepada {string.Join(", ", copies)}" : ""))));
@@ -258,19 +259,40 @@ public sealed class IncomingLetterService(
         UploadedAtUtc = now,
     };
 
-    /// <summary>Letters the viewer may see (the query form of <see cref="LetterAccessRules"/>).</summary>
-    internal static IQueryable<IncomingLetter> Visible(PortalDbContext db, LetterViewer viewer)
+    /// <summary>
+    /// Below this many access keys a viewer's letters are read from the access set (an index range, then a small
+    /// sort); above it, the letters are walked in list order and each is probed against the set.
+    /// </summary>
+    internal const int FewGrants = 2_000;
+
+    /// <summary>
+    /// Letters the viewer may see (the query form of <see cref="LetterAccessRules"/>): the letter's stored grants meet
+    /// the viewer's keys (<see cref="LetterGrantRules"/>). Two shapes with the same answer: for a viewer with
+    /// <paramref name="few"/> letters the access set drives (<c>Id IN (grants)</c>); for a leader who sees most of the
+    /// register each letter is probed (<c>EXISTS</c>), so a list ordered by an index stops after its page.
+    /// </summary>
+    internal static IQueryable<IncomingLetter> Visible(PortalDbContext db, LetterViewer viewer, bool few = false)
     {
-        var me = viewer.EmployeeId;
-        var led = viewer.LedUnits.ToList();
-        var agenda = viewer.AgendaUnitId ?? -1;
-        return db.IncomingLetters.Where(l => l.AddresseeId == me
-            || l.Dispositions.Any(d => d.Status != DispositionStatus.Dibatalkan && (d.FromEmployeeId == me || d.ToEmployeeId == me))
-            || l.Copies.Any(c => c.EmployeeId == me)
-            || (l.Security != SecurityClass.Rahasia && l.Security != SecurityClass.SangatRahasia
-                && (led.Contains(l.UnitId) || l.UnitId == agenda
-                    || l.Dispositions.Any(d => d.Status != DispositionStatus.Dibatalkan && led.Contains(d.ToUnitId)))));
+        var grants = GrantsOf(db, viewer);
+        return few
+            ? db.IncomingLetters.Where(l => grants.Select(g => g.LetterId).Contains(l.Id))
+            : db.IncomingLetters.Where(l => grants.Any(g => g.LetterId == l.Id));
     }
+
+    private static IQueryable<LetterGrant> GrantsOf(PortalDbContext db, LetterViewer viewer)
+    {
+        var keys = LetterGrantRules.Of(viewer);
+        var me = keys.EmployeeId;
+        var own = keys.OwnUnits.ToList();
+        var overseen = keys.OverseenUnits.ToList();
+        return db.LetterGrants.Where(g => (g.Kind == GrantKind.Person && g.PrincipalId == me)
+            || (g.Kind == GrantKind.Unit && own.Contains(g.PrincipalId))
+            || (g.Kind == GrantKind.DisposedUnit && overseen.Contains(g.PrincipalId)));
+    }
+
+    /// <summary>Does the viewer hold few access keys (<see cref="FewGrants"/>)? One bounded count over the grants index.</summary>
+    internal static async Task<bool> SeesFewAsync(PortalDbContext db, LetterViewer viewer, CancellationToken ct) =>
+        await GrantsOf(db, viewer).Take(FewGrants).CountAsync(ct) < FewGrants;
 
     internal static IQueryable<IncomingLetter> InState(IQueryable<IncomingLetter> letters, LetterState state, DateOnly today) => state switch
     {
@@ -280,24 +302,35 @@ public sealed class IncomingLetterService(
         _ => letters.Where(l => l.Progress == LetterProgress.InProgress && (l.OpenDeadline == null || l.OpenDeadline >= today)),
     };
 
-    internal static IQueryable<IncomingLetter> InBox(IQueryable<IncomingLetter> letters, LetterBox box, int me, DateOnly today) => box switch
+    /// <summary>
+    /// The dashboard's boxes. Conditions on a letter's dispositions or copies are written as <c>Id IN (one list)</c>,
+    /// not as a correlated EXISTS: given an EXISTS, SQLite without statistics probes the (person, status) index once per
+    /// letter, which at 100,000 letters and a leader's thousands of dispositions never finishes.
+    /// </summary>
+    internal static IQueryable<IncomingLetter> InBox(PortalDbContext db, IQueryable<IncomingLetter> letters, LetterBox box, int me, DateOnly today)
     {
-        LetterBox.UntukSaya => letters.Where(l => l.AddresseeId == me),
-        LetterBox.BelumDibaca => letters.Where(l => l.AddresseeId == me && l.AddresseeReadAtUtc == null),
-        LetterBox.BelumDisposisi => letters.Where(l => l.AddresseeId == me && l.Progress == LetterProgress.NotDisposed),
-        LetterBox.DisposisiBelumDibaca => letters.Where(l => l.Dispositions.Any(d => d.FromEmployeeId == me && d.Status == DispositionStatus.Baru)),
-        LetterBox.BelumDitindaklanjuti => letters.Where(l => l.Dispositions.Any(d => d.FromEmployeeId == me
-            && (d.Status == DispositionStatus.Dibaca || d.Status == DispositionStatus.Diproses))),
-        LetterBox.Terlambat => InState(letters, LetterState.Terlambat, today),
-        LetterBox.Tembusan => letters.Where(l => l.Copies.Any(c => c.EmployeeId == me)),
-        LetterBox.TembusanBelumDibaca => letters.Where(l => l.Copies.Any(c => c.EmployeeId == me && c.ReadAtUtc == null)),
-        _ => letters,
-    };
+        IQueryable<IncomingLetter> Having(IQueryable<Guid> ids) => letters.Where(l => ids.Contains(l.Id));
+        return box switch
+        {
+            LetterBox.UntukSaya => letters.Where(l => l.AddresseeId == me),
+            LetterBox.BelumDibaca => letters.Where(l => l.AddresseeId == me && l.AddresseeReadAtUtc == null),
+            LetterBox.BelumDisposisi => letters.Where(l => l.AddresseeId == me && l.Progress == LetterProgress.NotDisposed),
+            LetterBox.DisposisiBelumDibaca => Having(db.Dispositions
+                .Where(d => d.FromEmployeeId == me && d.Status == DispositionStatus.Baru).Select(d => d.LetterId)),
+            LetterBox.BelumDitindaklanjuti => Having(db.Dispositions
+                .Where(d => d.FromEmployeeId == me && (d.Status == DispositionStatus.Dibaca || d.Status == DispositionStatus.Diproses))
+                .Select(d => d.LetterId)),
+            LetterBox.Terlambat => InState(letters, LetterState.Terlambat, today),
+            LetterBox.Tembusan => Having(db.LetterCopies.Where(c => c.EmployeeId == me).Select(c => c.LetterId)),
+            LetterBox.TembusanBelumDibaca => Having(db.LetterCopies.Where(c => c.EmployeeId == me && c.ReadAtUtc == null).Select(c => c.LetterId)),
+            _ => letters,
+        };
+    }
 
     /// <summary>The list's filters over the letters the caller may see: one query for the page and the export.</summary>
-    internal static IQueryable<IncomingLetter> Filter(PortalDbContext db, LetterDirectory dir, LetterQuery query, DateOnly today)
+    internal static IQueryable<IncomingLetter> Filter(PortalDbContext db, LetterDirectory dir, LetterQuery query, DateOnly today, bool few = false)
     {
-        var letters = InBox(Visible(db, dir.Viewer).AsNoTracking(), query.Box, dir.Me, today);
+        var letters = InBox(db, Visible(db, dir.Viewer, few).AsNoTracking(), query.Box, dir.Me, today);
 
         if (LetterWrites.FullTextQuery(query.Text) is string match)
         {
@@ -332,8 +365,8 @@ public sealed class IncomingLetterService(
         if (query.UnitId is int unitId)
         {
             var units = dir.Tree.SubtreeOf(unitId).ToList();
-            letters = letters.Where(l => units.Contains(l.UnitId)
-                || l.Dispositions.Any(d => d.Status != DispositionStatus.Dibatalkan && units.Contains(d.ToUnitId)));
+            var disposedInto = db.Dispositions.Where(d => d.Status != DispositionStatus.Dibatalkan && units.Contains(d.ToUnitId)).Select(d => d.LetterId);
+            letters = letters.Where(l => units.Contains(l.UnitId) || disposedInto.Contains(l.Id));
         }
         if (query.DeadlineBefore is DateOnly deadline)
         {
@@ -347,32 +380,47 @@ public sealed class IncomingLetterService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
         var today = clock.Today;
-        var letters = Filter(db, dir, query, today);
+        var letters = Filter(db, dir, query, today, await SeesFewAsync(db, dir.Viewer, ct));
+        var skip = Math.Max(0, query.Skip);
+        var take = Math.Clamp(query.Take, 1, 200);
 
         var total = await letters.CountAsync(ct);
-        var rows = await letters
-            .OrderByDescending(l => l.Progress == LetterProgress.InProgress && l.OpenDeadline != null && l.OpenDeadline < today)
-            .ThenByDescending(l => l.ReceivedDate)
-            .ThenByDescending(l => l.AgendaYear).ThenByDescending(l => l.AgendaSequence)
-            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200))
+        // Overdue letters first, then the rest, each newest first: two walks along the (received date, agenda number)
+        // index that stop once the page is full, instead of one sort of every letter the viewer may see. Only keys are
+        // read; the page's rows are fetched by id afterwards.
+        var overdue = letters.Where(l => l.Progress == LetterProgress.InProgress && l.OpenDeadline != null && l.OpenDeadline < today);
+        var others = letters.Where(l => !(l.Progress == LetterProgress.InProgress && l.OpenDeadline != null && l.OpenDeadline < today));
+        var ids = await NewestFirst(overdue).Skip(skip).Take(take).ToListAsync(ct);
+        if (ids.Count < take)
+        {
+            var overdueTotal = ids.Count > 0 || skip == 0 ? skip + ids.Count : await overdue.CountAsync(ct);
+            ids.AddRange(await NewestFirst(others).Skip(Math.Max(0, skip - overdueTotal)).Take(take - ids.Count).ToListAsync(ct));
+        }
+        var rows = (await db.IncomingLetters.AsNoTracking()
+            .Where(l => ids.Contains(l.Id))
             .Select(l => new
             {
                 l.Id, l.AgendaNumber, l.SenderNumber, l.LetterDate, l.ReceivedDate, l.Sender, l.Subject, l.Security, l.Urgency,
                 l.Progress, l.OpenDeadline, l.AddresseeId, l.UnitId,
             })
-            .ToListAsync(ct);
-        return new(rows.Select(r => new LetterRow(r.Id, r.AgendaNumber, r.SenderNumber, r.LetterDate, r.ReceivedDate, r.Sender, r.Subject,
+            .ToListAsync(ct)).ToDictionary(r => r.Id);
+        return new(ids.Select(id => rows[id]).Select(r => new LetterRow(r.Id, r.AgendaNumber, r.SenderNumber, r.LetterDate, r.ReceivedDate, r.Sender, r.Subject,
             r.Security, r.Urgency, LetterStateRules.FromSummary(new(r.Progress, r.OpenDeadline), today), r.OpenDeadline,
             dir.NameOf(r.AddresseeId), dir.UnitName(r.UnitId))).ToList(), total);
     }
+
+    private static IQueryable<Guid> NewestFirst(IQueryable<IncomingLetter> letters) => letters
+        .OrderByDescending(l => l.ReceivedDate).ThenByDescending(l => l.AgendaYear).ThenByDescending(l => l.AgendaSequence)
+        .ThenByDescending(l => l.Id)
+        .Select(l => l.Id);
 
     public async Task<LetterDashboard> GetDashboardAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
         var today = clock.Today;
-        var visible = Visible(db, dir.Viewer).AsNoTracking();
-        async Task<int> Count(LetterBox box) => await InBox(visible, box, dir.Me, today).CountAsync(ct);
+        var visible = Visible(db, dir.Viewer, await SeesFewAsync(db, dir.Viewer, ct)).AsNoTracking();
+        async Task<int> Count(LetterBox box) => await InBox(db, visible, box, dir.Me, today).CountAsync(ct);
         return new LetterDashboard(
             await Count(LetterBox.BelumDibaca),
             await Count(LetterBox.BelumDisposisi),

@@ -75,6 +75,7 @@ public sealed class LettersDemoSeed(
         // Thousands of new rows and nothing to compare: skip change detection, it is most of the cost.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.IncomingLetters.AddRange(plan.Letters);
+        db.LetterGrants.AddRange(plan.Letters.SelectMany(LetterGrants.Of));
         db.LetterTrack.AddRange(plan.Track);
         db.LetterFiles.AddRange(plan.Files);
         db.OutgoingLetters.AddRange(plan.Outgoing);

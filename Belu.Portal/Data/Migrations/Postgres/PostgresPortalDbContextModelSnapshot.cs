@@ -873,6 +873,9 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "AgendaYear", "AgendaSequence")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedDate", "AgendaYear", "AgendaSequence", "Id", "Progress", "OpenDeadline")
+                        .HasDatabaseName("IX_IncomingLetters_ListOrder");
+
                     b.ToTable("IncomingLetters");
                 });
 
@@ -981,6 +984,24 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.HasIndex("UploadedById");
 
                     b.ToTable("LetterFiles");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.LetterGrant", b =>
+                {
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PrincipalId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LetterId", "Kind", "PrincipalId");
+
+                    b.HasIndex("Kind", "PrincipalId", "LetterId");
+
+                    b.ToTable("LetterGrants");
                 });
 
             modelBuilder.Entity("Belu.Portal.Features.Letters.LetterTrackEntry", b =>
@@ -1681,6 +1702,15 @@ namespace Belu.Portal.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UploadedById")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.LetterGrant", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Letters.IncomingLetter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

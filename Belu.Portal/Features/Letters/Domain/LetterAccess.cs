@@ -78,3 +78,73 @@ public static class LetterAccessRules
         return false;
     }
 }
+
+/// <summary>What a stored grant names: a person, the letter's own unit, or a unit a disposition went into.</summary>
+public enum GrantKind
+{
+    /// <summary>The addressee, a party to a live disposition, or a tembusan holder: sees the letter whatever its class.</summary>
+    Person = 0,
+
+    /// <summary>The registering unit (its leaders and its agendaris), for letters that are not secret.</summary>
+    Unit = 1,
+
+    /// <summary>A unit a live disposition went into (its leaders oversee the branch), for letters that are not secret.</summary>
+    DisposedUnit = 2,
+}
+
+/// <summary>One key of a letter's access set.</summary>
+public readonly record struct LetterGrantKey(GrantKind Kind, int PrincipalId);
+
+/// <summary>
+/// <see cref="LetterAccessRules"/> turned around: instead of asking, for each letter, whether the viewer relates to it,
+/// each letter keeps the set of keys that may see it, and a viewer holds keys (<see cref="ViewerKeys"/>). A viewer sees
+/// a letter exactly when the two sets meet, which a list answers with one index probe per letter instead of an OR of
+/// correlated subqueries.
+/// </summary>
+public static class LetterGrantRules
+{
+    public static IReadOnlySet<LetterGrantKey> For(LetterAccessFacts letter)
+    {
+        var keys = new HashSet<LetterGrantKey> { new(GrantKind.Person, letter.AddresseeId) };
+        foreach (var d in letter.Dispositions.Where(d => d.Status != DispositionStatus.Dibatalkan))
+        {
+            keys.Add(new(GrantKind.Person, d.FromEmployeeId));
+            keys.Add(new(GrantKind.Person, d.ToEmployeeId));
+        }
+        foreach (var holder in letter.CopyHolderIds)
+        {
+            keys.Add(new(GrantKind.Person, holder));
+        }
+        if (!letter.Security.IsSecret())
+        {
+            keys.Add(new(GrantKind.Unit, letter.UnitId));
+            foreach (var d in letter.Dispositions.Where(d => d.Status != DispositionStatus.Dibatalkan))
+            {
+                keys.Add(new(GrantKind.DisposedUnit, d.ToUnitId));
+            }
+        }
+        return keys;
+    }
+
+    /// <summary>The keys a viewer holds: themself, the units they lead or keep the agenda of, the units they lead as branches.</summary>
+    public static ViewerKeys Of(LetterViewer viewer)
+    {
+        var own = viewer.LedUnits.ToHashSet();
+        if (viewer.AgendaUnitId is int agenda)
+        {
+            own.Add(agenda);
+        }
+        return new ViewerKeys(viewer.EmployeeId, [.. own.Order()], [.. viewer.LedUnits.Order()]);
+    }
+
+    /// <summary>Does the viewer see a letter with these grants? The same answer as <see cref="LetterAccessRules.RelationOf"/> != None.</summary>
+    public static bool Sees(ViewerKeys viewer, IEnumerable<LetterGrantKey> grants) => grants.Any(g => g.Kind switch
+    {
+        GrantKind.Person => g.PrincipalId == viewer.EmployeeId,
+        GrantKind.Unit => viewer.OwnUnits.Contains(g.PrincipalId),
+        _ => viewer.OverseenUnits.Contains(g.PrincipalId),
+    });
+}
+
+/// <summary>A viewer's keys in the shape a query uses.</summary>
+public sealed record ViewerKeys(int EmployeeId, IReadOnlyList<int> OwnUnits, IReadOnlyList<int> OverseenUnits);

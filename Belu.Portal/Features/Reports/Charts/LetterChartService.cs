@@ -22,7 +22,7 @@ public sealed class LetterChartService(IDbContextFactory<PortalDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
         var today = clock.Today;
-        var visible = IncomingLetterService.Visible(db, dir.Viewer).AsNoTracking();
+        var visible = IncomingLetterService.Visible(db, dir.Viewer, await IncomingLetterService.SeesFewAsync(db, dir.Viewer, ct)).AsNoTracking();
         var byState = new List<ChartPoint>();
         foreach (var state in Enum.GetValues<LetterState>())
         {

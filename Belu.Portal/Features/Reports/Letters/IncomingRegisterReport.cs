@@ -90,33 +90,77 @@ public sealed class IncomingRegisterReport(
         };
     }
 
+    /// <summary>Letters read per batch of dispositions: big enough to keep round trips few, small enough for an IN list.</summary>
+    internal const int BatchSize = 500;
+
     private async IAsyncEnumerable<IncomingRegisterLine> RowsAsync(LetterDirectory dir, LetterQuery query, DateOnly today, [EnumeratorCancellation] CancellationToken ct)
     {
+        // The letters stream in agenda order as plain rows; their dispositions are read per batch of ids from a second
+        // context. (Projecting the dispositions as a collection in the same query makes one joined, ordered query that
+        // SQLite cannot run incrementally over a year of a busy register.)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = IncomingLetterService.Filter(db, dir, query, today)
+        await using var side = await dbFactory.CreateDbContextAsync(ct);
+        var letters = IncomingLetterService.Filter(db, dir, query, today)
             .OrderBy(l => l.ReceivedDate).ThenBy(l => l.UnitId).ThenBy(l => l.AgendaYear).ThenBy(l => l.AgendaSequence)
-            .Select(l => new
-            {
-                l.AgendaNumber, l.ReceivedDate, l.SenderNumber, l.LetterDate, l.Sender, l.Subject, l.ClassificationCode,
-                l.Security, l.Urgency, l.AddresseeId, l.Progress, l.OpenDeadline, l.UnitId,
-                Finished = l.Progress == LetterProgress.Done
-                    ? l.Dispositions.Where(d => d.Status == DispositionStatus.Selesai).Max(d => d.FinishedAtUtc)
-                    : null,
-                // The addressee's own dispositions: the first branching of the tree, as the agenda book records it.
-                Recipients = l.Dispositions.Where(d => d.ParentId == null && d.Status != DispositionStatus.Dibatalkan)
-                    .OrderBy(d => d.CreatedAtUtc).Select(d => new { d.ToEmployeeId, d.ToUnitId, d.ToWholeUnit }).ToList(),
-            })
+            .Select(l => new RegisterLetter(
+                l.Id, l.AgendaNumber, l.ReceivedDate, l.SenderNumber, l.LetterDate, l.Sender, l.Subject, l.ClassificationCode,
+                l.Security, l.Urgency, l.AddresseeId, l.Progress, l.OpenDeadline, l.UnitId))
             .AsAsyncEnumerable();
-        await foreach (var l in rows.WithCancellation(ct))
+        var batch = new List<RegisterLetter>(BatchSize);
+        await foreach (var letter in letters.WithCancellation(ct))
         {
+            batch.Add(letter);
+            if (batch.Count == BatchSize)
+            {
+                foreach (var line in await LinesAsync(side, dir, batch, today, ct))
+                {
+                    yield return line;
+                }
+                batch.Clear();
+            }
+        }
+        foreach (var line in await LinesAsync(side, dir, batch, today, ct))
+        {
+            yield return line;
+        }
+    }
+
+    private sealed record RegisterLetter(
+        Guid Id, string AgendaNumber, DateOnly ReceivedDate, string SenderNumber, DateOnly LetterDate, string Sender, string Subject,
+        string ClassificationCode, SecurityClass Security, Urgency Urgency, int AddresseeId, LetterProgress Progress,
+        DateOnly? OpenDeadline, int UnitId);
+
+    private async Task<List<IncomingRegisterLine>> LinesAsync(
+        PortalDbContext db, LetterDirectory dir, List<RegisterLetter> batch, DateOnly today, CancellationToken ct)
+    {
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+        var ids = batch.Select(l => l.Id).ToList();
+        var dispositions = (await db.Dispositions.AsNoTracking()
+            .Where(d => ids.Contains(d.LetterId) && d.Status != DispositionStatus.Dibatalkan)
+            .Select(d => new { d.LetterId, d.ParentId, d.Status, d.FinishedAtUtc, d.CreatedAtUtc, d.ToEmployeeId, d.ToUnitId, d.ToWholeUnit })
+            .ToListAsync(ct))
+            .ToLookup(d => d.LetterId);
+        var lines = new List<IncomingRegisterLine>(batch.Count);
+        foreach (var l in batch)
+        {
+            var tree = dispositions[l.Id];
             var state = LetterStateRules.FromSummary(new(l.Progress, l.OpenDeadline), today);
-            var disposedTo = string.Join("; ", l.Recipients.Select(r => r.ToWholeUnit ? dir.UnitName(r.ToUnitId) : dir.NameOf(r.ToEmployeeId)));
-            yield return new IncomingRegisterLine(
+            // The addressee's own dispositions: the first branching of the tree, as the agenda book records it.
+            var disposedTo = string.Join("; ", tree.Where(d => d.ParentId == null).OrderBy(d => d.CreatedAtUtc)
+                .Select(r => r.ToWholeUnit ? dir.UnitName(r.ToUnitId) : dir.NameOf(r.ToEmployeeId)));
+            var finished = l.Progress == LetterProgress.Done
+                ? tree.Where(d => d.Status == DispositionStatus.Selesai).Max(d => d.FinishedAtUtc)
+                : null;
+            lines.Add(new IncomingRegisterLine(
                 l.AgendaNumber, l.ReceivedDate, l.SenderNumber, l.LetterDate, l.Sender, l.Subject, l.ClassificationCode,
                 l.Security, l.Urgency, dir.NameOf(l.AddresseeId), state,
                 state == LetterState.Selesai ? null : l.OpenDeadline, disposedTo,
-                l.Finished is DateTime f ? DateOnly.FromDateTime(clock.ToLocal(f)) : null, dir.UnitName(l.UnitId));
+                finished is DateTime f ? DateOnly.FromDateTime(clock.ToLocal(f)) : null, dir.UnitName(l.UnitId)));
         }
+        return lines;
     }
 
     private static string Describe(LetterDirectory dir, LetterQuery q)
