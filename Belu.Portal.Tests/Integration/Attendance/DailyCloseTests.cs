@@ -83,3 +83,34 @@ public class DailyCloseFreshInstallTests(EmptyPortalFactory factory) : IClassFix
         Assert.Equal(0, await db.AttendanceDays.CountAsync());
     }
 }
+
+public class RecapAcrossTheLastCloseTests(FakeClockPortalFactory factory) : IClassFixture<FakeClockPortalFactory>
+{
+    [Fact]
+    public async Task ClosedDaysComeFromTheirStoredRowsAndTodayFromItsPunches()
+    {
+        var thursday = FakeClockPortalFactory.StartDay.AddDays(-1);
+        var (member, _) = await factory.StaffOfUnitAsync("SATPOLPP", skip: 1);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DailyCloseService>().CloseDayAsync(thursday);
+        }
+        int opd;
+        await using (var db = factory.CreateDbContext())
+        {
+            opd = await db.Units.Where(u => u.Code == "SATPOLPP").Select(u => u.Id).SingleAsync();
+            // A punch that reaches the closed day afterwards does not reopen it (a correction does); today's counts.
+            db.Punches.Add(new Punch { EmployeeId = member, AtUtc = new DateTime(2026, 11, 26, 0, 10, 0, DateTimeKind.Utc), Source = PunchSource.Import, RecordedUtc = DateTime.UtcNow });
+            db.Punches.Add(new Punch { EmployeeId = member, AtUtc = new DateTime(2026, 11, 26, 23, 40, 0, DateTimeKind.Utc), Source = PunchSource.Import, RecordedUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        await using var admin = await factory.ScopeForAsync("admin");
+        var grid = await admin.ServiceProvider.GetRequiredService<AttendanceReportService>().RecapAsync(opd, 2026, 11);
+        var row = grid.Rows.Single(r => r.Employee.Id == member);
+        Assert.Equal(AttendanceCode.TK, row.Days[thursday.Day - 1]!.Code);
+        var today = row.Days[FakeClockPortalFactory.StartDay.Day - 1];
+        Assert.NotNull(today);
+        Assert.Equal(new TimeOnly(7, 40), today.CheckIn);
+    }
+}

@@ -20,7 +20,7 @@ public sealed class NarrowExportPortalFactory : PortalFactory
         builder.UseSetting("Reports:MaxConcurrentExports", "1");
         builder.UseSetting("Reports:QueueLimit", "1");
         builder.UseSetting("Reports:QueueTimeoutSeconds", "60");
-        builder.UseSetting("Reports:StreamingThresholdRows", "10");
+        builder.UseSetting("Reports:StreamingThresholdCells", "10");
     }
 }
 

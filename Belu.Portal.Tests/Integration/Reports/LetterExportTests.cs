@@ -238,7 +238,7 @@ public class LetterExportTests(FakeClockPortalFactory factory) : IClassFixture<F
         await client.SignInAsync("pimpinan");
         using var inMemory = await ReadAsync(await client.GetAsync(IncomingRegisterReport.Link(query)), "closedxml");
 
-        await using var streamingPortal = factory.WithWebHostBuilder(b => b.UseSetting("Reports:StreamingThresholdRows", "3"));
+        await using var streamingPortal = factory.WithWebHostBuilder(b => b.UseSetting("Reports:StreamingThresholdCells", "3"));
         var streamingClient = streamingPortal.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         await streamingClient.SignInAsync("pimpinan");
         using var streamed = await ReadAsync(await streamingClient.GetAsync(IncomingRegisterReport.Link(query)), "streaming");

@@ -156,7 +156,10 @@ public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, Office
     public async Task<DayGrid> ReadAsync(PortalDbContext db, IReadOnlyList<StaffMember> staff, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         var book = await LoadBookAsync(db, from, to, ct);
-        var facts = await LoadFactsAsync(db, staff, from, to, ct);
+        // Days up to the last close are answered from their stored rows alone: their punches and requests are only read
+        // for the days after it (a closed month of a whole regency is 200,000 punches nobody needs).
+        var openFrom = book.LastClosedDay is DateOnly lastClosed && lastClosed >= from ? lastClosed.AddDays(1) : from;
+        var facts = await LoadFactsAsync(db, staff, from, to, ct, punchesFrom: openFrom);
         var today = clock.Today;
         var now = TimeOnly.FromDateTime(clock.LocalNow);
         var results = new Dictionary<(int, DateOnly), DayResult>();
@@ -220,17 +223,19 @@ public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, Office
         return changed;
     }
 
-    private async Task<Facts> LoadFactsAsync(PortalDbContext db, IReadOnlyList<StaffMember> staff, DateOnly from, DateOnly to, CancellationToken ct, bool tracked = false)
+    private async Task<Facts> LoadFactsAsync(
+        PortalDbContext db, IReadOnlyList<StaffMember> staff, DateOnly from, DateOnly to, CancellationToken ct, bool tracked = false, DateOnly? punchesFrom = null)
     {
         var ids = staff.Select(s => s.Id).ToList();
-        var (startUtc, _) = clock.DayBoundsUtc(from);
+        var factsFrom = punchesFrom is DateOnly f && f > from ? f : from;
+        var (startUtc, _) = clock.DayBoundsUtc(factsFrom);
         var (_, endUtc) = clock.DayBoundsUtc(to);
-        var punches = await db.Punches.AsNoTracking()
+        var punches = factsFrom > to ? [] : await db.Punches.AsNoTracking()
             .Where(p => ids.Contains(p.EmployeeId) && p.AtUtc >= startUtc && p.AtUtc < endUtc)
             .Select(p => new { p.EmployeeId, p.AtUtc })
             .ToListAsync(ct);
-        var requests = await db.AttendanceRequests.AsNoTracking()
-            .Where(r => ids.Contains(r.EmployeeId) && r.Status == RequestStatus.Disetujui && r.From <= to && r.To >= from)
+        var requests = factsFrom > to ? [] : await db.AttendanceRequests.AsNoTracking()
+            .Where(r => ids.Contains(r.EmployeeId) && r.Status == RequestStatus.Disetujui && r.From <= to && r.To >= factsFrom)
             .Select(r => new { r.EmployeeId, r.From, r.To, r.Kind })
             .ToListAsync(ct);
         var rowsQuery = db.AttendanceDays.Where(d => ids.Contains(d.EmployeeId) && d.Date >= from && d.Date <= to);
@@ -242,7 +247,7 @@ public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, Office
         var requestByDay = new Dictionary<(int, DateOnly), RequestKind>();
         foreach (var r in requests)
         {
-            for (var d = r.From < from ? from : r.From; d <= r.To && d <= to; d = d.AddDays(1))
+            for (var d = r.From < factsFrom ? factsFrom : r.From; d <= r.To && d <= to; d = d.AddDays(1))
             {
                 requestByDay[(r.EmployeeId, d)] = r.Kind;
             }

@@ -14,6 +14,9 @@ public sealed class ReportOptions
     /// <summary>How long a queued export waits before it is refused with 429.</summary>
     public int QueueTimeoutSeconds { get; set; } = 20;
 
-    /// <summary>Above this many rows a workbook is streamed (Open XML writer) instead of built in memory (ClosedXML).</summary>
-    public int StreamingThresholdRows { get; set; } = 5000;
+    /// <summary>
+    /// Above this many cells (rows × columns over all sheets) a workbook is streamed (Open XML writer) instead of built
+    /// in memory (ClosedXML, whose time and memory grow with the cells: a month's recap has 47 columns).
+    /// </summary>
+    public int StreamingThresholdCells { get; set; } = 50_000;
 }

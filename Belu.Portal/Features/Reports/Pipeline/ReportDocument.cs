@@ -37,6 +37,8 @@ public sealed class ReportDocument
     public string? Filters { get; init; }
 
     public int RowCount => Sheets.Sum(s => s.RowCount);
+
+    public long CellCount => Sheets.Sum(s => (long)s.RowCount * s.Columns.Count);
 }
 
 /// <summary>A sheet with its row type erased, as the writers see it.</summary>

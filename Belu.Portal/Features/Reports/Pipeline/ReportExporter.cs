@@ -63,7 +63,7 @@ public sealed class ReportExporter(
     }
 
     private IWorkbookWriter ChooseWriter(ReportDocument document) =>
-        document.RowCount > options.Value.StreamingThresholdRows ? streaming : closedXml;
+        document.CellCount > options.Value.StreamingThresholdCells ? streaming : closedXml;
 
     private ReportStamp Stamp() => new(
         office.Value.RegencyName,
