@@ -121,7 +121,7 @@ public class TwoInstanceTests(TwoInstanceFixture fixture) : IClassFixture<TwoIns
             .WithUrl(instance.BaseUrl + "/hubs/notifications", o => o.Cookies = cookies)
             .Build();
         connection.On<T>(method, m => received.Writer.TryWrite(m));
-        await connection.StartAsync();
+        await connection.StartSubscribedAsync();
         return (connection, received);
     }
 

@@ -99,7 +99,8 @@ public class RecapAcrossTheLastCloseTests(FakeClockPortalFactory factory) : ICla
         await using (var db = factory.CreateDbContext())
         {
             opd = await db.Units.Where(u => u.Code == "SATPOLPP").Select(u => u.Id).SingleAsync();
-            // A punch that reaches the closed day afterwards does not reopen it (a correction does); today's counts.
+            // Put straight into the table, past the recorder that would rewrite the closed day: a closed day is read from
+            // its stored row (TK stays), today is classified from its punches.
             db.Punches.Add(new Punch { EmployeeId = member, AtUtc = new DateTime(2026, 11, 26, 0, 10, 0, DateTimeKind.Utc), Source = PunchSource.Import, RecordedUtc = DateTime.UtcNow });
             db.Punches.Add(new Punch { EmployeeId = member, AtUtc = new DateTime(2026, 11, 26, 23, 40, 0, DateTimeKind.Utc), Source = PunchSource.Import, RecordedUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();

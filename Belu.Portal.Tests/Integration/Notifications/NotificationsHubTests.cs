@@ -30,7 +30,7 @@ public class NotificationsHubTests(KestrelPortalFactory factory) : IClassFixture
             .WithUrl(factory.BaseUrl + "/hubs/notifications", o => o.Cookies = cookies)
             .Build();
         connection.On<T>(method, m => received.Writer.TryWrite(m));
-        await connection.StartAsync();
+        await connection.StartSubscribedAsync();
         return (connection, received);
     }
 
