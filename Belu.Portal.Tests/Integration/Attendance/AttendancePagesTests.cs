@@ -24,6 +24,27 @@ public class AttendancePagesTests(FakeClockPortalFactory factory) : IClassFixtur
         Assert.Contains(expected, await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task ALeaderOpensThePageOfAPastDayWithItsLateListDownload()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await client.SignInAsync("pimpinan");
+
+        var past = await (await client.GetAsync("/absensi/hari-ini?tanggal=2026-11-26")).Content.ReadAsStringAsync();
+        Assert.Contains("Kehadiran Tanggal Lalu", past);
+        Assert.Contains("Kamis, 26 November 2026", past);
+        Assert.Contains("date=2026-11-26", past);
+
+        // The future, or something that is not a date, is today (the fake clock's Friday).
+        foreach (var path in new[] { "/absensi/hari-ini?tanggal=2026-11-30", "/absensi/hari-ini?tanggal=kemarin" })
+        {
+            var html = await (await client.GetAsync(path)).Content.ReadAsStringAsync();
+            Assert.Contains("Kehadiran Hari Ini", html);
+            Assert.Contains("Jumat, 27 November 2026", html);
+            Assert.DoesNotContain("date=", html);
+        }
+    }
+
     [Theory]
     [InlineData("/absensi", "Absensi")]
     [InlineData("/absensi/permohonan", "Permohonan saya")]
