@@ -34,8 +34,9 @@ internal sealed class LetterGrantConfiguration : IEntityTypeConfiguration<Letter
 internal static class LetterGrants
 {
     public static IEnumerable<LetterGrant> Of(IncomingLetter letter) =>
-        LetterGrantRules.For(IncomingLetterService.Facts(letter))
-            .Select(k => new LetterGrant { LetterId = letter.Id, Kind = k.Kind, PrincipalId = k.PrincipalId });
+        LetterGrantRules.For(IncomingLetterService.Facts(letter)).Select(k => Row(letter.Id, k));
+
+    private static LetterGrant Row(Guid letterId, LetterGrantKey key) => new() { LetterId = letterId, Kind = key.Kind, PrincipalId = key.PrincipalId };
 
     /// <summary>
     /// Brings the stored grants of a loaded letter (its dispositions and copies included) in line with its facts; the
@@ -50,7 +51,6 @@ internal static class LetterGrants
             db.LetterGrants.Remove(gone);
         }
         var have = stored.Select(g => new LetterGrantKey(g.Kind, g.PrincipalId)).ToHashSet();
-        db.LetterGrants.AddRange(wanted.Where(k => !have.Contains(k))
-            .Select(k => new LetterGrant { LetterId = letter.Id, Kind = k.Kind, PrincipalId = k.PrincipalId }));
+        db.LetterGrants.AddRange(wanted.Where(k => !have.Contains(k)).Select(k => Row(letter.Id, k)));
     }
 }

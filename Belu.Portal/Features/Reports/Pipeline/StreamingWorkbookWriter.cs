@@ -47,7 +47,7 @@ public sealed class StreamingWorkbookWriter : IWorkbookWriter
         // attribute objects per cell, which was most of the time of a 100,000-row register.
         var columnNames = Enumerable.Range(1, sheet.Columns.Count).Select(SheetPlan.ColumnName).ToArray();
         await using var part = zip.CreateEntry($"xl/worksheets/sheet{index + 1}.xml", CompressionLevel.Fastest).Open();
-        using var x = XmlWriter.Create(part, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
+        using var x = CreateXml(part);
         x.WriteStartDocument(standalone: true);
         x.WriteStartElement("worksheet", MainNs);
         x.WriteAttributeString("xmlns", "r", null, RelNs);
@@ -118,9 +118,15 @@ public sealed class StreamingWorkbookWriter : IWorkbookWriter
 
     private static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
 
-    private static void Empty(XmlWriter x, string name, params (string Name, string Value)[] attributes)
+    private static XmlWriter CreateXml(Stream part) =>
+        XmlWriter.Create(part, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
+
+    private static void Empty(XmlWriter x, string name, params (string Name, string Value)[] attributes) =>
+        Empty(x, MainNs, name, attributes);
+
+    private static void Empty(XmlWriter x, string ns, string name, (string Name, string Value)[] attributes)
     {
-        x.WriteStartElement(name, MainNs);
+        x.WriteStartElement(name, ns);
         foreach (var (attribute, value) in attributes)
         {
             x.WriteAttributeString(attribute, value);
@@ -290,18 +296,10 @@ public sealed class StreamingWorkbookWriter : IWorkbookWriter
     private static void WritePlainXml(ZipArchive zip, string path, string ns, string root, Action<ElementWriter> write)
     {
         using var part = zip.CreateEntry(path, CompressionLevel.Fastest).Open();
-        using var writer = XmlWriter.Create(part, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
+        using var writer = CreateXml(part);
         writer.WriteStartDocument(standalone: true);
         writer.WriteStartElement(root, ns);
-        write((name, attributes) =>
-        {
-            writer.WriteStartElement(name, ns);
-            foreach (var (attribute, value) in attributes)
-            {
-                writer.WriteAttributeString(attribute, value);
-            }
-            writer.WriteEndElement();
-        });
+        write((name, attributes) => Empty(writer, ns, name, attributes));
         writer.WriteEndElement();
         writer.WriteEndDocument();
     }
