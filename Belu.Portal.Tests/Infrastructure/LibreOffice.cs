@@ -10,32 +10,8 @@ public static class LibreOffice
 {
     public const string Executable = "/usr/bin/soffice";
 
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
-    public static async Task EnsureInstalledAsync()
-    {
-        if (File.Exists(Executable))
-        {
-            return;
-        }
-        await Gate.WaitAsync();
-        try
-        {
-            if (!File.Exists(Executable))
-            {
-                var sudo = Environment.UserName == "root" ? "" : "sudo -n ";
-                await RunAsync("bash", ["-c", $"{sudo}apt-get update -qq && {sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui"], TimeSpan.FromMinutes(10));
-            }
-            if (!File.Exists(Executable))
-            {
-                throw new InvalidOperationException($"LibreOffice is not at {Executable} after apt-get install libreoffice-calc-nogui.");
-            }
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    /// <summary>Installs it through <see cref="Packages"/>, whose one lock keeps two apt-get runs of the suite apart.</summary>
+    public static Task EnsureInstalledAsync() => Packages.EnsureAsync(Executable, "libreoffice-calc-nogui");
 
     /// <summary>Converts <paramref name="file"/> with a throw-away profile; returns the converted file's path.</summary>
     public static async Task<string> ConvertAsync(string file, string filter, string extension)

@@ -22,7 +22,21 @@ public static class Packages
             }
             var sudo = Environment.UserName == "root" ? "" : "sudo -n ";
             var list = string.Join(' ', packages);
-            await RunAsync($"{sudo}apt-get update -qq && {sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {list}");
+            // On a machine that has just booted, the system's own apt run (apt-daily) may hold the lock for a while:
+            // wait for it rather than fail.
+            const string wait = "-o DPkg::Lock::Timeout=600";
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await RunAsync($"{sudo}apt-get {wait} update -qq && {sudo}env DEBIAN_FRONTEND=noninteractive apt-get {wait} install -y -qq {list}");
+                    break;
+                }
+                catch (InvalidOperationException ex) when (ex.Message.Contains("Could not get lock", StringComparison.Ordinal) && attempt < 120)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5));
+                }
+            }
             if (!File.Exists(executable))
             {
                 throw new InvalidOperationException($"{executable} is missing after apt-get install {list}.");
