@@ -26,12 +26,12 @@ public static class DataExtensions
             {
                 case "Sqlite":
                     options.UseSqlite(connectionString)
-                        .AddInterceptors(new SqlitePragmas(database.BusyTimeoutMs), Features.Attendance.AttendanceReferenceChanges.Instance);
+                        .AddInterceptors(new SqlitePragmas(database.BusyTimeoutMs), ReferenceChanges.Attendance, ReferenceChanges.Organization);
                     break;
                 case "Postgres":
                     Postgres.PostgresDatabase.Configure(options, connectionString);
-                    // Saves touching units, schedules, holidays or penalties refresh the attendance engine's kept copy.
-                    options.AddInterceptors(Features.Attendance.AttendanceReferenceChanges.Instance);
+                    // Saves touching kept reference rows (attendance rules, the organisation) refresh the kept copies.
+                    options.AddInterceptors(ReferenceChanges.Attendance, ReferenceChanges.Organization);
                     break;
                 default:
                     throw new InvalidOperationException(

@@ -12,6 +12,9 @@ public class ManyLettersFactory : PortalFactory
 
     public const string RareWord = "sasando";
 
+    /// <summary>Below the letters the Kepala Dinas sees here, so the full list stops counting and says "lebih dari".</summary>
+    public const int CountLimit = 4_000;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _filled;
 
@@ -41,6 +44,12 @@ public class ManyLettersFactory : PortalFactory
         {
             _gate.Release();
         }
+    }
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Letters:ListCountLimit", CountLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>One statement that inserts <see cref="Extra"/> letters; only numbers from this test go into the text, nothing to inject.</summary>
@@ -79,15 +88,23 @@ public class LetterSearchScaleTests(ManyLettersFactory factory) : IClassFixture<
 
         var rare = await letters.SearchAsync(new LetterQuery(Text: ManyLettersFactory.RareWord));
         Assert.Equal(ManyLettersFactory.Extra / 100, rare.Total);
+        Assert.False(rare.Capped);
         Assert.All(rare.Items, l => Assert.Contains(ManyLettersFactory.RareWord, l.Subject));
         var common = await letters.SearchAsync(new LetterQuery(Text: "undangan rapat"));
         Assert.True(common.Total >= ManyLettersFactory.Extra / 4);
         var first = await letters.SearchAsync(new LetterQuery());
         Assert.Equal(25, first.Items.Count);
+        // More letters than the count limit: the list stops counting there and says so; the pages are still there.
         var page = await letters.SearchAsync(new LetterQuery(Skip: ManyLettersFactory.Extra / 2, Take: 25));
-        Assert.True(page.Total > ManyLettersFactory.Extra);
+        Assert.True(page.Capped);
+        Assert.Equal(ManyLettersFactory.CountLimit, page.Total);
         Assert.Equal(25, page.Items.Count);
+        var beyond = await letters.SearchAsync(new LetterQuery(Skip: ManyLettersFactory.Extra, Take: 25));
+        Assert.True(beyond.Capped);
+        Assert.Equal(25, beyond.Items.Count);
+        // Fewer than the limit are counted exactly (the rare word above: 50 of 50).
         var late = await letters.SearchAsync(new LetterQuery(Box: LetterBox.Terlambat));
+        Assert.False(late.Capped);
         Assert.True(late.Total >= ManyLettersFactory.Extra / 3);
 
         // The triggers keep one index row per letter, so a search never falls back to scanning the table.

@@ -100,7 +100,7 @@ public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, Office
 
     /// <summary>
     /// The reference data to classify days with. Every punch and every "today" read needs it, and it changes a few times
-    /// a year, so it is kept: a save touching it in this process (<see cref="AttendanceReferenceChanges"/>) makes the next
+    /// a year, so it is kept: a save touching it in this process (<see cref="ReferenceChanges.Attendance"/>) makes the next
     /// read load it again, and it is reloaded at least every <see cref="ReferenceLifetime"/> for edits made by other
     /// instances. Inside a transaction it is always read from that transaction and not kept.
     /// </summary>
@@ -113,7 +113,7 @@ public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, Office
 
     private async Task<Reference> ReferenceAsync(PortalDbContext db, CancellationToken ct)
     {
-        var version = AttendanceReferenceChanges.Version;
+        var version = ReferenceChanges.Attendance.Version;
         var inTransaction = db.Database.CurrentTransaction is not null;
         if (!inTransaction && _reference is { } kept && kept.Version == version
             && Environment.TickCount64 - kept.LoadedAtMs < ReferenceLifetime.TotalMilliseconds)

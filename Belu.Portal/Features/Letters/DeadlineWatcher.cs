@@ -17,6 +17,13 @@ public sealed class LettersOptions
 
     /// <summary>Pause after start-up before the first look, so start-up work finishes first.</summary>
     public TimeSpan DeadlineScanDelay { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// The letter list counts matching letters up to this many and above it says "lebih dari": an exact count checks
+    /// every letter a leader may see (100,000 in a regency's register), and nobody pages past the ten-thousandth
+    /// letter instead of narrowing the filter.
+    /// </summary>
+    public int ListCountLimit { get; set; } = 10_000;
 }
 
 public interface IDeadlineScanner

@@ -72,6 +72,7 @@ public sealed record MyDispositionRow(
 public sealed class DispositionService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
+    LetterDirectories directories,
     AuditLog audit,
     OfficeClock clock,
     FileStore fileStore,
@@ -80,7 +81,7 @@ public sealed class DispositionService(
     public async Task<DispositionForm> GetFormAsync(Guid letterId, Guid? parentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var (letter, _) = await IncomingLetterService.LoadVisibleAsync(db, dir, letterId, ct);
         var version = CheckMayDispose(letter, parentId, dir);
         var instructions = await db.DispositionInstructions.AsNoTracking().Where(i => i.IsActive)
@@ -131,7 +132,7 @@ public sealed class DispositionService(
     public async Task<IReadOnlyList<Guid>> DisposeAsync(Guid letterId, DispositionInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var today = clock.Today;
         // Who may dispose is settled before what: a stranger hears "not yours", not a list of form errors.
         var (preview, _) = await IncomingLetterService.LoadVisibleAsync(db, dir, letterId, ct);
@@ -283,7 +284,7 @@ public sealed class DispositionService(
     public async Task MarkProcessingAsync(Guid dispositionId, Guid version, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var now = clock.UtcNow;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (letter, d) = await LoadForActionAsync(db, dir, dispositionId, ct);
@@ -303,7 +304,7 @@ public sealed class DispositionService(
     public async Task FinishAsync(Guid dispositionId, Guid version, string? report, FileUpload? attachment, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         if (report?.Trim().Length > 4000)
         {
             throw new ValidationException("Laporan tindak lanjut paling banyak 4000 karakter.");
@@ -351,7 +352,7 @@ public sealed class DispositionService(
     public async Task CancelAsync(Guid dispositionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var now = clock.UtcNow;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (letter, d) = await LoadForActionAsync(db, dir, dispositionId, ct);
@@ -377,7 +378,7 @@ public sealed class DispositionService(
     {
         var me = currentUser.RequireEmployeeId();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var today = clock.Today;
         var items = db.Dispositions.AsNoTracking().Where(d => query.Sent ? d.FromEmployeeId == me : d.ToEmployeeId == me);
         items = query.Status is DispositionStatus status

@@ -6,6 +6,7 @@ using Belu.Portal.Features.Audit;
 using Belu.Portal.Features.Letters.Domain;
 using Belu.Portal.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Belu.Portal.Features.Letters;
 
@@ -16,10 +17,12 @@ namespace Belu.Portal.Features.Letters;
 public sealed class IncomingLetterService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
+    LetterDirectories directories,
     AuditLog audit,
     OfficeClock clock,
     FileStore fileStore,
-    IPortalNotifier notifier)
+    IPortalNotifier notifier,
+    IOptions<LettersOptions> options)
 {
     public const int MaxFiles = 10;
 
@@ -29,7 +32,7 @@ public sealed class IncomingLetterService(
     {
         currentUser.RequireAnyRole(Roles.Agendaris);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var unitId = dir.RequireAgendaUnit();
         var subtree = dir.Tree.SubtreeOf(unitId);
         var addressees = dir.People.Values
@@ -50,7 +53,7 @@ public sealed class IncomingLetterService(
     {
         currentUser.RequireAnyRole(Roles.Agendaris);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var unitId = dir.RequireAgendaUnit();
         if (await FindSubmissionAsync(db, input.SubmissionId, ct) is Guid already)
         {
@@ -378,13 +381,15 @@ public sealed class IncomingLetterService(
     public async Task<PagedResult<LetterRow>> SearchAsync(LetterQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var today = clock.Today;
         var letters = Filter(db, dir, query, today, await SeesFewAsync(db, dir.Viewer, ct));
         var skip = Math.Max(0, query.Skip);
         var take = Math.Clamp(query.Take, 1, 200);
 
-        var total = await letters.CountAsync(ct);
+        // Counted up to the limit: beyond it the list says "lebih dari" instead of probing every visible letter.
+        var limit = Math.Max(1, options.Value.ListCountLimit);
+        var counted = await letters.Take(limit + 1).CountAsync(ct);
         // Overdue letters first, then the rest, each newest first: two walks along the (received date, agenda number)
         // index that stop once the page is full, instead of one sort of every letter the viewer may see. Only keys are
         // read; the page's rows are fetched by id afterwards.
@@ -406,7 +411,7 @@ public sealed class IncomingLetterService(
             .ToListAsync(ct)).ToDictionary(r => r.Id);
         return new(ids.Select(id => rows[id]).Select(r => new LetterRow(r.Id, r.AgendaNumber, r.SenderNumber, r.LetterDate, r.ReceivedDate, r.Sender, r.Subject,
             r.Security, r.Urgency, LetterStateRules.FromSummary(new(r.Progress, r.OpenDeadline), today), r.OpenDeadline,
-            dir.NameOf(r.AddresseeId), dir.UnitName(r.UnitId))).ToList(), total);
+            dir.NameOf(r.AddresseeId), dir.UnitName(r.UnitId))).ToList(), Math.Min(counted, limit), counted > limit);
     }
 
     private static IQueryable<Guid> NewestFirst(IQueryable<IncomingLetter> letters) => letters
@@ -417,7 +422,7 @@ public sealed class IncomingLetterService(
     public async Task<LetterDashboard> GetDashboardAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var today = clock.Today;
         var visible = Visible(db, dir.Viewer, await SeesFewAsync(db, dir.Viewer, ct)).AsNoTracking();
         async Task<int> Count(LetterBox box) => await InBox(db, visible, box, dir.Me, today).CountAsync(ct);
@@ -444,7 +449,7 @@ public sealed class IncomingLetterService(
     public async Task<LetterDetail> GetAsync(Guid id, bool markRead = true, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var (letter, relation) = await LoadVisibleAsync(db, dir, id, ct);
         var events = markRead ? await MarkReadAsync(db, dir, letter, ct) : [];
         await audit.WriteAsync(markRead ? "letter.read" : "letter.printed", letter.AgendaNumber, $"{dir.UnitName(letter.UnitId)} ({relation})");
@@ -461,7 +466,7 @@ public sealed class IncomingLetterService(
     public async Task<LetterReceipt> GetReceiptAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var letter = await LoadLetterAsync(db, id, ct) ?? throw new NotFoundException("Surat tidak ditemukan.");
         var relation = LetterAccessRules.RelationOf(dir.Viewer, Facts(letter));
         if (relation == LetterRelation.None && letter.RegisteredById != dir.Me)
@@ -481,7 +486,7 @@ public sealed class IncomingLetterService(
     public async Task<(Stream Content, string ContentType, string FileName)> OpenFileAsync(Guid fileId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var file = await db.LetterFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, ct)
             ?? throw new NotFoundException("Berkas tidak ditemukan.");
         string subject;

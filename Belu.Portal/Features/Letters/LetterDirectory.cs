@@ -16,22 +16,23 @@ public sealed record PersonRef(int Id, string Name, string Position, int UnitId)
 /// </summary>
 internal sealed class LetterDirectory
 {
-    private LetterDirectory(UnitTree tree, Dictionary<int, PersonRow> people, HashSet<int> leaders, LetterViewer viewer)
+    private readonly LetterDirectories.Snapshot _organization;
+
+    private LetterDirectory(LetterDirectories.Snapshot organization, LetterViewer viewer)
     {
-        Tree = tree;
-        People = people;
-        Leaders = leaders;
+        _organization = organization;
         Viewer = viewer;
     }
 
     public sealed record PersonRow(int Id, string Name, string Position, int UnitId, int? SuperiorId, bool IsActive);
 
-    public UnitTree Tree { get; }
+    public UnitTree Tree => _organization.Tree;
 
-    public Dictionary<int, PersonRow> People { get; }
+    /// <summary>Everyone, active or not, by id. Shared between callers: read only.</summary>
+    public IReadOnlyDictionary<int, PersonRow> People => _organization.People;
 
     /// <summary>Employees whose account holds the Pimpinan role.</summary>
-    public HashSet<int> Leaders { get; }
+    public IReadOnlySet<int> Leaders => _organization.Leaders;
 
     public LetterViewer Viewer { get; }
 
@@ -39,29 +40,22 @@ internal sealed class LetterDirectory
 
     public PersonRow MeRow => People[Me];
 
-    public static async Task<LetterDirectory> LoadAsync(PortalDbContext db, CurrentUser user, CancellationToken ct)
+    /// <summary>The caller's place in a kept organisation snapshot.</summary>
+    internal static LetterDirectory For(LetterDirectories.Snapshot organization, CurrentUser user)
     {
         var me = user.RequireEmployeeId();
         if (!user.IsInRole(Roles.Pegawai) && !user.IsInRole(Roles.Pimpinan) && !user.IsInRole(Roles.Agendaris) && !user.IsAdmin)
         {
             throw new ForbiddenException();
         }
-        var tree = await OrganizationService.LoadTreeAsync(db, ct);
-        var people = await db.Employees.AsNoTracking()
-            .Select(e => new PersonRow(e.Id, e.Name, e.Position, e.UnitId, e.SuperiorId, e.IsActive))
-            .ToDictionaryAsync(e => e.Id, ct);
-        var leaders = await (from u in db.Users
-                             join ur in db.UserRoles on u.Id equals ur.UserId
-                             join r in db.Roles on ur.RoleId equals r.Id
-                             where r.Name == Roles.Pimpinan && u.EmployeeId != null && u.IsActive
-                             select u.EmployeeId!.Value).ToListAsync(ct);
-        if (!people.TryGetValue(me, out var self))
+        if (!organization.People.TryGetValue(me, out var self))
         {
             throw new ForbiddenException("Akun ini tidak terhubung dengan data pegawai.");
         }
+        var tree = organization.Tree;
         var led = user.IsInRole(Roles.Pimpinan) ? tree.SubtreeOf(self.UnitId) : [];
         int? agendaUnit = user.IsInRole(Roles.Agendaris) ? tree.OpdOf(self.UnitId)?.Id : null;
-        return new LetterDirectory(tree, people, [.. leaders], new LetterViewer(me, led, agendaUnit));
+        return new LetterDirectory(organization, new LetterViewer(me, led, agendaUnit));
     }
 
     public PersonRef Ref(int id) => People.TryGetValue(id, out var p)
@@ -80,16 +74,69 @@ internal sealed class LetterDirectory
         .FirstOrDefault();
 
     public bool IsSubordinateOf(int candidateId, int leaderId) =>
-        LetterAccessRules.IsSubordinate(candidateId, leaderId, People.ToDictionary(p => p.Key, p => p.Value.SuperiorId));
+        LetterAccessRules.IsSubordinate(candidateId, leaderId, _organization.Superiors);
 
     /// <summary>Everyone below <paramref name="leaderId"/> in the chain of superiors, active only.</summary>
-    public List<PersonRow> SubordinatesOf(int leaderId)
-    {
-        var superiors = People.ToDictionary(p => p.Key, p => p.Value.SuperiorId);
-        return People.Values.Where(p => p.IsActive && p.Id != leaderId && LetterAccessRules.IsSubordinate(p.Id, leaderId, superiors)).ToList();
-    }
+    public List<PersonRow> SubordinatesOf(int leaderId) => People.Values
+        .Where(p => p.IsActive && p.Id != leaderId && LetterAccessRules.IsSubordinate(p.Id, leaderId, _organization.Superiors)).ToList();
 
     /// <summary>The register (OPD or kecamatan) a clerk works for.</summary>
     public int RequireAgendaUnit() =>
         Viewer.AgendaUnitId ?? throw new ForbiddenException("Hanya agendaris yang dapat meregistrasi surat.");
+}
+
+/// <summary>
+/// The organisation E-Surat names people from and checks access with (the unit tree, every employee, who holds the
+/// Pimpinan role), kept between calls: every list, letter and export needs it, and at the size of a regency (5,000
+/// employees) loading it took longer than the list's own query. A save touching units, employees, accounts or roles
+/// in this process (<see cref="ReferenceChanges.Organization"/>) makes the next call load it again; edits made by
+/// another instance are seen after at most <see cref="Lifetime"/>. Inside a transaction it is read from that
+/// transaction and not kept.
+/// </summary>
+public sealed class LetterDirectories
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+
+    private Snapshot? _kept;
+
+    internal sealed record Snapshot(
+        UnitTree Tree,
+        Dictionary<int, LetterDirectory.PersonRow> People,
+        HashSet<int> Leaders,
+        Dictionary<int, int?> Superiors,
+        long Version,
+        long LoadedAtMs);
+
+    internal async Task<LetterDirectory> LoadAsync(PortalDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        user.RequireEmployeeId();
+        return LetterDirectory.For(await SnapshotAsync(db, ct), user);
+    }
+
+    private async Task<Snapshot> SnapshotAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var version = ReferenceChanges.Organization.Version;
+        var inTransaction = db.Database.CurrentTransaction is not null;
+        if (!inTransaction && _kept is { } kept && kept.Version == version
+            && Environment.TickCount64 - kept.LoadedAtMs < Lifetime.TotalMilliseconds)
+        {
+            return kept;
+        }
+        var tree = await OrganizationService.LoadTreeAsync(db, ct);
+        var people = await db.Employees.AsNoTracking()
+            .Select(e => new LetterDirectory.PersonRow(e.Id, e.Name, e.Position, e.UnitId, e.SuperiorId, e.IsActive))
+            .ToDictionaryAsync(e => e.Id, ct);
+        var leaders = await (from u in db.Users
+                             join ur in db.UserRoles on u.Id equals ur.UserId
+                             join r in db.Roles on ur.RoleId equals r.Id
+                             where r.Name == Roles.Pimpinan && u.EmployeeId != null && u.IsActive
+                             select u.EmployeeId!.Value).ToListAsync(ct);
+        var loaded = new Snapshot(tree, people, [.. leaders], people.ToDictionary(p => p.Key, p => p.Value.SuperiorId),
+            version, Environment.TickCount64);
+        if (!inTransaction)
+        {
+            _kept = loaded;
+        }
+        return loaded;
+    }
 }

@@ -58,6 +58,7 @@ public sealed record OutgoingOptions(string UnitName, string UnitCode, IReadOnly
 public sealed class OutgoingLetterService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
+    LetterDirectories directories,
     AuditLog audit,
     OfficeClock clock,
     FileStore fileStore)
@@ -79,7 +80,7 @@ public sealed class OutgoingLetterService(
     {
         currentUser.RequireAnyRole(Roles.Agendaris);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var unitId = dir.RequireAgendaUnit();
         return new OutgoingOptions(dir.UnitName(unitId), dir.Tree[unitId].Code, Signers(dir, unitId).Select(p => dir.Ref(p.Id)).ToList());
     }
@@ -95,7 +96,7 @@ public sealed class OutgoingLetterService(
     {
         currentUser.RequireAnyRole(Roles.Agendaris);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var unitId = dir.RequireAgendaUnit();
         if (await FindSubmissionAsync(db, input.SubmissionId, ct) is Guid already)
         {
@@ -192,7 +193,7 @@ public sealed class OutgoingLetterService(
     {
         currentUser.RequireAnyRole(Roles.Agendaris);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var letter = await db.OutgoingLetters.FirstOrDefaultAsync(l => l.Id == id, ct);
         if (letter is null || !CanSee(dir.Viewer, letter) || dir.Viewer.AgendaUnitId != letter.UnitId)
         {
@@ -248,7 +249,7 @@ public sealed class OutgoingLetterService(
     public async Task<PagedResult<OutgoingRow>> SearchAsync(OutgoingQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var letters = Filter(db, dir, query);
         var total = await letters.CountAsync(ct);
         var rows = await letters.OrderByDescending(l => l.Year).ThenByDescending(l => l.Sequence)
@@ -261,7 +262,7 @@ public sealed class OutgoingLetterService(
     public async Task<OutgoingDetail> GetAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var letter = await db.OutgoingLetters.AsNoTracking().Include(l => l.Files).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (letter is null || !CanSee(dir.Viewer, letter))
         {

@@ -15,12 +15,13 @@ public sealed record LetterCharts(IReadOnlyList<ChartPoint> ByState, IReadOnlyLi
 /// The letter dashboard's charts, under the same rules as its counters: the letters the caller may see, and the
 /// dispositions to the units a leader leads (an administrator: all units).
 /// </summary>
-public sealed class LetterChartService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, OfficeClock clock)
+public sealed class LetterChartService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser,
+    LetterDirectories directories, OfficeClock clock)
 {
     public async Task<LetterCharts> GetAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var today = clock.Today;
         var visible = IncomingLetterService.Visible(db, dir.Viewer, await IncomingLetterService.SeesFewAsync(db, dir.Viewer, ct)).AsNoTracking();
         var byState = new List<ChartPoint>();

@@ -27,6 +27,7 @@ public sealed record IncomingRegisterLine(
 public sealed class IncomingRegisterReport(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
+    LetterDirectories directories,
     OfficeClock clock) : IReport<IncomingRegisterRequest>
 {
     public const string Path = "/laporan/agenda-surat-masuk.xlsx";
@@ -72,7 +73,7 @@ public sealed class IncomingRegisterReport(
     public async Task<ReportDocument> BuildAsync(IncomingRegisterRequest request, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         LetterReportScope.RequireUnit(dir, currentUser, request.Unit);
         var today = clock.Today;
         var period = LetterReportScope.Period(request.From, request.To, today);

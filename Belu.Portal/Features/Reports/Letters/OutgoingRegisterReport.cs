@@ -24,6 +24,7 @@ public sealed record OutgoingRegisterLine(
 public sealed class OutgoingRegisterReport(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
+    LetterDirectories directories,
     OfficeClock clock) : IReport<OutgoingRegisterRequest>
 {
     public const string Path = "/laporan/agenda-surat-keluar.xlsx";
@@ -59,7 +60,7 @@ public sealed class OutgoingRegisterReport(
     public async Task<ReportDocument> BuildAsync(OutgoingRegisterRequest request, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dir = await LetterDirectory.LoadAsync(db, currentUser, ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
         var today = clock.Today;
         var period = LetterReportScope.Period(request.From, request.To, today);
         var query = new OutgoingQuery(request.Q, period.From, period.To, request.Sent);
