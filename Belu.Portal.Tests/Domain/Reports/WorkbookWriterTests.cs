@@ -231,4 +231,15 @@ public class WorkbookWriterTests
         return $"{cell.Address}: {cell.DataType} '{cell.GetString()}' fmt={format} bold={s.Font.Bold} italic={s.Font.Italic} size={s.Font.FontSize} "
             + $"fill={fill} border={s.Border.TopBorder}/{s.Border.BottomBorder} align={s.Alignment.Horizontal} wrap={s.Alignment.WrapText} quote={s.IncludeQuotePrefix} formula={cell.HasFormula}";
     }
+
+    [Theory]
+    [MemberData(nameof(Writers), MemberType = typeof(SampleWorkbook))]
+    public async Task SpacesAtTheEndsOfATextAndInsideItAreKept(IWorkbookWriter writer)
+    {
+        var line = Lines[0] with { Name = "  Nama  dengan   spasi  ", Nip = "tanpa spasi di ujung" };
+        using var book = Open(await WriteAsync(writer, OneSheet([line])));
+        var ws = book.Worksheet(1);
+        Assert.Equal("  Nama  dengan   spasi  ", ws.Cell(SheetPlan.FirstDataRow, 3).GetString());
+        Assert.Equal("tanpa spasi di ujung", ws.Cell(SheetPlan.FirstDataRow, 2).GetString());
+    }
 }

@@ -201,7 +201,7 @@ public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, Office
         {
             for (var date = from; date <= to; date = date.AddDays(1))
             {
-                facts.Rows.TryGetValue((member.Id, date), out var row);
+                facts.Entities!.TryGetValue((member.Id, date), out var row);
                 var input = facts.Input(book, member, date, DayPhase.Closed, null) with { Correction = row?.CorrectedCode };
                 var result = DayClassifier.Classify(input, book.Rules);
                 var deduction = book.Penalties.ForDay(result);
@@ -239,7 +239,25 @@ public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, Office
             .Select(r => new { r.EmployeeId, r.From, r.To, r.Kind })
             .ToListAsync(ct);
         var rowsQuery = db.AttendanceDays.Where(d => ids.Contains(d.EmployeeId) && d.Date >= from && d.Date <= to);
-        var rows = await (tracked ? rowsQuery : rowsQuery.AsNoTracking()).ToListAsync(ct);
+        Dictionary<(int, DateOnly), AttendanceDay>? entities = null;
+        Dictionary<(int, DateOnly), StoredDay> rows;
+        if (tracked)
+        {
+            entities = (await rowsQuery.ToListAsync(ct)).ToDictionary(r => (r.EmployeeId, r.Date));
+            rows = entities.ToDictionary(e => e.Key, e => StoredDay.Of(e.Value));
+        }
+        else
+        {
+            // Only what the classification reads, as plain values: a month of a regency is 155,000 rows, and as
+            // entities each also got a new id and parsed an update time nobody reads here.
+            rows = (await rowsQuery.AsNoTracking()
+                .Select(d => new
+                {
+                    d.EmployeeId, d.Date, Day = new StoredDay(d.Code, d.LateCode, d.EarlyCode, d.LateMinutes, d.EarlyMinutes, d.CheckIn, d.CheckOut,
+                        d.IsClosed, d.CorrectedCode),
+                })
+                .ToListAsync(ct)).ToDictionary(r => (r.EmployeeId, r.Date), r => r.Day);
+        }
 
         var punchesByDay = punches
             .GroupBy(p => (p.EmployeeId, PunchRules.LocalDate(p.AtUtc, clock.TimeZone)))
@@ -252,13 +270,25 @@ public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, Office
                 requestByDay[(r.EmployeeId, d)] = r.Kind;
             }
         }
-        return new Facts(punchesByDay, requestByDay, rows.ToDictionary(r => (r.EmployeeId, r.Date)));
+        return new Facts(punchesByDay, requestByDay, rows, entities);
+    }
+
+    /// <summary>A stored day as the classification reads it.</summary>
+    private sealed record StoredDay(
+        AttendanceCode Code, AttendanceCode? LateCode, AttendanceCode? EarlyCode, int LateMinutes, int EarlyMinutes,
+        TimeOnly? CheckIn, TimeOnly? CheckOut, bool IsClosed, AttendanceCode? CorrectedCode)
+    {
+        public static StoredDay Of(AttendanceDay d) =>
+            new(d.Code, d.LateCode, d.EarlyCode, d.LateMinutes, d.EarlyMinutes, d.CheckIn, d.CheckOut, d.IsClosed, d.CorrectedCode);
+
+        public DayResult ToResult() => new(Code, LateCode, EarlyCode, LateMinutes, EarlyMinutes, CheckIn, CheckOut);
     }
 
     private sealed record Facts(
         Dictionary<(int, DateOnly), IReadOnlyList<TimeOnly>> Punches,
         Dictionary<(int, DateOnly), RequestKind> Requests,
-        Dictionary<(int, DateOnly), AttendanceDay> Rows)
+        Dictionary<(int, DateOnly), StoredDay> Rows,
+        Dictionary<(int, DateOnly), AttendanceDay>? Entities)
     {
         public DayInput Input(AttendanceBook book, StaffMember member, DateOnly date, DayPhase phase, TimeOnly? now) => new(
             date,

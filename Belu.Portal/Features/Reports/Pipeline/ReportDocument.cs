@@ -62,13 +62,42 @@ public interface IReportSheet
 }
 
 /// <summary>A sheet of rows of <typeparamref name="TRow"/>, laid out by a <see cref="SheetLayout{TRow}"/>.</summary>
-public sealed class ReportSheet<TRow>(string name, string unitLabel, SheetLayout<TRow> layout, IAsyncEnumerable<TRow> rows, int rowCount) : IReportSheet
+public sealed class ReportSheet<TRow> : IReportSheet
 {
-    /// <summary>A sheet over rows already in memory.</summary>
-    public ReportSheet(string name, string unitLabel, SheetLayout<TRow> layout, IReadOnlyCollection<TRow> rows)
-        : this(name, unitLabel, layout, rows.ToAsyncEnumerable(), rows.Count)
+    private readonly string name;
+    private readonly string unitLabel;
+    private readonly SheetLayout<TRow> layout;
+    private readonly IAsyncEnumerable<TRow> rows;
+    private readonly int rowCount;
+    private readonly bool readAhead;
+
+    /// <summary>
+    /// A sheet over rows read while the workbook is written (a database query). They are read ahead of the writer
+    /// on another thread, so the query and whatever is computed per row overlap with formatting and compressing.
+    /// </summary>
+    public ReportSheet(string name, string unitLabel, SheetLayout<TRow> layout, IAsyncEnumerable<TRow> rows, int rowCount)
+        : this(name, unitLabel, layout, rows, rowCount, readAhead: true)
     {
     }
+
+    /// <summary>A sheet over rows already in memory.</summary>
+    public ReportSheet(string name, string unitLabel, SheetLayout<TRow> layout, IReadOnlyCollection<TRow> rows)
+        : this(name, unitLabel, layout, rows.ToAsyncEnumerable(), rows.Count, readAhead: false)
+    {
+    }
+
+    private ReportSheet(string name, string unitLabel, SheetLayout<TRow> layout, IAsyncEnumerable<TRow> rows, int rowCount, bool readAhead)
+    {
+        this.name = name;
+        this.unitLabel = unitLabel;
+        this.layout = layout;
+        this.rows = rows;
+        this.rowCount = rowCount;
+        this.readAhead = readAhead;
+    }
+
+    /// <summary>Rows read ahead of the writer at most.</summary>
+    internal const int ReadAheadRows = 2_000;
 
     public string Name => name;
 
@@ -83,10 +112,53 @@ public sealed class ReportSheet<TRow>(string name, string unitLabel, SheetLayout
     public async IAsyncEnumerable<object?[]> ReadRowsAsync([EnumeratorCancellation] CancellationToken ct)
     {
         var values = new object?[layout.Columns.Count];
-        await foreach (var row in rows.WithCancellation(ct))
+        await foreach (var row in (readAhead ? ReadAhead.Of(rows, ReadAheadRows, ct) : rows).WithCancellation(ct))
         {
             layout.Read(row, values);
             yield return values;
+        }
+    }
+}
+
+/// <summary>Reads a sequence on another thread, up to a bounded number of items ahead of its consumer.</summary>
+public static class ReadAhead
+{
+    /// <summary>
+    /// The items of <paramref name="source"/> in order. An exception of the source surfaces at the consumer's next
+    /// read; when the consumer stops (done, failed or cancelled) the source is cancelled and awaited, so nothing
+    /// keeps reading (and no database connection stays open) after the enumeration has ended.
+    /// </summary>
+    public static async IAsyncEnumerable<T> Of<T>(IAsyncEnumerable<T> source, int capacity, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var channel = System.Threading.Channels.Channel.CreateBounded<T>(
+            new System.Threading.Channels.BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var item in source.WithCancellation(stop.Token))
+                {
+                    await channel.Writer.WriteAsync(item, stop.Token);
+                }
+                channel.Writer.TryComplete();
+            }
+            catch (Exception ex)
+            {
+                channel.Writer.TryComplete(ex);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var item in channel.Reader.ReadAllAsync(ct))
+            {
+                yield return item;
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            await producer;
         }
     }
 }

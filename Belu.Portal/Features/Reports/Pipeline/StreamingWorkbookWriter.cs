@@ -134,36 +134,66 @@ public sealed class StreamingWorkbookWriter : IWorkbookWriter
         x.WriteEndElement();
     }
 
+    /// <summary>Style indexes as text, made once: a register writes one per cell, 1.6 million of them.</summary>
+    private static readonly string[] StyleTexts = Enumerable.Range(0, 512).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+    private static string StyleText(int style) =>
+        style < StyleTexts.Length ? StyleTexts[style] : style.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// One row. Per cell nothing is allocated: the reference is written in two pieces, the style from a table,
+    /// numbers through a reused buffer, and xml:space only where the text has spaces to keep at its ends.
+    /// </summary>
     private static void WriteRow(XmlWriter x, int row, string[] columnNames, PlannedCell[] cells)
     {
         var number = row.ToString(CultureInfo.InvariantCulture);
+        var digits = NumberBuffer ??= new char[32];
         x.WriteStartElement("row", MainNs);
         x.WriteAttributeString("r", number);
         for (var c = 0; c < cells.Length; c++)
         {
             var planned = cells[c];
             x.WriteStartElement("c", MainNs);
-            x.WriteAttributeString("r", columnNames[c] + number);
-            x.WriteAttributeString("s", planned.Style.ToString(CultureInfo.InvariantCulture));
+            x.WriteStartAttribute("r");
+            x.WriteString(columnNames[c]);
+            x.WriteString(number);
+            x.WriteEndAttribute();
+            x.WriteAttributeString("s", StyleText(planned.Style));
             switch (planned.Content)
             {
                 case CellContent.Text:
+                    var text = planned.Text ?? "";
                     x.WriteAttributeString("t", "inlineStr");
                     x.WriteStartElement("is", MainNs);
                     x.WriteStartElement("t", MainNs);
-                    x.WriteAttributeString("xml", "space", null, "preserve");
-                    x.WriteString(planned.Text ?? "");
+                    if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
+                    {
+                        x.WriteAttributeString("xml", "space", null, "preserve");
+                    }
+                    x.WriteString(text);
                     x.WriteEndElement();
                     x.WriteEndElement();
                     break;
                 case CellContent.Number:
-                    x.WriteElementString("v", MainNs, planned.Number.ToString(CultureInfo.InvariantCulture));
+                    x.WriteStartElement("v", MainNs);
+                    if (planned.Number.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture))
+                    {
+                        x.WriteChars(digits, 0, length);
+                    }
+                    else
+                    {
+                        x.WriteString(planned.Number.ToString(CultureInfo.InvariantCulture));
+                    }
+                    x.WriteEndElement();
                     break;
             }
             x.WriteEndElement();
         }
         x.WriteEndElement();
     }
+
+    [ThreadStatic]
+    private static char[]? NumberBuffer;
 
     private static void WritePackageParts(ZipArchive zip, WorkbookPlan plan)
     {
