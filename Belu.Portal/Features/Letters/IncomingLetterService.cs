@@ -351,6 +351,10 @@ public sealed class IncomingLetterService(
         };
     }
 
+    /// <summary>Boxes whose every letter the caller reads by <see cref="LetterAccessRules"/> as addressee, disposer or tembusan holder.</summary>
+    internal static bool BoxImpliesAccess(LetterBox box) => box is LetterBox.UntukSaya or LetterBox.BelumDibaca or LetterBox.BelumDisposisi
+        or LetterBox.DisposisiBelumDibaca or LetterBox.BelumDitindaklanjuti or LetterBox.Tembusan or LetterBox.TembusanBelumDibaca;
+
     /// <summary>
     /// The list's filters over the letters the caller may see: one query for the page and the export. Pass
     /// <paramref name="walk"/> for a query that reads letters in list order and stops early (see <see cref="InStateWalked"/>).
@@ -358,7 +362,10 @@ public sealed class IncomingLetterService(
     internal static IQueryable<IncomingLetter> Filter(PortalDbContext db, LetterDirectory dir, LetterQuery query, DateOnly today, bool few = false,
         bool walk = false)
     {
-        var letters = InBox(db, Visible(db, dir.Viewer, few).AsNoTracking(), query.Box, dir.Me, today, walk);
+        // A box of the caller's own letters (addressed to them, disposed by them, copied to them) holds only letters the
+        // caller may read (LetterAccessRules: addressee, disposition party, tembusan holder), so it needs no access probe.
+        var source = BoxImpliesAccess(query.Box) ? db.IncomingLetters.AsNoTracking() : Visible(db, dir.Viewer, few).AsNoTracking();
+        var letters = InBox(db, source, query.Box, dir.Me, today, walk);
 
         if (LetterWrites.FullTextQuery(query.Text) is string match)
         {
