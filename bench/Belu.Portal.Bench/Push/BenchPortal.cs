@@ -1,10 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Belu.Portal.Bench.Common;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Attendance;
 using Belu.Portal.Features.Monitoring;
@@ -24,89 +23,47 @@ internal sealed partial class BenchPortal : IAsyncDisposable
     public const string Password = "Belu#Bench2026";
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "belu-bench-" + Guid.NewGuid().ToString("N"));
-    private Process? _process;
+    private readonly PortalProcess _process;
 
     public BenchPortal()
     {
         Directory.CreateDirectory(_root);
-        Port = FreePort();
+        // Development: the static web assets (Blazor's script, MudBlazor's CSS) are served from the build output
+        // through its manifest, as in the test suite; a published portal serves them from wwwroot instead.
+        _process = new PortalProcess(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__Portal"] = $"Data Source={DatabasePath}",
+            ["Storage__Root"] = Path.Combine(_root, "storage"),
+            ["Demo__Seed"] = "true",
+            ["Demo__Password"] = Password,
+            ["RateLimits__LoginPerMinute"] = "100000",
+            ["RateLimits__HubPerMinute"] = "100000",
+            ["RateLimits__DevicePerMinute"] = "1000000",
+            ["Logging__Console__FormatterName"] = "simple",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+        }, FindRepositoryRoot(AppContext.BaseDirectory) ?? AppContext.BaseDirectory, Echo);
     }
 
-    public int Port { get; }
+    public int Port => _process.Port;
 
-    public string BaseUrl => $"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
+    public string BaseUrl => _process.BaseUrl;
 
     public string DatabasePath => Path.Combine(_root, "portal.db");
 
-    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("the portal is not running");
+    public int ProcessId => _process.ProcessId;
 
     /// <summary>The environment the portal runs with; printed so a reader can repeat the run by hand.</summary>
-    public Dictionary<string, string> Environment { get; } = [];
+    public Dictionary<string, string> Environment => _process.Environment;
 
     public async Task StartAsync()
     {
-        var directory = AppContext.BaseDirectory;
-        var repository = FindRepositoryRoot(directory);
-        // Development: the static web assets (Blazor's script, MudBlazor's CSS) are served from the build output
-        // through its manifest, as in the test suite; a published portal serves them from wwwroot instead.
-        Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        Environment["Urls"] = BaseUrl;
-        Environment["ConnectionStrings__Portal"] = $"Data Source={DatabasePath}";
-        Environment["Storage__Root"] = Path.Combine(_root, "storage");
-        Environment["Demo__Seed"] = "true";
-        Environment["Demo__Password"] = Password;
-        Environment["RateLimits__LoginPerMinute"] = "100000";
-        Environment["RateLimits__HubPerMinute"] = "100000";
-        Environment["RateLimits__DevicePerMinute"] = "1000000";
-        Environment["Logging__Console__FormatterName"] = "simple";
-        Environment["Logging__LogLevel__Default"] = "Warning";
-        Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
-
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, "Belu.Portal.dll")])
-        {
-            WorkingDirectory = repository ?? directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in Environment)
-        {
-            start.Environment[key] = value;
-        }
-        var started = Stopwatch.StartNew();
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, e) => Echo(e.Data);
-        _process.ErrorDataReceived += (_, e) => Echo(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"the portal exited with {_process.ExitCode}");
-            }
-            try
-            {
-                if ((await http.GetAsync(BaseUrl + "/health")).IsSuccessStatusCode)
-                {
-                    break;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-            if (started.Elapsed > TimeSpan.FromMinutes(5))
-            {
-                throw new TimeoutException("the portal did not start within 5 minutes");
-            }
-            await Task.Delay(100);
-        }
-        Console.WriteLine($"portal: pid {_process.Id}, {BaseUrl}, up after {started.Elapsed.TotalSeconds:0.0} s (migrations and demo seed)");
+        var took = await _process.StartAsync(TimeSpan.FromMinutes(5));
+        Console.WriteLine($"portal: pid {ProcessId}, {BaseUrl}, up after {took.TotalSeconds:0.0} s (migrations and demo seed)");
     }
 
-    private static void Echo(string? line)
+    private static void Echo(string line)
     {
         // Warnings and errors only (the level is set above); the demo banner lines are dropped.
         if (!string.IsNullOrWhiteSpace(line) && (line.Contains("warn", StringComparison.Ordinal) || line.Contains("fail", StringComparison.Ordinal) || line.Contains("crit", StringComparison.Ordinal)))
@@ -206,45 +163,14 @@ internal sealed partial class BenchPortal : IAsyncDisposable
     private static partial Regex TokenPattern();
 
     /// <summary>The portal's resident set (VmRSS) in KiB, from /proc.</summary>
-    public long ResidentKiB()
-    {
-        foreach (var line in File.ReadLines($"/proc/{ProcessId}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-            }
-        }
-        throw new InvalidOperationException("VmRSS not found");
-    }
+    public long ResidentKiB() => _process.ResidentKiB();
 
-    /// <summary>Busy CPU time of the portal process so far (user + system), from /proc/&lt;pid&gt;/stat.</summary>
-    public TimeSpan CpuTime()
-    {
-        var stat = File.ReadAllText($"/proc/{ProcessId}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        // Fields 14 and 15 of stat (utime, stime), counted from the state field (3) here.
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / 100.0);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    /// <summary>Busy CPU time of the portal process so far (user + system).</summary>
+    public TimeSpan CpuTime() => _process.CpuTime();
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process?.Dispose();
+        await _process.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

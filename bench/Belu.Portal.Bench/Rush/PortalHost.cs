@@ -1,25 +1,23 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Belu.Portal.Bench.Common;
 
 namespace Belu.Portal.Bench.Rush;
 
 /// <summary>
-/// The portal as its own process (the Belu.Portal.dll beside the bench), on a loopback port, with the limits the
-/// benchmark needs raised through environment variables, as an operator would.
+/// The portal for the rush: environment Production with the operator's appsettings.json beside the build, on the given
+/// database, with the limits the benchmark needs raised; its log goes to portal.log in the run's folder.
 /// </summary>
 internal sealed class PortalHost : IAsyncDisposable
 {
-    private Process? _process;
+    private readonly StreamWriter _log;
+    private readonly PortalProcess _process;
 
     public PortalHost(string root, string provider, string connectionString)
     {
         Root = root;
-        Port = FreePort();
-        Environment = new Dictionary<string, string>
+        _log = new StreamWriter(Path.Combine(root, "portal.log")) { AutoFlush = true };
+        _process = new PortalProcess(new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Urls"] = BaseUrl,
             ["Database__Provider"] = provider,
             ["ConnectionStrings__Portal"] = connectionString,
             ["Storage__Root"] = Path.Combine(root, "storage"),
@@ -32,79 +30,34 @@ internal sealed class PortalHost : IAsyncDisposable
             ["Attendance__DuplicateWindowSeconds"] = "1",
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__LogLevel__Default"] = "Warning",
-        };
+        }, AppContext.BaseDirectory, _log.WriteLine);
     }
 
     public string Root { get; }
 
-    public int Port { get; }
+    public Dictionary<string, string> Environment => _process.Environment;
 
-    public Dictionary<string, string> Environment { get; }
+    public string BaseUrl => _process.BaseUrl;
 
-    public string BaseUrl => $"http://127.0.0.1:{Port}";
-
-    public int? ProcessId => _process?.Id;
+    public int? ProcessId => _process.ProcessId;
 
     public async Task StartAsync(TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Belu.Portal.dll")])
+        try
         {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in Environment)
-        {
-            start.Environment[key] = value;
+            await _process.StartAsync(timeout);
         }
-        var log = new StreamWriter(Path.Combine(Root, "portal.log")) { AutoFlush = true };
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        catch (InvalidOperationException ex)
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"the portal exited with {_process.ExitCode}; see {Path.Combine(Root, "portal.log")}");
-            }
-            try
-            {
-                if ((await http.GetAsync(BaseUrl + "/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"the portal did not start within {timeout.TotalSeconds} s");
-            }
-            await Task.Delay(200);
+            throw new InvalidOperationException($"{ex.Message}; see {Path.Combine(Root, "portal.log")}", ex);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process?.Dispose();
+        await _process.DisposeAsync();
+        await _log.DisposeAsync();
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => PortalProcess.FreePort();
 }
