@@ -72,6 +72,13 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<KioskRedemption> KioskRedemptions => Set<KioskRedemption>();
 
+    /// <summary>
+    /// Bounded counts (<c>Take(n).Count()</c>: "more than 10,000", "fewer than 2,000 keys") have no order on purpose;
+    /// EF's warning about a row limit without an order would otherwise be logged for every list.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -165,6 +165,7 @@ public sealed class PunchRecorder(
             .OrderBy(x => x.Submission.EmployeeId).ThenBy(x => x.Submission.AtUtc).ToList();
         var touched = new HashSet<(int EmployeeId, DateOnly Date)>();
         var keptBefore = new Dictionary<(int, DateOnly), List<DateTime>>();
+        var addedToday = new Dictionary<(int, DateOnly), List<DateTime>>();
 
         foreach (var group in ordered.GroupBy(x => x.Submission.EmployeeId))
         {
@@ -181,11 +182,16 @@ public sealed class PunchRecorder(
                     continue;
                 }
                 var date = PunchRules.LocalDate(submission.AtUtc, clock.TimeZone);
-                if (date == today && !keptBefore.ContainsKey((group.Key, date)))
+                if (date == today)
                 {
-                    var (start, end) = clock.DayBoundsUtc(date);
-                    keptBefore[(group.Key, date)] = await db.Punches.AsNoTracking()
-                        .Where(p => p.EmployeeId == group.Key && p.AtUtc >= start && p.AtUtc < end).Select(p => p.AtUtc).ToListAsync(ct);
+                    if (!keptBefore.ContainsKey((group.Key, date)))
+                    {
+                        var (start, end) = clock.DayBoundsUtc(date);
+                        keptBefore[(group.Key, date)] = await db.Punches.AsNoTracking()
+                            .Where(p => p.EmployeeId == group.Key && p.AtUtc >= start && p.AtUtc < end).Select(p => p.AtUtc).ToListAsync(ct);
+                        addedToday[(group.Key, date)] = [];
+                    }
+                    addedToday[(group.Key, date)].Add(submission.AtUtc);
                 }
                 kept.Add(submission.AtUtc);
                 touched.Add((group.Key, date));
@@ -202,26 +208,26 @@ public sealed class PunchRecorder(
                 });
             }
         }
-        await db.SaveChangesAsync(ct);
-
-        if (touched.Count > 0)
+        if (touched.Count == 0)
         {
-            await AfterwardsAsync(db, touched, keptBefore, today, ct);
+            return outcomes;
         }
-        return outcomes;
-    }
 
-    private async Task AfterwardsAsync(PortalDbContext db, HashSet<(int EmployeeId, DateOnly Date)> touched,
-        Dictionary<(int, DateOnly), List<DateTime>> keptBefore, DateOnly today, CancellationToken ct)
-    {
+        // The late check-ins are worked out before the save and stored with the punches (the outbox): a punch is never
+        // committed without the notice its leaders are owed, even if the process dies before it is sent.
         var ids = touched.Select(t => t.EmployeeId).Distinct().ToList();
-        var staff = await AttendanceEngine.Staff(db).Where(s => ids.Contains(s.Id)).ToListAsync(ct);
-        var byId = staff.ToDictionary(s => s.Id);
+        var byId = (await AttendanceEngine.Staff(db).Where(s => ids.Contains(s.Id)).ToListAsync(ct)).ToDictionary(s => s.Id);
         var from = touched.Min(t => t.Date);
         var book = await engine.LoadBookAsync(db, from < today ? from : today, today, ct);
+        var late = await LateCheckInsAsync(db, byId, book, keptBefore, addedToday, ct);
+        foreach (var notice in late)
+        {
+            Outbox.Stage(db, notice);
+        }
+        await db.SaveChangesAsync(ct);
 
         // A punch for a day the close has already passed (a machine that was offline) rewrites that day.
-        if (book.LastClosedDay is DateOnly closed)
+        if (book.LastClosedDay is DateOnly closed && touched.Any(t => t.Date <= closed))
         {
             foreach (var (employeeId, date) in touched.Where(t => t.Date <= closed && byId.ContainsKey(t.EmployeeId)))
             {
@@ -230,28 +236,54 @@ public sealed class PunchRecorder(
             await db.SaveChangesAsync(ct);
         }
 
+        foreach (var notice in late)
+        {
+            try
+            {
+                await notifier.PublishAsync(notice, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // The punches are stored and the notice waits in the outbox; the dispatcher sends it later. Failing
+                // here would make the writer store these punches again and answer "duplicate".
+                logger.LogWarning(ex, "Late check-in notice {EventId} not sent now; the outbox will send it", notice.Id);
+            }
+        }
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Today's first check-ins among these punches that are late: one notice each, for the employee's superior and the
+    /// unit's board. Someone on approved duty or leave who passes by the machine is not late.
+    /// </summary>
+    private async Task<List<CheckedInLateEvent>> LateCheckInsAsync(PortalDbContext db, Dictionary<int, StaffMember> byId, AttendanceBook book,
+        Dictionary<(int, DateOnly), List<DateTime>> keptBefore, Dictionary<(int, DateOnly), List<DateTime>> addedToday, CancellationToken ct)
+    {
+        var notices = new List<CheckedInLateEvent>();
         foreach (var ((employeeId, date), before) in keptBefore)
         {
             if (!byId.TryGetValue(employeeId, out var member) || book.ScheduleOf(member.UnitId, date) is not DaySchedule schedule || book.HolidayOn(date) is not null)
             {
                 continue;
             }
-            var (start, end) = clock.DayBoundsUtc(date);
-            var after = await db.Punches.AsNoTracking().Where(p => p.EmployeeId == employeeId && p.AtUtc >= start && p.AtUtc < end).Select(p => p.AtUtc).ToListAsync(ct);
             var resultBefore = Classify(before, schedule, date, book);
-            var resultAfter = Classify(after, schedule, date, book);
-            // Someone on approved duty or leave who passes by the machine is not late.
-            var excused = await db.AttendanceRequests.AnyAsync(r => r.EmployeeId == employeeId && r.Status == RequestStatus.Disetujui && r.From <= date && r.To >= date, ct);
-            if (!excused && resultBefore.CheckIn is null && resultAfter.CheckIn is TimeOnly checkIn && resultAfter.LateMinutes > 0)
+            var resultAfter = Classify([.. before, .. addedToday[(employeeId, date)]], schedule, date, book);
+            if (resultBefore.CheckIn is not null || resultAfter.CheckIn is not TimeOnly checkIn || resultAfter.LateMinutes <= 0)
             {
-                await notifier.PublishAsync(new CheckedInLateEvent(employeeId, member.Name, resultAfter.LateMinutes, date, checkIn)
+                continue;
+            }
+            var excused = await db.AttendanceRequests.AnyAsync(r => r.EmployeeId == employeeId && r.Status == RequestStatus.Disetujui && r.From <= date && r.To >= date, ct);
+            if (!excused)
+            {
+                notices.Add(new CheckedInLateEvent(employeeId, member.Name, resultAfter.LateMinutes, date, checkIn)
                 {
                     AtUtc = clock.UtcNow,
                     UnitId = member.UnitId,
                     RecipientEmployeeIds = member.SuperiorId is int superior ? [superior] : [],
-                }, ct);
+                });
             }
         }
+        return notices;
     }
 
     private DayResult Classify(List<DateTime> punches, DaySchedule schedule, DateOnly date, AttendanceBook book) =>
