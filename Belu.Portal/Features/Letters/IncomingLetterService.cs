@@ -360,17 +360,22 @@ public sealed class IncomingLetterService(
     /// <paramref name="walk"/> for a query that reads letters in list order and stops early (see <see cref="InStateWalked"/>).
     /// </summary>
     internal static IQueryable<IncomingLetter> Filter(PortalDbContext db, LetterDirectory dir, LetterQuery query, DateOnly today, bool few = false,
-        bool walk = false)
+        bool walk = false, List<long>? hits = null)
     {
         // A box of the caller's own letters (addressed to them, disposed by them, copied to them) holds only letters the
         // caller may read (LetterAccessRules: addressee, disposition party, tembusan holder), so it needs no access probe.
         var source = BoxImpliesAccess(query.Box) ? db.IncomingLetters.AsNoTracking() : Visible(db, dir.Viewer, few).AsNoTracking();
         var letters = InBox(db, source, query.Box, dir.Me, today, walk);
 
-        if (LetterWrites.FullTextQuery(query.Text) is string match)
+        if (hits is not null)
         {
-            var hits = LetterWrites.SearchIncoming(db, match);
-            letters = letters.Where(l => hits.Contains(l.SearchKey));
+            // Full-text hits read beforehand, as one array parameter: SQLite looks each up in the SearchKey index.
+            letters = letters.Where(l => EF.Parameter(hits).Contains(l.SearchKey));
+        }
+        else if (LetterWrites.FullTextQuery(query.Text) is string match)
+        {
+            var found = LetterWrites.SearchIncoming(db, match);
+            letters = letters.Where(l => found.Contains(l.SearchKey));
         }
         if (query.State is LetterState state)
         {
@@ -410,6 +415,9 @@ public sealed class IncomingLetterService(
         return letters;
     }
 
+    /// <summary>Full-text hits up to which a search is counted by looking each hit up (SQLite).</summary>
+    internal const int FewHits = 5_000;
+
     public async Task<PagedResult<LetterRow>> SearchAsync(LetterQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -422,7 +430,19 @@ public sealed class IncomingLetterService(
 
         // Counted up to the limit: beyond it the list says "lebih dari" instead of probing every visible letter.
         var limit = Math.Max(1, options.Value.ListCountLimit);
-        var counted = await letters.Take(limit + 1).CountAsync(ct);
+        // On SQLite a search with few hits is counted from its hits, read first and looked up by key: given the FTS5
+        // subquery SQLite scans every letter to match them. With many hits (a common word) the scan is the cheaper way,
+        // and the page walks keep the subquery: they walk the list order and stop early.
+        var counting = letters;
+        if (db.Database.IsSqlite() && LetterWrites.FullTextQuery(query.Text) is string match)
+        {
+            var hits = await LetterWrites.SearchIncoming(db, match).Take(FewHits + 1).ToListAsync(ct);
+            if (hits.Count <= FewHits)
+            {
+                counting = Filter(db, dir, query, today, few, hits: hits);
+            }
+        }
+        var counted = await counting.Take(limit + 1).CountAsync(ct);
         // Overdue letters first, then the rest, each newest first: two walks along the (received date, agenda number)
         // index that stop once the page is full, instead of one sort of every letter the viewer may see. Only keys are
         // read; the page's rows are fetched by id afterwards. On SQLite the walks write the state in the form that keeps
