@@ -1,15 +1,9 @@
-using Belu.Portal.Data;
 using Belu.Portal.Features.Attendance;
-using Belu.Portal.Features.Notifications;
 using Belu.Portal.Tests.Infrastructure;
 using Belu.Portal.Tests.Integration.Attendance;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Belu.Portal.Tests.Integration.Reliability;
 
@@ -19,13 +13,7 @@ public sealed class DyingNotifierFakeClockFactory : FakeClockPortalFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Outbox:Interval", "1.00:00:00");
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<NotificationPublisher>();
-            services.AddSingleton<DyingNotifier>();
-            services.AddSingleton<IPortalNotifier>(sp => sp.GetRequiredService<DyingNotifier>());
-        });
+        DyingNotifier.Install(builder);
     }
 }
 
@@ -77,9 +65,7 @@ public class LateCheckInOutboxTests(DyingNotifierFakeClockFactory factory) : ICl
         }
         Assert.Equal(before, await LateNoticesAsync(superior));
 
-        var later = new FakeTimeProvider(factory.Time.GetUtcNow() + TimeSpan.FromMinutes(2));
-        var dispatcher = new OutboxDispatcher(factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
-            factory.Services.GetRequiredService<NotificationPublisher>(), later, Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance);
+        var dispatcher = DyingNotifier.DispatcherAt(factory.Services, factory.Time.GetUtcNow() + TimeSpan.FromMinutes(2));
         Assert.Equal(1, await dispatcher.RunOnceAsync());
         Assert.Equal(0, await dispatcher.RunOnceAsync());
         Assert.Equal(before + 1, await LateNoticesAsync(superior));

@@ -26,16 +26,11 @@ public sealed class DyingNotifier(NotificationPublisher inner) : IPortalNotifier
         Dying ? throw new OperationCanceledException("the process died before publishing") : inner.PublishAsync(portalEvent, cancellationToken);
 
     public IDisposable Subscribe(Func<PortalEvent, Task> handler) => inner.Subscribe(handler);
-}
 
-public sealed class DyingNotifierPortalFactory : PortalFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    /// <summary>Puts the dying notifier in a test portal; the outbox dispatcher's own timer stays out of the way.</summary>
+    public static void Install(IWebHostBuilder builder)
     {
-        base.ConfigureWebHost(builder);
-        // The dispatcher's own timer stays out of the way: the test runs it when it wants.
         builder.UseSetting("Outbox:Interval", "1.00:00:00");
-        builder.UseSetting("Letters:DeadlineScanDelay", "1.00:00:00");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<NotificationPublisher>();
@@ -43,16 +38,27 @@ public sealed class DyingNotifierPortalFactory : PortalFactory
             services.AddSingleton<IPortalNotifier>(sp => sp.GetRequiredService<DyingNotifier>());
         });
     }
+
+    /// <summary>The outbox dispatcher as it runs at <paramref name="now"/> (e.g. after a restart), publishing for real.</summary>
+    public static OutboxDispatcher DispatcherAt(IServiceProvider services, DateTimeOffset now) =>
+        new(services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), services.GetRequiredService<NotificationPublisher>(),
+            new FakeTimeProvider(now), Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance);
+}
+
+public sealed class DyingNotifierPortalFactory : PortalFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // The dispatcher's and the deadline scan's own timers stay out of the way: the test runs them when it wants.
+        DyingNotifier.Install(builder);
+        builder.UseSetting("Letters:DeadlineScanDelay", "1.00:00:00");
+    }
 }
 
 public class OutboxTests(DyingNotifierPortalFactory factory) : IClassFixture<DyingNotifierPortalFactory>
 {
-    private OutboxDispatcher Dispatcher(TimeSpan later)
-    {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow + later);
-        return new OutboxDispatcher(factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
-            factory.Services.GetRequiredService<NotificationPublisher>(), time, Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance);
-    }
+    private OutboxDispatcher Dispatcher(TimeSpan later) => DyingNotifier.DispatcherAt(factory.Services, DateTimeOffset.UtcNow + later);
 
     private async Task<int> NotificationsAsync(string userName, string kind, Guid letterId)
     {
