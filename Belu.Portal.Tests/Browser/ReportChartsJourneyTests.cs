@@ -1,5 +1,6 @@
 using Belu.Portal.Common;
 using Belu.Portal.Features.Letters;
+using Belu.Portal.Features.Reports.Letters;
 using Belu.Portal.Features.Reports.Pipeline;
 using Belu.Portal.Tests.Infrastructure;
 using ClosedXML.Excel;
@@ -50,6 +51,23 @@ public class LetterReportsJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("[data-testid=chart-overdue-units]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=disposition-export]")).ToBeVisibleAsync();
         await page.ScreenshotAsync("surat-dasbor-grafik");
+
+        // The disposition recap covers this year so far unless the leader picks another period.
+        var todayLocal = fixture.Portal.Services.GetRequiredService<OfficeClock>().Today;
+        var recapUrl = page.Locator("[data-testid=disposition-export]");
+        await Assertions.Expect(recapUrl).ToHaveAttributeAsync("data-report-url",
+            DispositionRecapReport.Link(new DateOnly(todayLocal.Year, 1, 1), todayLocal, null));
+        var from = todayLocal.AddDays(-30);
+        await page.Field("recap-from").FillAsync(from.ToString("yyyy-MM-dd"));
+        await page.Field("recap-from").BlurAsync();
+        await Assertions.Expect(recapUrl).ToHaveAttributeAsync("data-report-url", DispositionRecapReport.Link(from, todayLocal, null));
+        var recap = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=disposition-export]"));
+        await using (var file = File.OpenRead(await recap.PathAsync()))
+        {
+            using var book = new XLWorkbook(file);
+            Assert.Equal($"Periode: {ReportPeriod.Create(from, todayLocal, 400).Label}", book.Worksheet(1).Cell("A4").GetString());
+        }
+        await page.ScreenshotAsync("surat-dasbor-rekap-periode");
     }
 }
 
