@@ -72,11 +72,9 @@ public class ReadAheadTests
                 break;
             }
         }
+        // The source's own finally has run before the loop returned, so it cannot produce any more.
         Assert.True(finished);
-        var after = Volatile.Read(ref produced);
-        await Task.Delay(50);
-        Assert.Equal(after, Volatile.Read(ref produced));
-        Assert.InRange(after, 101, 101 + 16 + 1);
+        Assert.InRange(Volatile.Read(ref produced), 101, 101 + 16 + 1);
     }
 
     [Fact]

@@ -164,8 +164,8 @@ public sealed class PunchRecorder(
         var ordered = submissions.Select((s, i) => (Submission: s with { AtUtc = PunchRules.TruncateToSecond(s.AtUtc) }, Index: i))
             .OrderBy(x => x.Submission.EmployeeId).ThenBy(x => x.Submission.AtUtc).ToList();
         var touched = new HashSet<(int EmployeeId, DateOnly Date)>();
-        var keptBefore = new Dictionary<(int, DateOnly), List<DateTime>>();
-        var addedToday = new Dictionary<(int, DateOnly), List<DateTime>>();
+        // Today's punches per person: those stored before this batch, and those the batch adds.
+        var todays = new Dictionary<(int, DateOnly), (List<DateTime> Before, List<DateTime> Added)>();
 
         foreach (var group in ordered.GroupBy(x => x.Submission.EmployeeId))
         {
@@ -184,14 +184,14 @@ public sealed class PunchRecorder(
                 var date = PunchRules.LocalDate(submission.AtUtc, clock.TimeZone);
                 if (date == today)
                 {
-                    if (!keptBefore.ContainsKey((group.Key, date)))
+                    if (!todays.TryGetValue((group.Key, date), out var day))
                     {
                         var (start, end) = clock.DayBoundsUtc(date);
-                        keptBefore[(group.Key, date)] = await db.Punches.AsNoTracking()
-                            .Where(p => p.EmployeeId == group.Key && p.AtUtc >= start && p.AtUtc < end).Select(p => p.AtUtc).ToListAsync(ct);
-                        addedToday[(group.Key, date)] = [];
+                        day = (await db.Punches.AsNoTracking()
+                            .Where(p => p.EmployeeId == group.Key && p.AtUtc >= start && p.AtUtc < end).Select(p => p.AtUtc).ToListAsync(ct), []);
+                        todays[(group.Key, date)] = day;
                     }
-                    addedToday[(group.Key, date)].Add(submission.AtUtc);
+                    day.Added.Add(submission.AtUtc);
                 }
                 kept.Add(submission.AtUtc);
                 touched.Add((group.Key, date));
@@ -219,7 +219,7 @@ public sealed class PunchRecorder(
         var byId = (await AttendanceEngine.Staff(db).Where(s => ids.Contains(s.Id)).ToListAsync(ct)).ToDictionary(s => s.Id);
         var from = touched.Min(t => t.Date);
         var book = await engine.LoadBookAsync(db, from < today ? from : today, today, ct);
-        var late = await LateCheckInsAsync(db, byId, book, keptBefore, addedToday, ct);
+        var late = await LateCheckInsAsync(db, byId, book, todays, ct);
         foreach (var notice in late)
         {
             Outbox.Stage(db, notice);
@@ -257,17 +257,17 @@ public sealed class PunchRecorder(
     /// unit's board. Someone on approved duty or leave who passes by the machine is not late.
     /// </summary>
     private async Task<List<CheckedInLateEvent>> LateCheckInsAsync(PortalDbContext db, Dictionary<int, StaffMember> byId, AttendanceBook book,
-        Dictionary<(int, DateOnly), List<DateTime>> keptBefore, Dictionary<(int, DateOnly), List<DateTime>> addedToday, CancellationToken ct)
+        Dictionary<(int, DateOnly), (List<DateTime> Before, List<DateTime> Added)> todays, CancellationToken ct)
     {
         var notices = new List<CheckedInLateEvent>();
-        foreach (var ((employeeId, date), before) in keptBefore)
+        foreach (var ((employeeId, date), (before, added)) in todays)
         {
             if (!byId.TryGetValue(employeeId, out var member) || book.ScheduleOf(member.UnitId, date) is not DaySchedule schedule || book.HolidayOn(date) is not null)
             {
                 continue;
             }
             var resultBefore = Classify(before, schedule, date, book);
-            var resultAfter = Classify([.. before, .. addedToday[(employeeId, date)]], schedule, date, book);
+            var resultAfter = Classify([.. before, .. added], schedule, date, book);
             if (resultBefore.CheckIn is not null || resultAfter.CheckIn is not TimeOnly checkIn || resultAfter.LateMinutes <= 0)
             {
                 continue;

@@ -321,9 +321,10 @@ public sealed class IncomingLetterService(
         _ => letters.Where(l => (int)l.Progress + 0 == (int)LetterProgress.InProgress && (l.OpenDeadline == null || l.OpenDeadline >= today)),
     };
 
-    /// <summary>Letters that are not overdue, in the walk's form (<see cref="InStateWalked"/>).</summary>
-    private static IQueryable<IncomingLetter> NotOverdueWalked(IQueryable<IncomingLetter> letters, DateOnly today) =>
-        letters.Where(l => !((int)l.Progress + 0 == (int)LetterProgress.InProgress && l.OpenDeadline != null && l.OpenDeadline < today));
+    /// <summary>Letters that are not overdue, in the plain form or the walk's (<see cref="InStateWalked"/>).</summary>
+    private static IQueryable<IncomingLetter> NotOverdue(IQueryable<IncomingLetter> letters, DateOnly today, bool walk) => walk
+        ? letters.Where(l => !((int)l.Progress + 0 == (int)LetterProgress.InProgress && l.OpenDeadline != null && l.OpenDeadline < today))
+        : letters.Where(l => !(l.Progress == LetterProgress.InProgress && l.OpenDeadline != null && l.OpenDeadline < today));
 
     /// <summary>
     /// The dashboard's boxes. Conditions on a letter's dispositions or copies are written as <c>Id IN (one list)</c>,
@@ -450,9 +451,7 @@ public sealed class IncomingLetterService(
         var walk = db.Database.IsSqlite();
         var walked = walk ? Filter(db, dir, query, today, few, walk) : letters;
         var overdue = InState(walked, LetterState.Terlambat, today, walk);
-        var others = walk
-            ? NotOverdueWalked(walked, today)
-            : walked.Where(l => !(l.Progress == LetterProgress.InProgress && l.OpenDeadline != null && l.OpenDeadline < today));
+        var others = NotOverdue(walked, today, walk);
         var ids = await NewestFirst(overdue).Skip(skip).Take(take).ToListAsync(ct);
         if (ids.Count < take)
         {

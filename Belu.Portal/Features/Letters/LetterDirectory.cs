@@ -41,13 +41,8 @@ internal sealed class LetterDirectory
     public PersonRow MeRow => People[Me];
 
     /// <summary>The caller's place in a kept organisation snapshot.</summary>
-    internal static LetterDirectory For(LetterDirectories.Snapshot organization, CurrentUser user)
+    internal static LetterDirectory For(LetterDirectories.Snapshot organization, CurrentUser user, int me)
     {
-        var me = user.RequireEmployeeId();
-        if (!user.IsInRole(Roles.Pegawai) && !user.IsInRole(Roles.Pimpinan) && !user.IsInRole(Roles.Agendaris) && !user.IsAdmin)
-        {
-            throw new ForbiddenException();
-        }
         if (!organization.People.TryGetValue(me, out var self))
         {
             throw new ForbiddenException("Akun ini tidak terhubung dengan data pegawai.");
@@ -109,8 +104,13 @@ public sealed class LetterDirectories
 
     internal async Task<LetterDirectory> LoadAsync(PortalDbContext db, CurrentUser user, CancellationToken ct)
     {
-        user.RequireEmployeeId();
-        return LetterDirectory.For(await SnapshotAsync(db, ct), user);
+        // Who may use E-Surat at all is decided before the organisation is read.
+        var me = user.RequireEmployeeId();
+        if (!user.IsInRole(Roles.Pegawai) && !user.IsInRole(Roles.Pimpinan) && !user.IsInRole(Roles.Agendaris) && !user.IsAdmin)
+        {
+            throw new ForbiddenException();
+        }
+        return LetterDirectory.For(await SnapshotAsync(db, ct), user, me);
     }
 
     private async Task<Snapshot> SnapshotAsync(PortalDbContext db, CancellationToken ct)

@@ -142,12 +142,12 @@ public sealed class StreamingWorkbookWriter : IWorkbookWriter
 
     /// <summary>
     /// One row. Per cell nothing is allocated: the reference is written in two pieces, the style from a table,
-    /// numbers through a reused buffer, and xml:space only where the text has spaces to keep at its ends.
+    /// numbers through one buffer per row, and xml:space only where the text has spaces to keep at its ends.
     /// </summary>
     private static void WriteRow(XmlWriter x, int row, string[] columnNames, PlannedCell[] cells)
     {
         var number = row.ToString(CultureInfo.InvariantCulture);
-        var digits = NumberBuffer ??= new char[32];
+        char[]? digits = null;
         x.WriteStartElement("row", MainNs);
         x.WriteAttributeString("r", number);
         for (var c = 0; c < cells.Length; c++)
@@ -176,6 +176,7 @@ public sealed class StreamingWorkbookWriter : IWorkbookWriter
                     break;
                 case CellContent.Number:
                     x.WriteStartElement("v", MainNs);
+                    digits ??= new char[32];
                     if (planned.Number.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture))
                     {
                         x.WriteChars(digits, 0, length);
@@ -191,9 +192,6 @@ public sealed class StreamingWorkbookWriter : IWorkbookWriter
         }
         x.WriteEndElement();
     }
-
-    [ThreadStatic]
-    private static char[]? NumberBuffer;
 
     private static void WritePackageParts(ZipArchive zip, WorkbookPlan plan)
     {
