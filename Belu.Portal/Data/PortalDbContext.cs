@@ -14,9 +14,10 @@ namespace Belu.Portal.Data;
 
 /// <summary>
 /// The portal's one database. Entity mappings live beside their features (IEntityTypeConfiguration);
-/// components never hold a context: they ask a service, which opens one per operation.
+/// components never hold a context: they ask a service, which opens one per operation. Contexts are pooled (see
+/// <see cref="DataExtensions"/>), so the options are the untyped kind, which the provider's subtype shares.
 /// </summary>
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+public class PortalDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     /// <summary>ASP.NET Core data-protection keys: cookies survive restarts and are valid on every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -71,13 +72,6 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<AttendanceState> AttendanceStates => Set<AttendanceState>();
 
     public DbSet<KioskRedemption> KioskRedemptions => Set<KioskRedemption>();
-
-    /// <summary>
-    /// Bounded counts (<c>Take(n).Count()</c>: "more than 10,000", "fewer than 2,000 keys") have no order on purpose;
-    /// EF's warning about a row limit without an order would otherwise be logged for every list.
-    /// </summary>
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

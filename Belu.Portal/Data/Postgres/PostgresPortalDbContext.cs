@@ -8,7 +8,7 @@ namespace Belu.Portal.Data.Postgres;
 /// The same model on PostgreSQL. A type of its own so that its migrations (Data/Migrations/Postgres) live beside the
 /// SQLite ones without mixing; the few SQL fragments written for SQLite are restated here for PostgreSQL.
 /// </summary>
-public sealed class PostgresPortalDbContext(DbContextOptions<PortalDbContext> options) : PortalDbContext(options)
+public sealed class PostgresPortalDbContext(DbContextOptions options) : PortalDbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {
