@@ -48,6 +48,39 @@ public class ImportTests(FakeClockPortalFactory factory) : IClassFixture<FakeClo
     }
 
     [Fact]
+    public async Task TheDuplicateWindowReachesAcrossMidnightWithinABatchAndAcrossBatches()
+    {
+        // The duplicate check reads the stored punches of a batch's days widened by the window (60 s): a punch just
+        // after midnight is a repeat of one just before it, stored earlier or in the same batch.
+        var (first, firstNip) = await factory.StaffOfUnitAsync("DUKCAPIL", skip: 1);
+        var (second, secondNip) = await factory.StaffOfUnitAsync("DISTANKP", skip: 1);
+        var (third, thirdNip) = await factory.StaffOfUnitAsync("DINKES", skip: 1);
+        await using var scope = await factory.ScopeForAsync("admin");
+        var admin = scope.ServiceProvider.GetRequiredService<AttendanceAdminService>();
+
+        var (before, _) = await admin.ImportAsync($"{firstNip}\t2026-11-24 23:59:40\r\n", "malam.txt");
+        Assert.Equal(1, before.Accepted);
+
+        var log = string.Join("\r\n",
+            $"{firstNip}\t2026-11-25 00:00:20",
+            $"{firstNip}\t2026-11-25 00:01:30",
+            $"{secondNip}\t2026-11-25 00:00:20",
+            $"{thirdNip}\t2026-11-24 23:59:50",
+            $"{thirdNip}\t2026-11-25 00:00:30",
+            "");
+        var (after, lines) = await admin.ImportAsync(log, "pagi.txt");
+        Assert.Equal(3, after.Accepted);
+        Assert.Equal(2, after.Duplicated);
+        Assert.Equal(PreviewStatus.Duplikat, lines.Single(l => l.Line == 1).Status);
+        Assert.Equal(PreviewStatus.Duplikat, lines.Single(l => l.Line == 5).Status);
+
+        Assert.Equal([new DateTime(2026, 11, 24, 15, 59, 40, DateTimeKind.Utc), new DateTime(2026, 11, 24, 16, 1, 30, DateTimeKind.Utc)],
+            (await factory.PunchesOfAsync(first)).Select(p => p.AtUtc));
+        Assert.Single(await factory.PunchesOfAsync(second));
+        Assert.Equal([new DateTime(2026, 11, 24, 15, 59, 50, DateTimeKind.Utc)], (await factory.PunchesOfAsync(third)).Select(p => p.AtUtc));
+    }
+
+    [Fact]
     public async Task OnlyAnAdminImports()
     {
         await using var scope = await factory.ScopeForAsync("pimpinan");

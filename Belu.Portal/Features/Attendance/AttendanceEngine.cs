@@ -62,9 +62,21 @@ public sealed class AttendanceBook(
 }
 
 /// <summary>Days of several employees: the classified result of each (employee, date), or none where there is no record.</summary>
-public sealed class DayGrid(Dictionary<(int EmployeeId, DateOnly Date), DayResult> results, AttendanceBook book)
+public sealed class DayGrid(
+    Dictionary<(int EmployeeId, DateOnly Date), DayResult> results,
+    AttendanceBook book,
+    IReadOnlyDictionary<(int EmployeeId, DateOnly Date), IReadOnlyList<TimeOnly>>? punches = null,
+    DateOnly? punchesFrom = null)
 {
     public AttendanceBook Book => book;
+
+    /// <summary>
+    /// The punches (local time, in order) the classification of an open day read, or null for a day whose punches
+    /// were not read (closed days are answered from their stored rows).
+    /// </summary>
+    public IReadOnlyList<TimeOnly>? PunchesOn(int employeeId, DateOnly date) =>
+        punches is null || punchesFrom is not DateOnly first || date < first ? null
+        : punches.TryGetValue((employeeId, date), out var list) ? list.Order().ToList() : [];
 
     public DayResult? this[int employeeId, DateOnly date] => results.TryGetValue((employeeId, date), out var r) ? r : null;
 
@@ -185,7 +197,7 @@ public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, Office
                 results[(member.Id, date)] = DayClassifier.Classify(facts.Input(book, member, date, phase, now), book.Rules);
             }
         }
-        return new DayGrid(results, book);
+        return new DayGrid(results, book, facts.Punches, openFrom);
     }
 
     /// <summary>

@@ -73,16 +73,27 @@ public sealed class CheckInService(
         await db.Database.OpenConnectionAsync(ct);
         var member = await AttendanceEngine.Staff(db).FirstOrDefaultAsync(s => s.Id == employeeId, ct)
             ?? throw new ForbiddenException(InactiveEmployeeMessage);
+        return await TodayAsync(db, member, ct);
+    }
+
+    private async Task<MyToday> TodayAsync(PortalDbContext db, StaffMember member, CancellationToken ct)
+    {
         var today = clock.Today;
         var grid = await engine.ReadAsync(db, [member], today, today, ct);
-        var (start, end) = clock.DayBoundsUtc(today);
-        var punches = await db.Punches.AsNoTracking().Where(p => p.EmployeeId == employeeId && p.AtUtc >= start && p.AtUtc < end)
-            .OrderBy(p => p.AtUtc).Select(p => p.AtUtc).ToListAsync(ct);
+        var punches = grid.PunchesOn(member.Id, today);
+        if (punches is null)
+        {
+            // Today already closed (a close run by hand): its punches were not read for the classification.
+            var (start, end) = clock.DayBoundsUtc(today);
+            punches = (await db.Punches.AsNoTracking().Where(p => p.EmployeeId == member.Id && p.AtUtc >= start && p.AtUtc < end)
+                .OrderBy(p => p.AtUtc).Select(p => p.AtUtc).ToListAsync(ct))
+                .Select(p => TimeOnly.FromDateTime(clock.ToLocal(p))).ToList();
+        }
         var tree = grid.Book.Tree;
         return new MyToday(member.Name, tree.Contains(member.UnitId) ? tree[member.UnitId].Name : "", today,
             grid.Book.ScheduleOf(member.UnitId, today), grid.Book.HolidayOn(today),
             grid[member.Id, today] ?? new DayResult(AttendanceCode.Belum),
-            punches.Select(p => TimeOnly.FromDateTime(clock.ToLocal(p))).ToList(),
+            punches,
             OfficeNetwork.IsAllowed(currentUser.IpAddress, engine.Options.Networks()) ? null : OutsideNetworkMessage);
     }
 
@@ -103,15 +114,13 @@ public sealed class CheckInService(
         {
             throw new ForbiddenException(OutsideNetworkMessage);
         }
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            if (!await AttendanceEngine.Staff(db).AnyAsync(s => s.Id == employeeId, ct))
-            {
-                throw new ForbiddenException(InactiveEmployeeMessage);
-            }
-        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var member = await AttendanceEngine.Staff(db).FirstOrDefaultAsync(s => s.Id == employeeId, ct)
+            ?? throw new ForbiddenException(InactiveEmployeeMessage);
         var outcomes = await recorder.RecordAsync([new PunchSubmission(employeeId, clock.UtcNow, PunchSource.Web, IpAddress: currentUser.IpAddress)], ct);
-        return new WebCheckIn(await GetTodayAsync(ct), outcomes[0] == PunchOutcome.Accepted);
+        // Today as it stands afterwards, read on the same context (one connection for the reads).
+        await db.Database.OpenConnectionAsync(ct);
+        return new WebCheckIn(await TodayAsync(db, member, ct), outcomes[0] == PunchOutcome.Accepted);
     }
 
     /// <summary>A punch by scanning the kiosk's QR code with the employee's own signed-in phone.</summary>

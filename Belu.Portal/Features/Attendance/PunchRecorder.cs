@@ -70,7 +70,15 @@ public sealed class PunchRecorder(
         }
         lock (_startGate)
         {
-            _writer ??= Task.Run(WriteLoopAsync);
+            if (_writer is null)
+            {
+                // The loop outlives the request that starts it: it must not carry that request's context (its
+                // HttpContext, its trace and logging scope) into every later batch.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _writer = Task.Run(WriteLoopAsync);
+                }
+            }
         }
     }
 
@@ -163,17 +171,15 @@ public sealed class PunchRecorder(
 
         var ordered = submissions.Select((s, i) => (Submission: s with { AtUtc = PunchRules.TruncateToSecond(s.AtUtc) }, Index: i))
             .OrderBy(x => x.Submission.EmployeeId).ThenBy(x => x.Submission.AtUtc).ToList();
+        var stored = await StoredNearAsync(db, ordered.Select(x => x.Submission).ToList(), window, ct);
         var touched = new HashSet<(int EmployeeId, DateOnly Date)>();
         // Today's punches per person: those stored before this batch, and those the batch adds.
         var todays = new Dictionary<(int, DateOnly), (List<DateTime> Before, List<DateTime> Added)>();
+        var (todayStart, todayEnd) = clock.DayBoundsUtc(today);
 
         foreach (var group in ordered.GroupBy(x => x.Submission.EmployeeId))
         {
-            var min = group.Min(x => x.Submission.AtUtc) - window;
-            var max = group.Max(x => x.Submission.AtUtc) + window;
-            var kept = await db.Punches.AsNoTracking()
-                .Where(p => p.EmployeeId == group.Key && p.AtUtc > min && p.AtUtc < max)
-                .Select(p => p.AtUtc).ToListAsync(ct);
+            var kept = stored.TryGetValue(group.Key, out var near) ? near : [];
             foreach (var (submission, index) in group)
             {
                 if (PunchRules.IsDuplicate(kept, submission.AtUtc, window))
@@ -186,9 +192,7 @@ public sealed class PunchRecorder(
                 {
                     if (!todays.TryGetValue((group.Key, date), out var day))
                     {
-                        var (start, end) = clock.DayBoundsUtc(date);
-                        day = (await db.Punches.AsNoTracking()
-                            .Where(p => p.EmployeeId == group.Key && p.AtUtc >= start && p.AtUtc < end).Select(p => p.AtUtc).ToListAsync(ct), []);
+                        day = (kept.Where(p => p >= todayStart && p < todayEnd).ToList(), []);
                         todays[(group.Key, date)] = day;
                     }
                     day.Added.Add(submission.AtUtc);
@@ -253,13 +257,48 @@ public sealed class PunchRecorder(
     }
 
     /// <summary>
+    /// The stored punches of the batch's people on the batch's days, widened by the duplicate window: what the
+    /// duplicate check and today's first check-in need. One query per local day in the batch (a morning's batch has
+    /// one), not two per person: every punch of a day lies within that day's bounds, so its window lies within them
+    /// widened by the window.
+    /// </summary>
+    private async Task<Dictionary<int, List<DateTime>>> StoredNearAsync(PortalDbContext db, IReadOnlyList<PunchSubmission> submissions, TimeSpan window,
+        CancellationToken ct)
+    {
+        var stored = new Dictionary<int, List<DateTime>>();
+        foreach (var day in submissions.GroupBy(s => PunchRules.LocalDate(s.AtUtc, clock.TimeZone)))
+        {
+            var ids = day.Select(s => s.EmployeeId).Distinct().ToList();
+            var (start, end) = clock.DayBoundsUtc(day.Key);
+            var from = start - window;
+            var to = end + window;
+            var rows = await db.Punches.AsNoTracking()
+                .Where(p => ids.Contains(p.EmployeeId) && p.AtUtc > from && p.AtUtc < to)
+                .Select(p => new { p.EmployeeId, p.AtUtc }).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                if (!stored.TryGetValue(row.EmployeeId, out var list))
+                {
+                    stored[row.EmployeeId] = list = [];
+                }
+                // Adjacent days' widened ranges overlap: keep each punch once.
+                if (!list.Contains(row.AtUtc))
+                {
+                    list.Add(row.AtUtc);
+                }
+            }
+        }
+        return stored;
+    }
+
+    /// <summary>
     /// Today's first check-ins among these punches that are late: one notice each, for the employee's superior and the
     /// unit's board. Someone on approved duty or leave who passes by the machine is not late.
     /// </summary>
     private async Task<List<CheckedInLateEvent>> LateCheckInsAsync(PortalDbContext db, Dictionary<int, StaffMember> byId, AttendanceBook book,
         Dictionary<(int, DateOnly), (List<DateTime> Before, List<DateTime> Added)> todays, CancellationToken ct)
     {
-        var notices = new List<CheckedInLateEvent>();
+        var candidates = new List<(StaffMember Member, DateOnly Date, DayResult Result, TimeOnly CheckIn)>();
         foreach (var ((employeeId, date), (before, added)) in todays)
         {
             if (!byId.TryGetValue(employeeId, out var member) || book.ScheduleOf(member.UnitId, date) is not DaySchedule schedule || book.HolidayOn(date) is not null)
@@ -272,16 +311,27 @@ public sealed class PunchRecorder(
             {
                 continue;
             }
-            var excused = await db.AttendanceRequests.AnyAsync(r => r.EmployeeId == employeeId && r.Status == RequestStatus.Disetujui && r.From <= date && r.To >= date, ct);
-            if (!excused)
+            candidates.Add((member, date, resultAfter, checkIn));
+        }
+        var notices = new List<CheckedInLateEvent>();
+        if (candidates.Count == 0)
+        {
+            return notices;
+        }
+        // Only today's punches are in `todays`, so every candidate is of one date.
+        var day = candidates[0].Date;
+        var ids = candidates.Select(c => c.Member.Id).ToList();
+        var excused = (await db.AttendanceRequests.AsNoTracking()
+            .Where(r => ids.Contains(r.EmployeeId) && r.Status == RequestStatus.Disetujui && r.From <= day && r.To >= day)
+            .Select(r => r.EmployeeId).ToListAsync(ct)).ToHashSet();
+        foreach (var (member, date, result, checkIn) in candidates.Where(c => !excused.Contains(c.Member.Id)))
+        {
+            notices.Add(new CheckedInLateEvent(member.Id, member.Name, result.LateMinutes, date, checkIn)
             {
-                notices.Add(new CheckedInLateEvent(employeeId, member.Name, resultAfter.LateMinutes, date, checkIn)
-                {
-                    AtUtc = clock.UtcNow,
-                    UnitId = member.UnitId,
-                    RecipientEmployeeIds = member.SuperiorId is int superior ? [superior] : [],
-                });
-            }
+                AtUtc = clock.UtcNow,
+                UnitId = member.UnitId,
+                RecipientEmployeeIds = member.SuperiorId is int superior ? [superior] : [],
+            });
         }
         return notices;
     }
