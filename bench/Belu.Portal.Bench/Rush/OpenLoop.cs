@@ -23,6 +23,10 @@ internal sealed class RunFigures
     public double P99 { get; init; }
     public double Max { get; init; }
     public string? FirstError { get; init; }
+    /// <summary>p99 of the requests scheduled in each second of the run, in ms: where in the run the tail falls.</summary>
+    public double[] PerSecondP99 { get; init; } = [];
+    /// <summary>CPU time the server process used per answered request (null for the in-bench baseline).</summary>
+    public double? CpuMsPerRequest { get; set; }
     public int Stored { get; set; }
     public int Lost => Math.Max(0, Acknowledged - Stored);
     public double? Ratio { get; set; }
@@ -100,8 +104,10 @@ internal static class OpenLoop
         await Task.WhenAll(tasks);
 
         var ok = acks.Count(a => a.Ok);
-        var sorted = latency.Select(t => t * 1000.0 / frequency).Order().ToArray();
-        double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+        var milliseconds = latency.Select(t => t * 1000.0 / frequency).ToArray();
+        var sorted = milliseconds.Order().ToArray();
+        double Percentile(double p) => PercentileOf(sorted, p);
+        var perSecond = milliseconds.Chunk(rate).Select(second => PercentileOf(second.Order().ToArray(), 0.99)).ToArray();
         var elapsed = (lastEnd - start) / frequency;
         return new RunFigures
         {
@@ -120,8 +126,12 @@ internal static class OpenLoop
             P99 = Percentile(0.99),
             Max = sorted.Length == 0 ? 0 : sorted[^1],
             FirstError = errors.FirstOrDefault(e => e is not null),
+            PerSecondP99 = perSecond,
         };
     }
+
+    private static double PercentileOf(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static void InterlockedMax(ref long target, long value)
     {

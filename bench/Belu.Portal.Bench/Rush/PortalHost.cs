@@ -41,6 +41,8 @@ internal sealed class PortalHost : IAsyncDisposable
 
     public int? ProcessId => _process.ProcessId;
 
+    public TimeSpan CpuTime() => _process.CpuTime();
+
     public async Task StartAsync(TimeSpan timeout)
     {
         try

@@ -16,10 +16,11 @@ internal static partial class RushBench
     public const string Usage =
         "rush [--rates 100,500,2000] [--seconds 15] [--employees 5000] [--web-users 1000] [--providers sqlite,postgres]\n" +
         "       [--paths baseline,device,web] [--pg \"<connection string>\"] [--connections 256] [--out figures.md]\n" +
+        "       [--warmup-seconds 3] [--warmup-rate 50]\n" +
         "       morning rush: device and web check-ins against a portal process, beside a bare Kestrel+SQLite baseline";
 
     private sealed record Options(int[] Rates, int Seconds, int Employees, int WebUsers, string[] Providers, string[] Paths,
-        string? PostgresConnection, int Connections, string? Out);
+        string? PostgresConnection, int Connections, string? Out, int WarmupSeconds, int WarmupRate);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -44,6 +45,7 @@ internal static partial class RushBench
         using var client = new HttpMessageInvoker(handler);
         var timeout = TimeSpan.FromSeconds(30);
         var duration = TimeSpan.FromSeconds(options.Seconds);
+        var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
 
         BaselineServer? baseline = null;
         if (options.Paths.Contains("baseline"))
@@ -123,15 +125,15 @@ internal static partial class RushBench
                     Console.WriteLine($"[{provider}] warming up ...");
                     if (baseline is not null && baselineDone.Count == 0)
                     {
-                        await OpenLoop.RunAsync("warm", "Sqlite", client, 50, TimeSpan.FromSeconds(3), _ => Device(baseline.BaseUrl, "/punch", null, ref baselineCounter), ReadDevice, timeout);
+                        await OpenLoop.RunAsync("warm", "Sqlite", client, options.WarmupRate, warmup, _ => Device(baseline.BaseUrl, "/punch", null, ref baselineCounter), ReadDevice, timeout);
                     }
                     if (options.Paths.Contains("device"))
                     {
-                        await OpenLoop.RunAsync("warm", provider, client, 50, TimeSpan.FromSeconds(3), _ => Device(portal.BaseUrl, "/api/absensi/punches", people.DeviceKey, ref deviceCounter), ReadDevice, timeout);
+                        await OpenLoop.RunAsync("warm", provider, client, options.WarmupRate, warmup, _ => Device(portal.BaseUrl, "/api/absensi/punches", people.DeviceKey, ref deviceCounter), ReadDevice, timeout);
                     }
                     if (options.Paths.Contains("web"))
                     {
-                        await OpenLoop.RunAsync("warm", provider, client, 50, TimeSpan.FromSeconds(3), _ => Web(), ReadWeb, timeout);
+                        await OpenLoop.RunAsync("warm", provider, client, options.WarmupRate, warmup, _ => Web(), ReadWeb, timeout);
                     }
 
                     foreach (var rate in options.Rates)
@@ -147,7 +149,9 @@ internal static partial class RushBench
                         if (options.Paths.Contains("device"))
                         {
                             var before = await RushSeed.CountPunchesAsync(providerName, connectionString, people.DeviceUnitId);
+                            var cpu = portal.CpuTime();
                             var run = await OpenLoop.RunAsync("device", providerName, client, rate, duration, _ => Device(portal.BaseUrl, "/api/absensi/punches", people.DeviceKey, ref deviceCounter), ReadDevice, timeout);
+                            run.CpuMsPerRequest = (portal.CpuTime() - cpu).TotalMilliseconds / Math.Max(1, run.Ok);
                             run.Stored = await RushSeed.CountPunchesAsync(providerName, connectionString, people.DeviceUnitId) - before;
                             Report(run);
                             results.Add(run);
@@ -155,7 +159,9 @@ internal static partial class RushBench
                         if (options.Paths.Contains("web"))
                         {
                             var before = await RushSeed.CountPunchesAsync(providerName, connectionString, people.WebUnitId);
+                            var cpu = portal.CpuTime();
                             var run = await OpenLoop.RunAsync("web", providerName, client, rate, duration, _ => Web(), ReadWeb, timeout);
+                            run.CpuMsPerRequest = (portal.CpuTime() - cpu).TotalMilliseconds / Math.Max(1, run.Ok);
                             run.Stored = await RushSeed.CountPunchesAsync(providerName, connectionString, people.WebUnitId) - before;
                             Report(run);
                             results.Add(run);
@@ -271,7 +277,9 @@ internal static partial class RushBench
 
     private static void Report(RunFigures r) =>
         Console.WriteLine($"  {r.Path,-8} {r.Provider,-8} {r.TargetRate,5}/s: {r.Achieved,7:0.0}/s  p50 {r.P50,7:0.0}  p95 {r.P95,7:0.0}  p99 {r.P99,7:0.0} ms" +
-            $"  errors {r.Errors}  acknowledged {r.Acknowledged}  duplicates {r.Duplicates}  stored {r.Stored}  lost {r.Lost}");
+            $"  errors {r.Errors}  acknowledged {r.Acknowledged}  duplicates {r.Duplicates}  stored {r.Stored}  lost {r.Lost}" +
+            (r.CpuMsPerRequest is double cpu ? $"  portal CPU {cpu:0.00} ms/request" : "") + Environment.NewLine +
+            $"           p99 per second: {string.Join(" ", r.PerSecondP99.Select(p => p.ToString("0", CultureInfo.InvariantCulture)))} ms");
 
     private static string Table(List<RunFigures> results)
     {
@@ -303,7 +311,9 @@ internal static partial class RushBench
             List("--paths", "baseline,device,web").Select(p => p.ToLowerInvariant()).ToArray(),
             Value("--pg"),
             int.Parse(Value("--connections") ?? "256", CultureInfo.InvariantCulture),
-            Value("--out"));
+            Value("--out"),
+            int.Parse(Value("--warmup-seconds") ?? "3", CultureInfo.InvariantCulture),
+            int.Parse(Value("--warmup-rate") ?? "50", CultureInfo.InvariantCulture));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
