@@ -6,8 +6,9 @@ using System.Net.Sockets;
 namespace Belu.Portal.Bench.Common;
 
 /// <summary>
-/// The portal as its own process (the Belu.Portal.dll beside the benchmark) on a loopback port, configured through
-/// environment variables as an operator would: the one launcher of the rush, push and circuit benchmarks.
+/// The portal as its own process (the Belu.Portal.dll beside the benchmark, or the one in <c>BENCH_PORTAL_DIR</c>,
+/// e.g. a ReadyToRun publish) on a loopback port, configured through environment variables as an operator would: the
+/// one launcher of the rush, push and circuit benchmarks.
 /// </summary>
 internal sealed class PortalProcess : IAsyncDisposable
 {
@@ -29,6 +30,10 @@ internal sealed class PortalProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>Where Belu.Portal.dll is taken from: <c>BENCH_PORTAL_DIR</c> if set, else the benchmark's own folder.</summary>
+    public static string PortalDirectory =>
+        System.Environment.GetEnvironmentVariable("BENCH_PORTAL_DIR") is { Length: > 0 } dir ? Path.GetFullPath(dir) : AppContext.BaseDirectory;
+
     public string BaseUrl => $"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The environment the portal runs with; printed so a reader can repeat the run by hand.</summary>
@@ -39,7 +44,7 @@ internal sealed class PortalProcess : IAsyncDisposable
     /// <summary>Starts the portal and waits until /health answers (migrations and the demo seed run first).</summary>
     public async Task<TimeSpan> StartAsync(TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Belu.Portal.dll")])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(PortalDirectory, "Belu.Portal.dll")])
         {
             WorkingDirectory = _workingDirectory,
             RedirectStandardOutput = true,

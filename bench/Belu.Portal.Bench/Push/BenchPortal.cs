@@ -43,7 +43,7 @@ internal sealed partial class BenchPortal : IAsyncDisposable
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
-        }, FindRepositoryRoot(AppContext.BaseDirectory) ?? AppContext.BaseDirectory, Echo);
+        }, FindRepositoryRoot(PortalProcess.PortalDirectory) ?? PortalProcess.PortalDirectory, Echo);
     }
 
     public int Port => _process.Port;

@@ -30,7 +30,7 @@ internal sealed class PortalHost : IAsyncDisposable
             ["Attendance__DuplicateWindowSeconds"] = "1",
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__LogLevel__Default"] = "Warning",
-        }, AppContext.BaseDirectory, _log.WriteLine);
+        }, PortalProcess.PortalDirectory, _log.WriteLine);
     }
 
     public string Root { get; }
