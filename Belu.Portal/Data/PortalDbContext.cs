@@ -73,6 +73,45 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Appli
 
     public DbSet<KioskRedemption> KioskRedemptions => Set<KioskRedemption>();
 
+    /// <summary>
+    /// Closes a connection the caller opened (<c>OpenConnectionAsync</c>) before the context goes back to the pool. A
+    /// pooled context returned with its connection open kept a count of that opening: the next lease's first query
+    /// then left its connection open, and on PostgreSQL a check-in held a pooled connection while it waited for the
+    /// punch writer, which itself waited for a connection (the pool ran dry under the morning rush).
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            // Each explicit opening is closed by one close; nested openings need as many.
+            for (var i = 0; i < 8 && Database.GetDbConnection().State != System.Data.ConnectionState.Closed; i++)
+            {
+                await Database.CloseConnectionAsync();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed twice (a scope and a using): already back in the pool.
+        }
+        await base.DisposeAsync();
+    }
+
+    public override void Dispose()
+    {
+        try
+        {
+            for (var i = 0; i < 8 && Database.GetDbConnection().State != System.Data.ConnectionState.Closed; i++)
+            {
+                Database.CloseConnection();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed twice (a scope and a using): already back in the pool.
+        }
+        base.Dispose();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
