@@ -43,6 +43,7 @@ public sealed class PunchRecorder(
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _startGate = new();
     private Task? _writer;
+    private PortalDbContext? _session;
 
     public async Task<IReadOnlyList<PunchOutcome>> RecordAsync(IReadOnlyList<PunchSubmission> submissions, CancellationToken ct = default)
     {
@@ -96,6 +97,46 @@ public sealed class PunchRecorder(
                 count += next.Submissions.Count;
             }
             await WriteBatchAsync(batch);
+            if (!reader.TryPeek(out _))
+            {
+                // Nothing waiting: the connection goes back to the pool until the next punch.
+                await EndSessionAsync();
+            }
+        }
+        await EndSessionAsync();
+    }
+
+    /// <summary>
+    /// The writer's context and connection, kept from one batch to the next while punches keep coming, and given back
+    /// when the queue is empty. Taking a connection from the pool for every batch would put the writer in the pool's
+    /// queue behind the readers it has just answered (each reads today's status afterwards): on PostgreSQL, whose pool
+    /// is bounded, a rush would make every check-in wait for the readers' turn.
+    /// </summary>
+    private async Task<PortalDbContext> SessionAsync(CancellationToken ct)
+    {
+        if (_session is null)
+        {
+            var db = await dbFactory.CreateDbContextAsync(ct);
+            try
+            {
+                await db.Database.OpenConnectionAsync(ct);
+            }
+            catch
+            {
+                await db.DisposeAsync();
+                throw;
+            }
+            _session = db;
+        }
+        return _session;
+    }
+
+    private async Task EndSessionAsync()
+    {
+        if (_session is { } db)
+        {
+            _session = null;
+            await db.DisposeAsync();
         }
     }
 
@@ -150,11 +191,20 @@ public sealed class PunchRecorder(
         {
             try
             {
-                return await RecordOnceAsync(submissions, ct);
+                var outcomes = await RecordOnceAsync(submissions, ct);
+                _session?.ChangeTracker.Clear();
+                return outcomes;
             }
             catch (DbUpdateException ex) when (attempt < 3)
             {
                 logger.LogInformation(ex, "Concurrent punch insert, retrying ({Attempt})", attempt);
+                await EndSessionAsync();
+            }
+            catch
+            {
+                // Whatever failed, the next attempt starts from a fresh context and connection.
+                await EndSessionAsync();
+                throw;
             }
         }
     }
@@ -165,9 +215,9 @@ public sealed class PunchRecorder(
         var outcomes = new PunchOutcome[submissions.Count];
         var nowUtc = clock.UtcNow;
         var today = clock.Today;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // One connection for the whole batch: EF would otherwise open (and set the pragmas on) one per query.
-        await db.Database.OpenConnectionAsync(ct);
+        // One connection for the whole batch (and the next ones while they keep coming): EF would otherwise open (and
+        // set the pragmas on) one per query.
+        var db = await SessionAsync(ct);
 
         var ordered = submissions.Select((s, i) => (Submission: s with { AtUtc = PunchRules.TruncateToSecond(s.AtUtc) }, Index: i))
             .OrderBy(x => x.Submission.EmployeeId).ThenBy(x => x.Submission.AtUtc).ToList();
