@@ -118,26 +118,29 @@ public static class DataExtensions
     /// </summary>
     private sealed class PortalDbContextFactory : IDbContextFactory<PortalDbContext>
     {
-        private readonly PooledDbContextFactory<PortalDbContext>? _sqlite;
-        private readonly PooledDbContextFactory<Postgres.PostgresPortalDbContext>? _postgres;
+        private readonly Func<PortalDbContext> _create;
+        private readonly Func<CancellationToken, Task<PortalDbContext>> _createAsync;
 
         public PortalDbContextFactory(DbContextOptions<PortalDbContext> options, IOptions<DatabaseOptions> database)
         {
             if (database.Value.Provider == "Postgres")
             {
-                _postgres = new PooledDbContextFactory<Postgres.PostgresPortalDbContext>(
+                var pool = new PooledDbContextFactory<Postgres.PostgresPortalDbContext>(
                     new DbContextOptions<Postgres.PostgresPortalDbContext>(options.Extensions.ToDictionary(e => e.GetType())));
+                _create = pool.CreateDbContext;
+                _createAsync = async ct => await pool.CreateDbContextAsync(ct);
             }
             else
             {
-                _sqlite = new PooledDbContextFactory<PortalDbContext>(options);
+                var pool = new PooledDbContextFactory<PortalDbContext>(options);
+                _create = pool.CreateDbContext;
+                _createAsync = pool.CreateDbContextAsync;
             }
         }
 
-        public PortalDbContext CreateDbContext() => _postgres?.CreateDbContext() ?? _sqlite!.CreateDbContext();
+        public PortalDbContext CreateDbContext() => _create();
 
-        public async Task<PortalDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
-            _postgres is not null ? await _postgres.CreateDbContextAsync(cancellationToken) : await _sqlite!.CreateDbContextAsync(cancellationToken);
+        public Task<PortalDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) => _createAsync(cancellationToken);
     }
 
     private sealed class DatabaseHealthCheck(IDbContextFactory<PortalDbContext> dbFactory) : IHealthCheck

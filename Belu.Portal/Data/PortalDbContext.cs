@@ -73,6 +73,11 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Appli
 
     public DbSet<KioskRedemption> KioskRedemptions => Set<KioskRedemption>();
 
+    /// <summary>Each explicit opening is undone by one close; nested openings need as many.</summary>
+    private const int MaxNestedOpenings = 8;
+
+    private bool IsOpen() => Database.GetDbConnection().State != System.Data.ConnectionState.Closed;
+
     /// <summary>
     /// Closes a connection the caller opened (<c>OpenConnectionAsync</c>) before the context goes back to the pool. A
     /// pooled context returned with its connection open kept a count of that opening: the next lease's first query
@@ -83,8 +88,7 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Appli
     {
         try
         {
-            // Each explicit opening is closed by one close; nested openings need as many.
-            for (var i = 0; i < 8 && Database.GetDbConnection().State != System.Data.ConnectionState.Closed; i++)
+            for (var i = 0; i < MaxNestedOpenings && IsOpen(); i++)
             {
                 await Database.CloseConnectionAsync();
             }
@@ -100,7 +104,7 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Appli
     {
         try
         {
-            for (var i = 0; i < 8 && Database.GetDbConnection().State != System.Data.ConnectionState.Closed; i++)
+            for (var i = 0; i < MaxNestedOpenings && IsOpen(); i++)
             {
                 Database.CloseConnection();
             }

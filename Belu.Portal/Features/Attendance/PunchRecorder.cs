@@ -195,16 +195,15 @@ public sealed class PunchRecorder(
                 _session?.ChangeTracker.Clear();
                 return outcomes;
             }
-            catch (DbUpdateException ex) when (attempt < 3)
+            catch (Exception ex)
             {
+                // Whatever failed, the next attempt (or the next batch) starts from a fresh context and connection.
+                await EndSessionAsync();
+                if (ex is not DbUpdateException || attempt >= 3)
+                {
+                    throw;
+                }
                 logger.LogInformation(ex, "Concurrent punch insert, retrying ({Attempt})", attempt);
-                await EndSessionAsync();
-            }
-            catch
-            {
-                // Whatever failed, the next attempt starts from a fresh context and connection.
-                await EndSessionAsync();
-                throw;
             }
         }
     }

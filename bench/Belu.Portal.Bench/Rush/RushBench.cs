@@ -121,6 +121,19 @@ internal static partial class RushBench
                         return message;
                     }
 
+                    // One measured run against the portal: its CPU per answered request, and the punches of the path's unit
+                    // counted in the database before and after.
+                    async Task PortalRunAsync(string path, int rate, int unitId, Func<int, HttpRequestMessage> request, Func<HttpResponseMessage, string, Ack> read)
+                    {
+                        var before = await RushSeed.CountPunchesAsync(providerName, connectionString, unitId);
+                        var cpu = portal.CpuTime();
+                        var run = await OpenLoop.RunAsync(path, providerName, client, rate, duration, request, read, timeout);
+                        run.CpuMsPerRequest = (portal.CpuTime() - cpu).TotalMilliseconds / Math.Max(1, run.Ok);
+                        run.Stored = await RushSeed.CountPunchesAsync(providerName, connectionString, unitId) - before;
+                        Report(run);
+                        results.Add(run);
+                    }
+
                     // Warm-up (not reported): JIT, connection pools, SQLite page cache.
                     Console.WriteLine($"[{provider}] warming up ...");
                     if (baseline is not null && baselineDone.Count == 0)
@@ -148,23 +161,12 @@ internal static partial class RushBench
                         }
                         if (options.Paths.Contains("device"))
                         {
-                            var before = await RushSeed.CountPunchesAsync(providerName, connectionString, people.DeviceUnitId);
-                            var cpu = portal.CpuTime();
-                            var run = await OpenLoop.RunAsync("device", providerName, client, rate, duration, _ => Device(portal.BaseUrl, "/api/absensi/punches", people.DeviceKey, ref deviceCounter), ReadDevice, timeout);
-                            run.CpuMsPerRequest = (portal.CpuTime() - cpu).TotalMilliseconds / Math.Max(1, run.Ok);
-                            run.Stored = await RushSeed.CountPunchesAsync(providerName, connectionString, people.DeviceUnitId) - before;
-                            Report(run);
-                            results.Add(run);
+                            await PortalRunAsync("device", rate, people.DeviceUnitId,
+                                _ => Device(portal.BaseUrl, "/api/absensi/punches", people.DeviceKey, ref deviceCounter), ReadDevice);
                         }
                         if (options.Paths.Contains("web"))
                         {
-                            var before = await RushSeed.CountPunchesAsync(providerName, connectionString, people.WebUnitId);
-                            var cpu = portal.CpuTime();
-                            var run = await OpenLoop.RunAsync("web", providerName, client, rate, duration, _ => Web(), ReadWeb, timeout);
-                            run.CpuMsPerRequest = (portal.CpuTime() - cpu).TotalMilliseconds / Math.Max(1, run.Ok);
-                            run.Stored = await RushSeed.CountPunchesAsync(providerName, connectionString, people.WebUnitId) - before;
-                            Report(run);
-                            results.Add(run);
+                            await PortalRunAsync("web", rate, people.WebUnitId, _ => Web(), ReadWeb);
                         }
                     }
                 }
