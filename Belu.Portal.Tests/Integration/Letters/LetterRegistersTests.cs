@@ -46,8 +46,17 @@ public class LetterRegistersTests(PortalFactory factory) : IClassFixture<PortalF
         var pegawai = await factory.EmployeeOfAsync("pegawai");
         await using var db = factory.CreateDbContext();
         Assert.Equal(await db.Dispositions.CountAsync(d => d.ToEmployeeId == pegawai && d.Status != DispositionStatus.Dibatalkan), page.Total);
-        var overdueFlags = page.Items.Select(r => r.Overdue).ToList();
-        Assert.Equal(overdueFlags.OrderByDescending(f => f), overdueFlags);
+        // Overdue first, then the open ones, then the finished ones, each newest first; pages continue one another.
+        var expected = page.Items.OrderByDescending(r => r.Overdue).ThenBy(r => r.Status == DispositionStatus.Selesai)
+            .ThenByDescending(r => r.CreatedAtUtc).Select(r => r.Id);
+        Assert.Equal(expected, page.Items.Select(r => r.Id));
+        Assert.Contains(page.Items, r => r.Overdue);
+        Assert.Contains(page.Items, r => r.Status == DispositionStatus.Selesai);
+        var second = await factory.AsAsync("pegawai", sp => sp.GetRequiredService<DispositionService>().SearchMineAsync(new MyDispositionQuery(Skip: 3, Take: 4)));
+        Assert.Equal(page.Items.Skip(3).Take(4).Select(r => r.Id), second.Items.Select(r => r.Id));
+        static string Shown(MyDispositionRow r) =>
+            $"{r.LetterId}|{r.AgendaNumber}|{r.Subject}|{r.Sender}|{r.FromName}|{r.ToName}|{string.Join(";", r.Instructions)}|{r.Deadline}|{r.Status}|{r.Urgency}";
+        Assert.Equal(page.Items.Skip(3).Take(4).Select(Shown), second.Items.Select(Shown));
 
         var done = await factory.AsAsync("pegawai", sp => sp.GetRequiredService<DispositionService>().SearchMineAsync(new MyDispositionQuery(DispositionStatus.Selesai)));
         Assert.All(done.Items, r => Assert.Equal(DispositionStatus.Selesai, r.Status));

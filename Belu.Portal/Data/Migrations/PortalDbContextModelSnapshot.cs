@@ -591,13 +591,13 @@ namespace Belu.Portal.Data.Migrations
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("FromEmployeeId", "Status");
-
                     b.HasIndex("Status", "Deadline");
 
-                    b.HasIndex("ToEmployeeId", "Status");
-
                     b.HasIndex("ToUnitId", "Status");
+
+                    b.HasIndex("ToEmployeeId", "Status", "Deadline", "CreatedAtUtc", "Id");
+
+                    b.HasIndex("FromEmployeeId", "Status", "Deadline", "CreatedAtUtc", "Id", "LetterId");
 
                     b.ToTable("Dispositions");
                 });

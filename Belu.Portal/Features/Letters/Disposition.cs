@@ -71,8 +71,11 @@ internal sealed class DispositionConfiguration : IEntityTypeConfiguration<Dispos
         b.Property(d => d.Note).HasMaxLength(2000);
         b.Property(d => d.Report).HasMaxLength(4000);
         b.HasIndex(d => d.LetterId);
-        b.HasIndex(d => new { d.ToEmployeeId, d.Status });
-        b.HasIndex(d => new { d.FromEmployeeId, d.Status });
+        // "Disposisi untuk saya" / "yang saya berikan": each holds the whole order (overdue, finished, newest) and the
+        // key, so a page is chosen from the index without reading the rows. The disposer's also holds the letter: the
+        // boxes "disposisi belum dibaca" and "belum ditindaklanjuti" list letters from it without reading the rows.
+        b.HasIndex(d => new { d.ToEmployeeId, d.Status, d.Deadline, d.CreatedAtUtc, d.Id });
+        b.HasIndex(d => new { d.FromEmployeeId, d.Status, d.Deadline, d.CreatedAtUtc, d.Id, d.LetterId });
         b.HasIndex(d => new { d.ToUnitId, d.Status });
         b.HasIndex(d => new { d.Status, d.Deadline });
         b.HasOne(d => d.Letter).WithMany(l => l.Dispositions).HasForeignKey(d => d.LetterId).OnDelete(DeleteBehavior.Cascade);

@@ -390,18 +390,26 @@ public sealed class DispositionService(
                 && (d.Status == DispositionStatus.Baru || d.Status == DispositionStatus.Dibaca || d.Status == DispositionStatus.Diproses));
         }
         var total = await items.CountAsync(ct);
-        var rows = await items
+        // The page is chosen from the recipient's (or disposer's) index alone, which holds every column of the order
+        // and the key; only the chosen rows are then read with their letters. Sorting whole rows joined to their
+        // letters read every disposition a head of division ever received (30,000 rows) for a page of 25.
+        var page = await items
             .OrderByDescending(d => d.Deadline != null && d.Deadline < today
                 && (d.Status == DispositionStatus.Baru || d.Status == DispositionStatus.Dibaca || d.Status == DispositionStatus.Diproses))
             .ThenBy(d => d.Status == DispositionStatus.Selesai)
             .ThenByDescending(d => d.CreatedAtUtc)
             .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200))
+            .Select(d => d.Id)
+            .ToListAsync(ct);
+        var found = (await db.Dispositions.AsNoTracking()
+            .Where(d => page.Contains(d.Id))
             .Select(d => new
             {
                 d.Id, d.LetterId, d.Letter!.AgendaNumber, d.Letter.Subject, d.Letter.Sender, d.FromEmployeeId, d.ToEmployeeId,
                 d.Instructions, d.Deadline, d.Status, d.CreatedAtUtc, d.Letter.Urgency,
             })
-            .ToListAsync(ct);
+            .ToListAsync(ct)).ToDictionary(r => r.Id);
+        var rows = page.Where(found.ContainsKey).Select(id => found[id]);
         return new(rows.Select(r => new MyDispositionRow(r.Id, r.LetterId, r.AgendaNumber, r.Subject, r.Sender, dir.NameOf(r.FromEmployeeId),
             dir.NameOf(r.ToEmployeeId), r.Instructions, r.Deadline, r.Status, LetterStateRules.IsOverdue(r.Status, r.Deadline, today),
             r.CreatedAtUtc, r.Urgency)).ToList(), total);
