@@ -44,8 +44,10 @@ public static class AccountsExtensions
             .AddErrorDescriber<IndonesianIdentityErrors>()
             .AddDefaultTokenProviders();
 
-        // Deactivation and role changes renew the security stamp; open sessions notice within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Deactivation and role changes renew the security stamp; a signed-in browser's cookie is checked at most this
+        // often (a minute by default), so its session ends within that time.
+        var sessionCheck = builder.Configuration.GetValue("Accounts:SessionCheckInterval", TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = sessionCheck);
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Identity;
 namespace Belu.Portal.Features.Monitoring;
 
 /// <summary>
-/// Cookie validation for both kinds of principal: people are checked by their security stamp (Identity's own
-/// validator); wall screens by their display token, so a revoked token ends the screen's session.
+/// Cookie validation for both kinds of principal: people by their account, employee and security stamp
+/// (<see cref="PeopleStampValidator"/>); wall screens by their display token, so a revoked token ends the screen's session.
 /// </summary>
 internal sealed class PortalSecurityStampValidator(
-    SecurityStampValidator<ApplicationUser> people,
+    PeopleStampValidator people,
     DisplayTokenService tokens) : ISecurityStampValidator
 {
     public async Task ValidateAsync(CookieValidatePrincipalContext context)

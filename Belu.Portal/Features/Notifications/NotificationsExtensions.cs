@@ -30,7 +30,7 @@ public static class NotificationsExtensions
         services.AddScoped<DisplayTokenService>();
         services.AddScoped<BoardService>();
         services.Configure<MonitoringOptions>(builder.Configuration.GetSection(MonitoringOptions.Section));
-        services.AddScoped<SecurityStampValidator<Accounts.ApplicationUser>>();
+        services.AddScoped<Accounts.PeopleStampValidator>();
         services.AddScoped<ISecurityStampValidator, PortalSecurityStampValidator>();
         return builder;
     }

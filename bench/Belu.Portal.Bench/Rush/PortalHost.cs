@@ -28,6 +28,9 @@ internal sealed class PortalHost : IAsyncDisposable
             ["RateLimits__DevicePerMinute"] = "100000000",
             // One punch a second per person counts, so a person's repeated punches at different seconds are all stored.
             ["Attendance__DuplicateWindowSeconds"] = "1",
+            // Each web check-in has its cookie checked, as on a real morning, where a check-in is the person's first
+            // request in hours (a cookie is checked when its last check is older than this interval).
+            ["Accounts__SessionCheckInterval"] = "00:00:00",
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__LogLevel__Default"] = "Warning",
         }, PortalProcess.PortalDirectory, _log.WriteLine);
