@@ -71,7 +71,7 @@ public sealed class CheckInService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Several small reads follow: one connection for all of them.
         await db.Database.OpenConnectionAsync(ct);
-        var member = await AttendanceEngine.Staff(db).FirstOrDefaultAsync(s => s.Id == employeeId, ct)
+        var member = await AttendanceEngine.StaffMemberAsync(db, employeeId, ct)
             ?? throw new ForbiddenException(InactiveEmployeeMessage);
         return await TodayAsync(db, member, ct);
     }
@@ -115,7 +115,7 @@ public sealed class CheckInService(
             throw new ForbiddenException(OutsideNetworkMessage);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var member = await AttendanceEngine.Staff(db).FirstOrDefaultAsync(s => s.Id == employeeId, ct)
+        var member = await AttendanceEngine.StaffMemberAsync(db, employeeId, ct)
             ?? throw new ForbiddenException(InactiveEmployeeMessage);
         var outcomes = await recorder.RecordAsync([new PunchSubmission(employeeId, clock.UtcNow, PunchSource.Web, IpAddress: currentUser.IpAddress)], ct);
         // Today as it stands afterwards, read on the same context (one connection for the reads).
@@ -140,7 +140,7 @@ public sealed class CheckInService(
             throw new ValidationException("Bulan tidak sah.");
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var member = await AttendanceEngine.Staff(db).FirstOrDefaultAsync(s => s.Id == employeeId, ct)
+        var member = await AttendanceEngine.StaffMemberAsync(db, employeeId, ct)
             ?? throw new ForbiddenException(InactiveEmployeeMessage);
         var from = new DateOnly(year, month, 1);
         var to = from.AddMonths(1).AddDays(-1);

@@ -294,7 +294,7 @@ public sealed class RequestService(
         {
             return;
         }
-        var member = await AttendanceEngine.Staff(db).FirstOrDefaultAsync(s => s.Id == request.EmployeeId, ct);
+        var member = await AttendanceEngine.StaffMemberAsync(db, request.EmployeeId, ct);
         if (member is null)
         {
             return;

@@ -430,7 +430,7 @@ public sealed class AttendanceAdminService(
     {
         currentUser.RequireAnyRole(Roles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var member = await AttendanceEngine.Staff(db).FirstOrDefaultAsync(s => s.Id == employeeId, ct) ?? throw new NotFoundException("Pegawai tidak ditemukan.");
+        var member = await AttendanceEngine.StaffMemberAsync(db, employeeId, ct) ?? throw new NotFoundException("Pegawai tidak ditemukan.");
         var grid = await engine.ReadAsync(db, [member], date, date, ct);
         var reason = await db.AttendanceDays.AsNoTracking().Where(d => d.EmployeeId == employeeId && d.Date == date).Select(d => d.CorrectionReason).FirstOrDefaultAsync(ct);
         return new DayForCorrection(member, date, grid[employeeId, date], reason);
@@ -454,7 +454,7 @@ public sealed class AttendanceAdminService(
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var member = await AttendanceEngine.Staff(db).FirstOrDefaultAsync(s => s.Id == employeeId, ct) ?? throw new NotFoundException("Pegawai tidak ditemukan.");
+        var member = await AttendanceEngine.StaffMemberAsync(db, employeeId, ct) ?? throw new NotFoundException("Pegawai tidak ditemukan.");
         var row = await db.AttendanceDays.FirstOrDefaultAsync(d => d.EmployeeId == employeeId && d.Date == date, ct);
         var before = row?.CorrectedCode?.ToString() ?? row?.Code.ToString() ?? "—";
         var book = await engine.LoadBookAsync(db, date, date, ct);
