@@ -143,6 +143,32 @@ public class DeviceEndpointTests(FakeClockPortalFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task APinTheAdminRegisteredFindsItsEmployeeAndAnInactiveEmployeeIsRefused()
+    {
+        var (_, key) = await CreateKeyAsync("Mesin dengan PIN sendiri");
+        var (holder, _) = await factory.StaffOfUnitAsync("DINKES", skip: 3);
+        var (leaver, leaverNip) = await factory.StaffOfUnitAsync("DINKES", skip: 4);
+        await using (var scope = await factory.ScopeForAsync("admin"))
+        {
+            await scope.ServiceProvider.GetRequiredService<AttendanceAdminService>().AddPinAsync("7731", holder);
+        }
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Employees.Where(e => e.Id == leaver).ExecuteUpdateAsync(s => s.SetProperty(e => e.IsActive, false));
+        }
+        var json = $$"""[{"pin": "7731", "timestamp": "2026-11-27T07:05:00+08:00"}, {"pin": "{{leaverNip}}", "timestamp": "2026-11-27T07:06:00+08:00"}]""";
+
+        var body = await (await PostAsync(key, json)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(1, body.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, body.GetProperty("rejected").GetInt32());
+        Assert.Equal(1, body.GetProperty("errors")[0].GetProperty("index").GetInt32());
+        Assert.Contains("tidak aktif", body.GetProperty("errors")[0].GetProperty("reason").GetString());
+        Assert.Contains(await factory.PunchesOfAsync(holder), p => p.AtUtc == new DateTime(2026, 11, 26, 23, 5, 0, DateTimeKind.Utc) && p.Source == PunchSource.DeviceApi);
+        Assert.DoesNotContain(await factory.PunchesOfAsync(leaver), p => p.AtUtc == new DateTime(2026, 11, 26, 23, 6, 0, DateTimeKind.Utc));
+    }
+
+    [Fact]
     public async Task ABodyThatIsNotAnArrayIsABadRequest()
     {
         var (_, key) = await CreateKeyAsync("Kiriman salah");

@@ -172,6 +172,9 @@ public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, Office
         (PortalDbContext db, int id, CancellationToken ct) => db.Employees.AsNoTracking()
             .Where(CountsForAttendance).Where(e => e.Id == id).Select(AsStaff).FirstOrDefault()));
 
+    private static readonly PerModel<Func<PortalDbContext, List<int>, IAsyncEnumerable<StaffMember>>> StaffByIds = new(() => EF.CompileAsyncQuery(
+        (PortalDbContext db, List<int> ids) => db.Employees.AsNoTracking().Where(CountsForAttendance).Where(e => ids.Contains(e.Id)).Select(AsStaff)));
+
     private static readonly PerModel<Func<PortalDbContext, List<int>, DateTime, DateTime, IAsyncEnumerable<PunchFact>>> PunchFacts = new(() => EF.CompileAsyncQuery(
         (PortalDbContext db, List<int> ids, DateTime startUtc, DateTime endUtc) => db.Punches.AsNoTracking()
             .Where(p => ids.Contains(p.EmployeeId) && p.AtUtc >= startUtc && p.AtUtc < endUtc)
@@ -196,6 +199,10 @@ public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, Office
 
     /// <summary>One active staff member by id (null: not staff, or no longer active).</summary>
     public static Task<StaffMember?> StaffMemberAsync(PortalDbContext db, int id, CancellationToken ct = default) => StaffById.For(db)(db, id, ct);
+
+    /// <summary>The active staff members among <paramref name="ids"/>.</summary>
+    public static Task<List<StaffMember>> StaffMembersAsync(PortalDbContext db, List<int> ids, CancellationToken ct = default) =>
+        StaffByIds.For(db)(db, ids).ToListAsync(ct).AsTask();
 
     /// <summary>
     /// The days of <paramref name="staff"/> in [from, to]: stored rows for closed or corrected days, a live

@@ -269,7 +269,7 @@ public sealed class PunchRecorder(
         // The late check-ins are worked out before the save and stored with the punches (the outbox): a punch is never
         // committed without the notice its leaders are owed, even if the process dies before it is sent.
         var ids = touched.Select(t => t.EmployeeId).Distinct().ToList();
-        var byId = (await AttendanceEngine.Staff(db).Where(s => ids.Contains(s.Id)).ToListAsync(ct)).ToDictionary(s => s.Id);
+        var byId = (await AttendanceEngine.StaffMembersAsync(db, ids, ct)).ToDictionary(s => s.Id);
         var from = touched.Min(t => t.Date);
         var book = await engine.LoadBookAsync(db, from < today ? from : today, today, ct);
         var late = await LateCheckInsAsync(db, byId, book, todays, ct);
@@ -311,6 +311,14 @@ public sealed class PunchRecorder(
     /// one), not two per person: every punch of a day lies within that day's bounds, so its window lies within them
     /// widened by the window.
     /// </summary>
+    private sealed record StoredPunch(int EmployeeId, DateTime AtUtc);
+
+    // Compiled: the writer runs it for every batch, and EF's building and looking up of a LINQ query cost more than it.
+    private static readonly PerModel<Func<PortalDbContext, List<int>, DateTime, DateTime, IAsyncEnumerable<StoredPunch>>> PunchesBetween = new(() => EF.CompileAsyncQuery(
+        (PortalDbContext db, List<int> ids, DateTime from, DateTime to) => db.Punches.AsNoTracking()
+            .Where(p => ids.Contains(p.EmployeeId) && p.AtUtc > from && p.AtUtc < to)
+            .Select(p => new StoredPunch(p.EmployeeId, p.AtUtc))));
+
     private async Task<Dictionary<int, List<DateTime>>> StoredNearAsync(PortalDbContext db, IReadOnlyList<PunchSubmission> submissions, TimeSpan window,
         CancellationToken ct)
     {
@@ -321,10 +329,7 @@ public sealed class PunchRecorder(
             var (start, end) = clock.DayBoundsUtc(day.Key);
             var from = start - window;
             var to = end + window;
-            var rows = await db.Punches.AsNoTracking()
-                .Where(p => ids.Contains(p.EmployeeId) && p.AtUtc > from && p.AtUtc < to)
-                .Select(p => new { p.EmployeeId, p.AtUtc }).ToListAsync(ct);
-            foreach (var row in rows)
+            await foreach (var row in PunchesBetween.For(db)(db, ids, from, to).WithCancellation(ct))
             {
                 if (!stored.TryGetValue(row.EmployeeId, out var list))
                 {

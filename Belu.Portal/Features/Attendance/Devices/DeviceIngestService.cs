@@ -43,9 +43,26 @@ public sealed class DeviceIngestService(
         }
         var hash = HashKey(key.Trim());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.AttendanceDevices.AsNoTracking()
-            .FirstOrDefaultAsync(d => d.KeyHash == hash && d.IsActive && d.Kind == DeviceKind.Api, ct);
+        return await DeviceByKey.For(db)(db, hash, ct);
     }
+
+    // The reads of every device request as compiled queries: a bridge sends many requests a second, and EF's
+    // building and looking up of each LINQ query cost more than the query itself.
+    private static readonly PerModel<Func<PortalDbContext, string, CancellationToken, Task<AttendanceDevice?>>> DeviceByKey = new(() => EF.CompileAsyncQuery(
+        (PortalDbContext db, string hash, CancellationToken ct) => db.AttendanceDevices.AsNoTracking()
+            .FirstOrDefault(d => d.KeyHash == hash && d.IsActive && d.Kind == DeviceKind.Api)));
+
+    private sealed record PinHolder(string Pin, int Id, string Name, int UnitId, bool IsActive);
+
+    private static readonly PerModel<Func<PortalDbContext, List<string>, IAsyncEnumerable<PinHolder>>> ByMappedPin = new(() => EF.CompileAsyncQuery(
+        (PortalDbContext db, List<string> pins) => db.EmployeePins.AsNoTracking()
+            .Where(p => pins.Contains(p.Pin))
+            .Join(db.Employees, p => p.EmployeeId, e => e.Id, (p, e) => new PinHolder(p.Pin, e.Id, e.Name, e.UnitId, e.IsActive))));
+
+    private static readonly PerModel<Func<PortalDbContext, List<string>, IAsyncEnumerable<PinHolder>>> ByNip = new(() => EF.CompileAsyncQuery(
+        (PortalDbContext db, List<string> pins) => db.Employees.AsNoTracking()
+            .Where(e => e.Nip != null && pins.Contains(e.Nip))
+            .Select(e => new PinHolder(e.Nip!, e.Id, e.Name, e.UnitId, e.IsActive))));
 
     /// <summary>The active ADMS machine with this serial number, or null (unknown machines store nothing).</summary>
     public async Task<AttendanceDevice?> FindBySerialAsync(string? serial, CancellationToken ct = default)
@@ -152,12 +169,9 @@ public sealed class DeviceIngestService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         var pins = items.Where(i => i.Pin is not null).Select(i => i.Pin!.Trim()).Distinct().ToList();
-        var mapped = await db.EmployeePins.AsNoTracking().Where(p => pins.Contains(p.Pin)).ToDictionaryAsync(p => p.Pin, p => p.EmployeeId, ct);
-        var byNip = await db.Employees.AsNoTracking().Where(e => e.Nip != null && pins.Contains(e.Nip))
-            .ToDictionaryAsync(e => e.Nip!, e => e.Id, ct);
-        var ids = mapped.Values.Concat(byNip.Values).Distinct().ToList();
-        var people = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
-            .ToDictionaryAsync(e => e.Id, e => new { e.Name, e.UnitId, e.IsActive }, ct);
+        // A PIN registered for a machine wins over an NIP typed as the PIN.
+        var mapped = (await ByMappedPin.For(db)(db, pins).ToListAsync(ct)).ToDictionary(p => p.Pin);
+        var byNip = (await ByNip.For(db)(db, pins).ToListAsync(ct)).ToDictionary(p => p.Pin);
         HashSet<int>? site = null;
         if (device?.UnitId is int siteUnit)
         {
@@ -178,8 +192,9 @@ public sealed class DeviceIngestService(
             if (reason is null)
             {
                 var pin = item.Pin!.Trim();
-                employeeId = mapped.TryGetValue(pin, out var m) ? m : byNip.TryGetValue(pin, out var n) ? n : null;
-                if (employeeId is not int id || !people.TryGetValue(id, out var person))
+                var person = mapped.GetValueOrDefault(pin) ?? byNip.GetValueOrDefault(pin);
+                employeeId = person?.Id;
+                if (person is null)
                 {
                     reason = $"PIN/NIP {pin} tidak dikenal.";
                 }
