@@ -164,6 +164,7 @@ public class LetterJourneyTests(BrowserFixture fixture)
         await page.Locator("[data-testid=my-dispositions] tbody tr").First.WaitForAsync();
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "Disposisi untuk saya scrolls sideways on a phone");
+        await page.ScreenshotAsync("disposisi-saya-phone");
 
         await page.Locator("[data-testid=my-dispositions] tbody tr a").First.ClickAsync();
         await page.Locator("[data-testid=letter-track]").WaitForAsync();
