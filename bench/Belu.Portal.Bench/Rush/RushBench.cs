@@ -16,7 +16,7 @@ internal static partial class RushBench
     public const string Usage =
         "rush [--rates 100,500,2000] [--seconds 15] [--employees 5000] [--web-users 1000] [--providers sqlite,postgres]\n" +
         "       [--paths baseline,device,web] [--pg \"<connection string>\"] [--connections 256] [--out figures.md]\n" +
-        "       [--warmup-seconds 3] [--warmup-rate 50]\n" +
+        "       [--warmup-seconds 30] [--warmup-rate 300]\n" +
         "       morning rush: device and web check-ins against a portal process, beside a bare Kestrel+SQLite baseline";
 
     private sealed record Options(int[] Rates, int Seconds, int Employees, int WebUsers, string[] Providers, string[] Paths,
@@ -314,8 +314,8 @@ internal static partial class RushBench
             Value("--pg"),
             int.Parse(Value("--connections") ?? "256", CultureInfo.InvariantCulture),
             Value("--out"),
-            int.Parse(Value("--warmup-seconds") ?? "3", CultureInfo.InvariantCulture),
-            int.Parse(Value("--warmup-rate") ?? "50", CultureInfo.InvariantCulture));
+            int.Parse(Value("--warmup-seconds") ?? "30", CultureInfo.InvariantCulture),
+            int.Parse(Value("--warmup-rate") ?? "300", CultureInfo.InvariantCulture));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
