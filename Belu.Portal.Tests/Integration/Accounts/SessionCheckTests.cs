@@ -1,7 +1,5 @@
 using System.Net;
-using Belu.Portal.Data;
 using Belu.Portal.Features.Accounts;
-using Belu.Portal.Features.Organization;
 using Belu.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +32,7 @@ public class SessionCheckTests(FakeClockPortalFactory factory) : IClassFixture<F
     public async Task ANewStampEndsTheSessionAtTheNextCheck()
     {
         var client = factory.CreateBrowserLikeClient();
-        var userId = await CreateUserAsync("sesi.stempel");
+        var (userId, _) = await factory.CreateStaffAccountAsync("sesi.stempel", [Roles.Pegawai]);
         await client.SignInAsync("sesi.stempel");
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -53,11 +51,10 @@ public class SessionCheckTests(FakeClockPortalFactory factory) : IClassFixture<F
     public async Task ADeactivatedEmployeeLosesTheSessionAtTheNextCheck()
     {
         var client = factory.CreateBrowserLikeClient();
-        var userId = await CreateUserAsync("sesi.pensiun");
+        var (_, employeeId) = await factory.CreateStaffAccountAsync("sesi.pensiun", [Roles.Pegawai]);
         await client.SignInAsync("sesi.pensiun");
         await using (var db = factory.CreateDbContext())
         {
-            var employeeId = await db.Users.Where(u => u.Id == userId).Select(u => u.EmployeeId).SingleAsync();
             await db.Employees.Where(e => e.Id == employeeId).ExecuteUpdateAsync(s => s.SetProperty(e => e.IsActive, false));
         }
 
@@ -65,20 +62,5 @@ public class SessionCheckTests(FakeClockPortalFactory factory) : IClassFixture<F
         var after = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/akun/masuk", after.Headers.Location!.PathAndQuery);
-    }
-
-    private async Task<string> CreateUserAsync(string userName)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var unit = await db.Units.FirstAsync(u => u.Code == "DISKOMINFO-01");
-        var employee = new Employee { Name = "Uji " + userName, Position = "Staf", UnitId = unit.Id, EmploymentType = EmploymentType.NonAsn };
-        db.Employees.Add(employee);
-        await db.SaveChangesAsync();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = userName, EmployeeId = employee.Id, DisplayName = employee.Name, LockoutEnabled = true };
-        Assert.True((await users.CreateAsync(user, PortalFactory.Password)).Succeeded);
-        await users.AddToRolesAsync(user, [Roles.Pegawai]);
-        return user.Id;
     }
 }

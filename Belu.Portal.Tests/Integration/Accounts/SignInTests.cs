@@ -1,7 +1,5 @@
 using System.Net;
-using Belu.Portal.Data;
 using Belu.Portal.Features.Accounts;
-using Belu.Portal.Features.Organization;
 using Belu.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -78,7 +76,7 @@ public class SignInTests(PortalFactory factory) : IClassFixture<PortalFactory>
     [Fact]
     public async Task FiveWrongPasswordsLockTheAccountEvenForTheRightPassword()
     {
-        await CreateUserAsync("korban.kunci", [Roles.Pegawai]);
+        await factory.CreateStaffAccountAsync("korban.kunci", [Roles.Pegawai]);
         var client = factory.CreateBrowserLikeClient();
         for (var i = 0; i < 4; i++)
         {
@@ -95,7 +93,7 @@ public class SignInTests(PortalFactory factory) : IClassFixture<PortalFactory>
     [Fact]
     public async Task ADeactivatedEmployeeCannotSignIn()
     {
-        var employeeId = await CreateUserAsync("pensiun.dini", [Roles.Pegawai]);
+        var (_, employeeId) = await factory.CreateStaffAccountAsync("pensiun.dini", [Roles.Pegawai]);
         await using (var db = factory.CreateDbContext())
         {
             await db.Employees.Where(e => e.Id == employeeId).ExecuteUpdateAsync(s => s.SetProperty(e => e.IsActive, false));
@@ -157,20 +155,5 @@ public class SignInTests(PortalFactory factory) : IClassFixture<PortalFactory>
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString.Replace("http://localhost", ""));
-    }
-
-    private async Task<int> CreateUserAsync(string userName, string[] roles)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var unit = await db.Units.FirstAsync(u => u.Code == "DISKOMINFO-01");
-        var employee = new Employee { Name = "Uji " + userName, Position = "Staf", UnitId = unit.Id, EmploymentType = EmploymentType.NonAsn };
-        db.Employees.Add(employee);
-        await db.SaveChangesAsync();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = userName, EmployeeId = employee.Id, DisplayName = employee.Name, LockoutEnabled = true };
-        Assert.True((await users.CreateAsync(user, PortalFactory.Password)).Succeeded);
-        await users.AddToRolesAsync(user, roles);
-        return employee.Id;
     }
 }

@@ -200,6 +200,10 @@ public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, Office
     /// <summary>One active staff member by id (null: not staff, or no longer active).</summary>
     public static Task<StaffMember?> StaffMemberAsync(PortalDbContext db, int id, CancellationToken ct = default) => StaffById.For(db)(db, id, ct);
 
+    /// <summary>Those of <paramref name="ids"/> on approved duty, leave or sick leave on <paramref name="day"/>.</summary>
+    public static async Task<HashSet<int>> OnApprovedRequestAsync(PortalDbContext db, List<int> ids, DateOnly day, CancellationToken ct = default) =>
+        (await RequestFacts.For(db)(db, ids, day, day).ToListAsync(ct)).Select(r => r.EmployeeId).ToHashSet();
+
     /// <summary>The active staff members among <paramref name="ids"/>.</summary>
     public static Task<List<StaffMember>> StaffMembersAsync(PortalDbContext db, List<int> ids, CancellationToken ct = default) =>
         StaffByIds.For(db)(db, ids).ToListAsync(ct).AsTask();

@@ -305,12 +305,6 @@ public sealed class PunchRecorder(
         return outcomes;
     }
 
-    /// <summary>
-    /// The stored punches of the batch's people on the batch's days, widened by the duplicate window: what the
-    /// duplicate check and today's first check-in need. One query per local day in the batch (a morning's batch has
-    /// one), not two per person: every punch of a day lies within that day's bounds, so its window lies within them
-    /// widened by the window.
-    /// </summary>
     private sealed record StoredPunch(int EmployeeId, DateTime AtUtc);
 
     // Compiled: the writer runs it for every batch, and EF's building and looking up of a LINQ query cost more than it.
@@ -319,6 +313,12 @@ public sealed class PunchRecorder(
             .Where(p => ids.Contains(p.EmployeeId) && p.AtUtc > from && p.AtUtc < to)
             .Select(p => new StoredPunch(p.EmployeeId, p.AtUtc))));
 
+    /// <summary>
+    /// The stored punches of the batch's people on the batch's days, widened by the duplicate window: what the
+    /// duplicate check and today's first check-in need. One query per local day in the batch (a morning's batch has
+    /// one), not two per person: every punch of a day lies within that day's bounds, so its window lies within them
+    /// widened by the window.
+    /// </summary>
     private async Task<Dictionary<int, List<DateTime>>> StoredNearAsync(PortalDbContext db, IReadOnlyList<PunchSubmission> submissions, TimeSpan window,
         CancellationToken ct)
     {
@@ -375,9 +375,7 @@ public sealed class PunchRecorder(
         // Only today's punches are in `todays`, so every candidate is of one date.
         var day = candidates[0].Date;
         var ids = candidates.Select(c => c.Member.Id).ToList();
-        var excused = (await db.AttendanceRequests.AsNoTracking()
-            .Where(r => ids.Contains(r.EmployeeId) && r.Status == RequestStatus.Disetujui && r.From <= day && r.To >= day)
-            .Select(r => r.EmployeeId).ToListAsync(ct)).ToHashSet();
+        var excused = await AttendanceEngine.OnApprovedRequestAsync(db, ids, day, ct);
         foreach (var (member, date, result, checkIn) in candidates.Where(c => !excused.Contains(c.Member.Id)))
         {
             notices.Add(new CheckedInLateEvent(member.Id, member.Name, result.LateMinutes, date, checkIn)
