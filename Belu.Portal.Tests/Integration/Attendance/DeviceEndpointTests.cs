@@ -169,6 +169,36 @@ public class DeviceEndpointTests(FakeClockPortalFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task ALateMachinePunchIsAnnouncedButNotForSomeoneOnApprovedDuty()
+    {
+        var events = new System.Collections.Concurrent.ConcurrentBag<Belu.Portal.Features.Notifications.PortalEvent>();
+        using var subscription = factory.Services.GetRequiredService<Belu.Portal.Features.Notifications.IPortalNotifier>().Subscribe(e =>
+        {
+            events.Add(e);
+            return Task.CompletedTask;
+        });
+        var (_, key) = await CreateKeyAsync("Mesin lobi");
+        var (onDuty, onDutyNip) = await factory.StaffOfUnitAsync("DINKES", skip: 5);
+        var (late, lateNip) = await factory.StaffOfUnitAsync("DINKES", skip: 6);
+        await using (var db = factory.CreateDbContext())
+        {
+            db.AttendanceRequests.Add(new AttendanceRequest
+            {
+                EmployeeId = onDuty, Kind = Belu.Portal.Features.Attendance.Domain.RequestKind.DL, From = FakeClockPortalFactory.StartDay,
+                To = FakeClockPortalFactory.StartDay, Reason = "Rapat koordinasi di Kupang", Status = RequestStatus.Disetujui,
+            });
+            await db.SaveChangesAsync();
+        }
+        var json = $$"""[{"pin": "{{onDutyNip}}", "timestamp": "2026-11-27T07:43:00+08:00"}, {"pin": "{{lateNip}}", "timestamp": "2026-11-27T07:44:00+08:00"}]""";
+
+        var body = await (await PostAsync(key, json)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(2, body.GetProperty("accepted").GetInt32());
+        Assert.Single(events.OfType<CheckedInLateEvent>(), e => e.EmployeeId == late);
+        Assert.DoesNotContain(events.OfType<CheckedInLateEvent>(), e => e.EmployeeId == onDuty);
+    }
+
+    [Fact]
     public async Task ABodyThatIsNotAnArrayIsABadRequest()
     {
         var (_, key) = await CreateKeyAsync("Kiriman salah");
