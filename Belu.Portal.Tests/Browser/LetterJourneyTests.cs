@@ -21,7 +21,7 @@ public sealed class LetterPages(IPage page)
         await page.WaitForCircuitAsync();
         await page.Field("letter-sender").FillAsync("Dinas Komunikasi dan Informatika Provinsi NTT");
         await page.Field("letter-number").FillAsync("000.1.2.3/417/DKI/2026");
-        await page.Field("letter-date").FillAsync(DateTime.UtcNow.AddHours(8).AddDays(-1).ToString("yyyy-MM-dd"));
+        await page.Field("letter-date").FillAsync(TestClock.Today.AddDays(-1).ToString("yyyy-MM-dd"));
         await page.Field("letter-classification").FillAsync("000.1.2.3");
         await page.Field("letter-subject-input").FillAsync(subject);
         await page.Locator("textarea[data-testid=letter-summary], [data-testid=letter-summary] textarea").First.FillAsync("Mohon menunjuk petugas dan menyiapkan data pendukung.");
@@ -87,7 +87,7 @@ public class LetterJourneyTests(BrowserFixture fixture)
         await leader.ScreenshotAsync("surat-masuk");
         await leaderPages.OpenLetterAsync(href);
         Assert.Equal(1, await leader.Locator("[data-testid=attachment]").CountAsync());
-        await leaderPages.StartDisposingAsync(aptika, "Tindak Lanjuti", DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(7),
+        await leaderPages.StartDisposingAsync(aptika, "Tindak Lanjuti", TestClock.Today.AddDays(7),
             "Siapkan petugas dan laporkan hasilnya.");
         await leader.ScreenshotAsync("disposisi-form");
         await leader.ClickAsync("[data-testid=disposition-submit]");
@@ -134,7 +134,7 @@ public class LetterJourneyTests(BrowserFixture fixture)
         await clerk.Locator("textarea[data-testid=outgoing-addressees], [data-testid=outgoing-addressees] textarea").First.FillAsync("Camat Tasifeto Timur\nCamat Lamaknen");
         await clerk.ScreenshotAsync("registrasi-surat-keluar");
         await clerk.ClickAsync("[data-testid=outgoing-save]");
-        await Assertions.Expect(clerk.Locator("[data-testid=outgoing-number]")).ToContainTextAsync($"/DISKOMINFO/{DateTime.UtcNow.AddHours(8).Year}");
+        await Assertions.Expect(clerk.Locator("[data-testid=outgoing-number]")).ToContainTextAsync($"/DISKOMINFO/{TestClock.Today.Year}");
         Assert.StartsWith("045.2/", await clerk.Locator("[data-testid=outgoing-number]").InnerTextAsync());
 
         await clerk.GotoAsync("/surat/masuk");

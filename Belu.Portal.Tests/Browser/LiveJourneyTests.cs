@@ -57,7 +57,7 @@ public class LiveJourneyTests(BrowserFixture fixture)
         var leaderPages = new LetterPages(leader);
         await leaderPages.SignInAsync("pimpinan");
         await leaderPages.OpenLetterAsync($"/surat/{letterId}");
-        await leaderPages.StartDisposingAsync(aptika, "Tindak Lanjuti", DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(5), "Mohon disiapkan.");
+        await leaderPages.StartDisposingAsync(aptika, "Tindak Lanjuti", TestClock.Today.AddDays(5), "Mohon disiapkan.");
         await leader.ClickAsync("[data-testid=disposition-submit]");
         await leader.Locator("[data-testid=disposition] [data-status=Baru]").WaitForAsync();
 

@@ -41,6 +41,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:Root", StorageRoot);
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
+        builder.UseSetting("Clock:StartsAt", TestClock.Setting);
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests sign in many times from one address; the limiter's own test sets a low limit.

@@ -24,6 +24,7 @@ public sealed class PortalProcess : IAsyncDisposable
             ["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(_root, "portal.db")}",
             ["Storage__Root"] = Path.Combine(_root, "storage"),
             ["Demo__Password"] = PortalFactory.Password,
+            ["Clock__StartsAt"] = TestClock.Setting,
             ["RateLimits__LoginPerMinute"] = "10000",
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__LogLevel__Default"] = "Warning",

@@ -135,7 +135,7 @@ public class TwoInstanceTests(TwoInstanceFixture fixture) : IClassFixture<TwoIns
             Name = "Layar uji dua instans",
             TokenHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret))),
             OpdIds = opdId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            CreatedAtUtc = DateTime.UtcNow,
+            CreatedAtUtc = TestClock.Start.UtcDateTime,
             CreatedBy = "admin",
         });
         await db.SaveChangesAsync();
@@ -206,7 +206,7 @@ public class TwoInstanceTests(TwoInstanceFixture fixture) : IClassFixture<TwoIns
         var leaderPages = new LetterPages(leaderPage);
         await leaderPages.SignInAsync("pimpinan");
         await leaderPages.OpenLetterAsync(href);
-        await leaderPages.StartDisposingAsync(recipient, "Tindak Lanjuti", DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(5),
+        await leaderPages.StartDisposingAsync(recipient, "Tindak Lanjuti", TestClock.Today.AddDays(5),
             "Disposisi lewat instans A.");
         await leaderPage.ClickAsync("[data-testid=disposition-submit]");
         await leaderPage.Locator("[data-testid=disposition] [data-status=Baru]").WaitForAsync();

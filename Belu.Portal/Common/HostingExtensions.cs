@@ -16,7 +16,7 @@ public static class HostingExtensions
         builder.AddPortalConfiguration();
         builder.Services.Configure<OfficeOptions>(builder.Configuration.GetSection(OfficeOptions.Section));
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(builder.StartingClock());
         builder.Services.AddSingleton<OfficeClock>();
         builder.Services.AddSingleton<Files.FileStore>();
 
@@ -28,6 +28,28 @@ public static class HostingExtensions
         });
         builder.Services.AddProblemDetails();
         return builder;
+    }
+
+    /// <summary>
+    /// The real clock, or in Development one that starts at <c>Clock:StartsAt</c> (an ISO instant with offset), so a
+    /// demo or a test run sees the same day whenever it is started. Refused outside Development: attendance decides money.
+    /// </summary>
+    private static TimeProvider StartingClock(this WebApplicationBuilder builder)
+    {
+        var startsAt = builder.Configuration["Clock:StartsAt"];
+        if (string.IsNullOrWhiteSpace(startsAt))
+        {
+            return TimeProvider.System;
+        }
+        if (!builder.Environment.IsDevelopment())
+        {
+            throw new InvalidOperationException("Clock:StartsAt hanya boleh dipakai di lingkungan Development (demo dan pengujian); kosongkan di produksi.");
+        }
+        if (!DateTimeOffset.TryParse(startsAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            throw new InvalidOperationException($"Clock:StartsAt '{startsAt}' bukan waktu yang valid; contoh: 2026-11-25T09:00:00+08:00.");
+        }
+        return new StartedClock(instant);
     }
 
     public static WebApplication UsePortalPlatform(this WebApplication app)

@@ -2,6 +2,7 @@ using Belu.Portal.Features.Attendance;
 using Belu.Portal.Features.Attendance.Domain;
 using Belu.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Belu.Portal.Tests.Integration.Attendance;
 
@@ -13,8 +14,17 @@ public class AttendanceSeedTests(PortalFactory factory) : IClassFixture<PortalFa
         await using var db = factory.CreateDbContext();
         var pegawai = await db.Users.Where(u => u.UserName == "pegawai").Select(u => u.EmployeeId!.Value).SingleAsync();
         var days = await db.AttendanceDays.Where(d => d.EmployeeId == pegawai).ToListAsync();
-        Assert.InRange(days.Count, 80, 130);
-        Assert.True(days.Count(d => d.Code == AttendanceCode.H) > 30);
+        // The history runs from the first of the month three months back to yesterday, whatever day the suite runs on.
+        var today = TestClock.Today;
+        var from = AttendanceDemoSeed.HistoryStart(today);
+        var unit = await db.Employees.Where(e => e.Id == pegawai).Select(e => e.UnitId).SingleAsync();
+        var book = await factory.Services.GetRequiredService<AttendanceEngine>().LoadBookAsync(db, from, today);
+        var workingDays = Enumerable.Range(0, today.DayNumber - from.DayNumber).Select(from.AddDays).Where(d => book.IsWorkingDay(unit, d)).ToList();
+        Assert.InRange(workingDays.Count, 55, 90);
+        Assert.All(days, d => Assert.InRange(d.Date, from, today.AddDays(-1)));
+        Assert.Subset(days.Select(d => d.Date).ToHashSet(), workingDays.ToHashSet());
+        Assert.All(days, d => Assert.True(d.IsClosed));
+        Assert.True(days.Count(d => d.Code == AttendanceCode.H) > workingDays.Count / 2);
         var all = await db.AttendanceDays.GroupBy(d => d.Code).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
         Assert.True(all[AttendanceCode.H] > all.GetValueOrDefault(AttendanceCode.TL1) * 3);
         Assert.True(all.GetValueOrDefault(AttendanceCode.TK) > 0);

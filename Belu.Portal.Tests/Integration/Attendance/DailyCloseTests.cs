@@ -101,8 +101,8 @@ public class RecapAcrossTheLastCloseTests(FakeClockPortalFactory factory) : ICla
             opd = await db.Units.Where(u => u.Code == "SATPOLPP").Select(u => u.Id).SingleAsync();
             // Put straight into the table, past the recorder that would rewrite the closed day: a closed day is read from
             // its stored row (TK stays), today is classified from its punches.
-            db.Punches.Add(new Punch { EmployeeId = member, AtUtc = new DateTime(2026, 11, 26, 0, 10, 0, DateTimeKind.Utc), Source = PunchSource.Import, RecordedUtc = DateTime.UtcNow });
-            db.Punches.Add(new Punch { EmployeeId = member, AtUtc = new DateTime(2026, 11, 26, 23, 40, 0, DateTimeKind.Utc), Source = PunchSource.Import, RecordedUtc = DateTime.UtcNow });
+            db.Punches.Add(new Punch { EmployeeId = member, AtUtc = new DateTime(2026, 11, 26, 0, 10, 0, DateTimeKind.Utc), Source = PunchSource.Import, RecordedUtc = factory.Time.GetUtcNow().UtcDateTime });
+            db.Punches.Add(new Punch { EmployeeId = member, AtUtc = new DateTime(2026, 11, 26, 23, 40, 0, DateTimeKind.Utc), Source = PunchSource.Import, RecordedUtc = factory.Time.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync();
         }
 

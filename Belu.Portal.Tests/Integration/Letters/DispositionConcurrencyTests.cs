@@ -86,7 +86,7 @@ public class DispositionConcurrencyTests(PortalFactory factory) : IClassFixture<
     {
         var id = await factory.RegisterAsync(await factory.FormAsync("Disposisi yang salah isi"));
         var aptika = await factory.EmployeeOfAsync("kabid.aptika");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = TestClock.Today;
         async Task<ValidationException> Refused(DispositionInput input) => await Assert.ThrowsAsync<ValidationException>(() =>
             factory.AsAsync("pimpinan", async sp =>
             {
@@ -136,7 +136,7 @@ public class DispositionConcurrencyTests(PortalFactory factory) : IClassFixture<
         using var _ = subscription;
         var id = await factory.RegisterAsync(await factory.FormAsync("Batas waktu terlewati"));
         var aptika = await factory.EmployeeOfAsync("kabid.aptika");
-        var dispositionId = (await factory.DisposeAsync("pimpinan", id, null, [aptika], deadline: DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)))).Single();
+        var dispositionId = (await factory.DisposeAsync("pimpinan", id, null, [aptika], deadline: TestClock.Today)).Single();
         await using (var db = factory.CreateDbContext())
         {
             await db.Dispositions.Where(d => d.Id == dispositionId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Deadline, d => d.Deadline!.Value.AddDays(-3)));

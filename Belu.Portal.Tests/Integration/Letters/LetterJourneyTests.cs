@@ -23,7 +23,7 @@ public class LetterJourneyTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Equal(LetterState.BelumDidisposisi, (await factory.OpenAsync("pimpinan", id)).State);
 
         var roots = await factory.DisposeAsync("pimpinan", id, null, [aptika, ikp], ["Tindak Lanjuti", "Koordinasikan"],
-            DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(7));
+            TestClock.Today.AddDays(7));
         Assert.Equal(2, roots.Count);
 
         var seenByAptika = await factory.OpenAsync("kabid.aptika", id);
@@ -246,7 +246,7 @@ public class LetterJourneyTests(PortalFactory factory) : IClassFixture<PortalFac
     public async Task OutgoingLettersAreNumberedByTheRegionalFormatWithoutGaps()
     {
         var signer = await factory.EmployeeOfAsync("pimpinan");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = TestClock.Today;
         async Task<OutgoingDetail> Register(string subject) => await factory.AsAsync("agendaris", async sp =>
         {
             var service = sp.GetRequiredService<OutgoingLetterService>();

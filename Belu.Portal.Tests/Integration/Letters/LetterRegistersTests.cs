@@ -73,7 +73,7 @@ public class LetterRegistersTests(PortalFactory factory) : IClassFixture<PortalF
     public async Task TheClerkRecordsTheSendingOfAnOutgoingLetterWithItsFinalScan()
     {
         var signer = await factory.EmployeeOfAsync("pimpinan");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = TestClock.Today;
         var id = await factory.AsAsync("agendaris", sp => sp.GetRequiredService<OutgoingLetterService>().RegisterAsync(new OutgoingLetterInput
         {
             ClassificationCode = "000.5.2", LetterDate = today, Subject = "Undangan sosialisasi tanda tangan elektronik",

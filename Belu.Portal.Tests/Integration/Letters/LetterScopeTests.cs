@@ -21,11 +21,11 @@ public class LetterScopeTests(PortalFactory factory) : IClassFixture<PortalFacto
             UnitId = dinkes.Id, AgendaYear = 2026, AgendaSequence = 900 + Random.Shared.Next(1000), AgendaNumber = "0900/2026", SenderNumber = "X/1",
             LetterDate = new DateOnly(2026, 11, 1), ReceivedDate = new DateOnly(2026, 11, 2), Sender = "Kementerian Kesehatan",
             Subject = "Data imunisasi rahasia dinas lain", ClassificationCode = "400.14.1", AddresseeId = head.Id, RegisteredById = head.Id,
-            RegisteredAtUtc = DateTime.UtcNow, SubmissionId = Guid.NewGuid(),
+            RegisteredAtUtc = TestClock.Start.UtcDateTime, SubmissionId = Guid.NewGuid(),
         };
         var stored = await factory.Services.GetRequiredService<Belu.Portal.Common.Files.FileStore>()
             .SaveAsync(new MemoryStream(LetterTestKit.Pdf("dinkes")), "dinkes.pdf", [Belu.Portal.Common.Files.FileKind.Pdf]);
-        var file = IncomingLetterService.NewFile(stored, head.Id, DateTime.UtcNow, letterId: letter.Id);
+        var file = IncomingLetterService.NewFile(stored, head.Id, TestClock.Start.UtcDateTime, letterId: letter.Id);
         db.IncomingLetters.Add(letter);
         db.LetterGrants.AddRange(LetterGrants.Of(letter));
         db.LetterFiles.Add(file);

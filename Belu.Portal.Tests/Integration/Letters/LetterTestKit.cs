@@ -29,8 +29,8 @@ internal static class LetterTestKit
         SecurityClass security = SecurityClass.Biasa) => new()
     {
         SenderNumber = "000.1.2.3/123/SETDA/2026",
-        LetterDate = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-2),
-        ReceivedDate = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)),
+        LetterDate = TestClock.Today.AddDays(-2),
+        ReceivedDate = TestClock.Today,
         Sender = "Sekretariat Daerah Kabupaten Belu",
         Subject = subject,
         Summary = "Mohon kehadiran pejabat terkait.",

@@ -58,7 +58,7 @@ public sealed class DyingNotifierPortalFactory : PortalFactory
 
 public class OutboxTests(DyingNotifierPortalFactory factory) : IClassFixture<DyingNotifierPortalFactory>
 {
-    private OutboxDispatcher Dispatcher(TimeSpan later) => DyingNotifier.DispatcherAt(factory.Services, DateTimeOffset.UtcNow + later);
+    private OutboxDispatcher Dispatcher(TimeSpan later) => DyingNotifier.DispatcherAt(factory.Services, factory.Services.GetRequiredService<TimeProvider>().GetUtcNow() + later);
 
     private async Task<int> NotificationsAsync(string userName, string kind, Guid letterId)
     {

@@ -40,14 +40,14 @@ public class PunchDurabilityTests
             db.AttendanceDevices.Add(new AttendanceDevice
             {
                 Id = deviceId, Name = "Jembatan uji ketahanan", Kind = DeviceKind.Api, KeyHash = DeviceIngestService.HashKey(key),
-                KeyHint = key[..9], CreatedUtc = DateTime.UtcNow,
+                KeyHint = key[..9], CreatedUtc = TestClock.Start.UtcDateTime,
             });
             await db.SaveChangesAsync();
             var staff = await db.Employees.AsNoTracking().Where(e => e.Nip != null && e.IsActive).OrderBy(e => e.Id).Take(300)
                 .Select(e => new { e.Id, e.Nip }).ToListAsync();
             // Yesterday 21:00 WITA, a second apart, one per employee: in the past at any hour, after office hours
             // (no demo punch nearby), and no punch is a duplicate of another.
-            var witaToday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+            var witaToday = TestClock.Today;
             var start = new DateTime(witaToday.AddDays(-1), new TimeOnly(13, 0), DateTimeKind.Utc);
             burst = staff.Select((e, i) => new Sent(e.Id, e.Nip!, start.AddSeconds(i))).ToList();
         }

@@ -259,7 +259,7 @@ public class AttendanceExportTests(FakeClockPortalFactory factory) : IClassFixtu
                 TimeOnly? checkIn = null, TimeOnly? checkOut = null) => new()
             {
                 EmployeeId = e.Id, Date = October.AddDays(day - 1), Code = code, LateCode = late, LateMinutes = lateMinutes, EarlyCode = early,
-                CheckIn = checkIn, CheckOut = checkOut, IsClosed = true, UpdatedUtc = DateTime.UtcNow,
+                CheckIn = checkIn, CheckOut = checkOut, IsClosed = true, UpdatedUtc = factory.Time.GetUtcNow().UtcDateTime,
             };
             db.AttendanceDays.AddRange(
                 Day(a, 1, AttendanceCode.H, checkIn: new(7, 20), checkOut: new(16, 5)),

@@ -105,6 +105,9 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
             (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
+    /// <summary>The first day of the demo history: the first of the month three months before today's.</summary>
+    public static DateOnly HistoryStart(DateOnly today) => new DateOnly(today.Year, today.Month, 1).AddMonths(-3);
+
     private WorkSchedule Schedule(string name, DateOnly from, DateOnly to, WeekSchedule week) => new()
     {
         Name = name,
@@ -120,7 +123,7 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
     {
         var random = new Random(RandomSeed);
         var today = clock.Today;
-        var from = new DateOnly(today.Year, today.Month, 1).AddMonths(-3);
+        var from = HistoryStart(today);
         var yesterday = today.AddDays(-1);
         var book = await engine.LoadBookAsync(db, from, today, ct);
         var nowUtc = clock.UtcNow;
