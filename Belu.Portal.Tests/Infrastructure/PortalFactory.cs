@@ -46,6 +46,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests sign in many times from one address; the limiter's own test sets a low limit.
         builder.UseSetting("RateLimits:LoginPerMinute", LoginPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestRemoteAddress>());
     }
 
     /// <summary>A fresh context on the portal's database, for arranging and checking data.</summary>

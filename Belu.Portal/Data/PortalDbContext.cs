@@ -73,6 +73,10 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Appli
 
     public DbSet<KioskRedemption> KioskRedemptions => Set<KioskRedemption>();
 
+    public DbSet<Features.Attendance.Devices.MachineLine> MachineLines => Set<Features.Attendance.Devices.MachineLine>();
+
+    public DbSet<Features.Attendance.Devices.MachineEvent> MachineEvents => Set<Features.Attendance.Devices.MachineEvent>();
+
     /// <summary>Each explicit opening is undone by one close; nested openings need as many.</summary>
     private const int MaxNestedOpenings = 8;
 

@@ -57,9 +57,11 @@ public class DeviceEndpointTests(FakeClockPortalFactory factory) : IClassFixture
         var response = await PostAsync(key, json);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(2, body.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, body.GetProperty("accepted").GetInt32());
         Assert.Equal(1, body.GetProperty("duplicated").GetInt32());
         Assert.Equal(5, body.GetProperty("rejected").GetInt32());
+        // Yesterday is closed: a machine's line for it waits for an admin's review.
+        Assert.Equal(1, body.GetProperty("parked").GetInt32());
         var reasons = body.GetProperty("errors").EnumerateArray().ToDictionary(e => e.GetProperty("index").GetInt32(), e => e.GetProperty("reason").GetString()!);
         Assert.Contains("tidak dikenal", reasons[2]);
         Assert.Contains("masa depan", reasons[3]);
@@ -68,20 +70,23 @@ public class DeviceEndpointTests(FakeClockPortalFactory factory) : IClassFixture
         Assert.Contains("kosong", reasons[6]);
 
         var punches = await factory.PunchesOfAsync(employee);
-        Assert.Equal(before + 2, punches.Count);
+        Assert.Equal(before + 1, punches.Count);
         Assert.Contains(punches, p => p.AtUtc == new DateTime(2026, 11, 26, 23, 20, 0, DateTimeKind.Utc) && p.Source == PunchSource.DeviceApi);
-        Assert.Contains(punches, p => p.AtUtc == new DateTime(2026, 11, 26, 8, 5, 0, DateTimeKind.Utc));
+        await using (var db = factory.CreateDbContext())
+        {
+            Assert.True(await db.MachineLines.AnyAsync(l => l.EmployeeId == employee && l.AtUtc == new DateTime(2026, 11, 26, 8, 5, 0, DateTimeKind.Utc)));
+        }
 
         var again = await (await PostAsync(key, json)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(0, again.GetProperty("accepted").GetInt32());
         Assert.Equal(3, again.GetProperty("duplicated").GetInt32());
-        Assert.Equal(before + 2, (await factory.PunchesOfAsync(employee)).Count);
+        Assert.Equal(before + 1, (await factory.PunchesOfAsync(employee)).Count);
     }
 
     [Fact]
-    public async Task APunchForAClosedDayRewritesThatDay()
+    public async Task APunchForAClosedDayWaitsForTheAdminAndRewritesThatDayOnlyOnceAccepted()
     {
-        var (_, key) = await CreateKeyAsync("Mesin cadangan");
+        var (deviceId, key) = await CreateKeyAsync("Mesin cadangan");
         var (employee, nip) = await factory.StaffOfUnitAsync("DINSOS");
         var thursday = new DateOnly(2026, 11, 26);
         await using (var db = factory.CreateDbContext())
@@ -92,16 +97,34 @@ public class DeviceEndpointTests(FakeClockPortalFactory factory) : IClassFixture
         {
             await scope.ServiceProvider.GetRequiredService<DailyCloseService>().CloseDayAsync(thursday);
         }
+        var json = $$"""[{"pin": "{{nip}}", "timestamp": "2026-11-26T07:10:00+08:00"}, {"pin": "{{nip}}", "timestamp": "2026-11-26T16:10:00+08:00"}]""";
+        var body = await (await PostAsync(key, json)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, body.GetProperty("accepted").GetInt32());
+        Assert.Equal(2, body.GetProperty("parked").GetInt32());
+
+        // Resent: parked once.
+        Assert.Equal(0, (await (await PostAsync(key, json)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parked").GetInt32());
         await using (var db = factory.CreateDbContext())
         {
             Assert.Equal(Belu.Portal.Features.Attendance.Domain.AttendanceCode.TK, (await AttendanceTestData.DayAsync(db, employee, thursday))!.Code);
+            Assert.Equal(2, await db.MachineLines.CountAsync(l => l.DeviceId == deviceId && l.Status == Belu.Portal.Features.Attendance.Devices.MachineLineStatus.Menunggu));
         }
-        var json = $$"""[{"pin": "{{nip}}", "timestamp": "2026-11-26T07:10:00+08:00"}, {"pin": "{{nip}}", "timestamp": "2026-11-26T16:10:00+08:00"}]""";
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(key, json)).StatusCode);
+        Assert.Empty(await factory.PunchesOfAsync(employee));
+
+        await using (var scope = await factory.ScopeForAsync("admin"))
+        {
+            var waiting = await scope.ServiceProvider.GetRequiredService<MachineQueries>().LinesAsync(deviceId, waitingOnly: true);
+            foreach (var line in waiting)
+            {
+                await scope.ServiceProvider.GetRequiredService<MachineCorrections>().AcceptAsync(line.Id, "Mesin sempat mati listrik, data benar.");
+            }
+        }
         await using (var db = factory.CreateDbContext())
         {
             Assert.Equal(Belu.Portal.Features.Attendance.Domain.AttendanceCode.H, (await AttendanceTestData.DayAsync(db, employee, thursday))!.Code);
+            Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "attendance.machine-line.accepted" && a.Subject!.StartsWith(nip)));
         }
+        Assert.Equal(2, (await factory.PunchesOfAsync(employee)).Count);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Globalization;
 using Belu.Portal.Common;
 using Belu.Portal.Data;
 using Belu.Portal.Data.Seed;
+using Belu.Portal.Features.Attendance.Devices;
 using Belu.Portal.Features.Attendance.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -23,6 +24,9 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
     public static readonly string[] HistoryOpds = ["DISKOMINFO", "BKPSDM", "BPKAD"];
 
     public const string DemoMachineSerial = "BELU0001DSK";
+
+    /// <summary>The demo machine may send from this computer (IPv4 and IPv6 loopback) only.</summary>
+    public const string DemoMachineNetwork = "127.0.0.1/32, ::1/128";
 
     public int Order => 20;
 
@@ -90,6 +94,9 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
             {
                 Name = "Mesin sidik jari lobi Diskominfo", Kind = DeviceKind.Adms, SerialNumber = DemoMachineSerial,
                 UnitId = diskominfo.Id, CreatedUtc = clock.UtcNow, LastSeenUtc = clock.UtcNow,
+                // Approved for this computer only, so the README's curl walk-through works and nothing else does.
+                Approval = MachineApproval.Disetujui, AllowedNetwork = DemoMachineNetwork, LastAddress = "127.0.0.1", ApprovedUtc = clock.UtcNow,
+                ApprovedBy = "demo",
             });
         }
         db.AttendanceStates.Add(new AttendanceState { Key = Marker, Value = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });

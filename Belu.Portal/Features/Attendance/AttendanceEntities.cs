@@ -1,3 +1,4 @@
+using Belu.Portal.Features.Attendance.Devices;
 using Belu.Portal.Features.Attendance.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -227,6 +228,19 @@ public sealed class AttendanceDevice
     public DateTime? RevokedUtc { get; set; }
 
     public DateTime? LastSeenUtc { get; set; }
+
+    /// <summary>ADMS machines: punches count only once an admin has approved the machine (its SN alone proves nothing).</summary>
+    public MachineApproval Approval { get; set; }
+
+    /// <summary>ADMS machines: the networks (addresses or CIDR, comma-separated) an approved machine may send from.</summary>
+    public string? AllowedNetwork { get; set; }
+
+    /// <summary>The address the machine last came from (approved or not).</summary>
+    public string? LastAddress { get; set; }
+
+    public DateTime? ApprovedUtc { get; set; }
+
+    public string? ApprovedBy { get; set; }
 }
 
 /// <summary>A machine PIN that is not the NIP (contract staff, machines with short PINs).</summary>
@@ -348,6 +362,9 @@ internal sealed class AttendanceConfiguration :
         b.Property(d => d.KeyHash).HasMaxLength(64);
         b.HasIndex(d => d.KeyHash).IsUnique();
         b.Property(d => d.KeyHint).HasMaxLength(16);
+        b.Property(d => d.AllowedNetwork).HasMaxLength(300);
+        b.Property(d => d.LastAddress).HasMaxLength(64);
+        b.Property(d => d.ApprovedBy).HasMaxLength(256);
     }
 
     public void Configure(EntityTypeBuilder<EmployeePin> b)

@@ -24,10 +24,15 @@ public static class AttendanceExtensions
         services.AddSingleton<PunchRecorder>();
         services.AddSingleton<DeviceLastSeen>();
         services.AddScoped<DeviceIngestService>();
+        services.AddScoped<MachineGate>();
+        services.AddScoped<MachineJournal>();
         services.AddScoped<CheckInService>();
         services.AddScoped<RequestService>();
         services.AddScoped<AttendanceReportService>();
         services.AddScoped<AttendanceAdminService>();
+        services.AddScoped<ApproveMachine>();
+        services.AddScoped<MachineCorrections>();
+        services.AddScoped<MachineQueries>();
         services.AddScoped<DailyCloseService>();
         services.AddHostedService<DailyCloseWorker>();
         services.AddScoped<IDemoSeedStep, AttendanceDemoSeed>();

@@ -49,6 +49,15 @@ public sealed class AttendanceOptions
 
     public int MaxFutureSkewMinutes { get; set; } = 5;
 
+    /// <summary>
+    /// Machine lines (ADMS, device API) older than this are refused: a machine offline for a while still catches up,
+    /// a line backdated by weeks does not get in. Lines for closed days within it wait for an admin's review.
+    /// </summary>
+    public int MachineMaxAgeDays { get; set; } = 31;
+
+    /// <summary>This many lines for closed days in one upload raise an alert on the admin's device page.</summary>
+    public int MachineBackdatedBurst { get; set; } = 20;
+
     /// <summary>Web check-in only from these networks (CIDR, e.g. "10.20.0.0/16"); empty allows every address.</summary>
     public string[]? OfficeNetworks { get; set; }
 

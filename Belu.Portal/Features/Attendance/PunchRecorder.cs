@@ -1,5 +1,6 @@
 using Belu.Portal.Common;
 using Belu.Portal.Data;
+using Belu.Portal.Features.Attendance.Devices;
 using Belu.Portal.Features.Attendance.Domain;
 using Belu.Portal.Features.Notifications;
 using System.Threading.Channels;
@@ -7,13 +8,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Belu.Portal.Features.Attendance;
 
-/// <summary>A punch to store: who, when (UTC) and from where.</summary>
-public sealed record PunchSubmission(int EmployeeId, DateTime AtUtc, PunchSource Source, Guid? DeviceId = null, string? Pin = null, string? IpAddress = null);
+/// <summary>
+/// A punch to store: who, when (UTC) and from where. <paramref name="ReviewIfClosed"/>: a machine's line, which may
+/// not rewrite a day already closed; for such a day it is parked for an admin's review instead.
+/// </summary>
+public sealed record PunchSubmission(int EmployeeId, DateTime AtUtc, PunchSource Source, Guid? DeviceId = null, string? Pin = null, string? IpAddress = null,
+    bool ReviewIfClosed = false);
 
 public enum PunchOutcome
 {
     Accepted = 0,
     Duplicate = 1,
+
+    /// <summary>A machine line for a closed day, kept as a <see cref="Devices.MachineLine"/> waiting for review.</summary>
+    Parked = 2,
 }
 
 /// <summary>
@@ -225,6 +233,7 @@ public sealed class PunchRecorder(
         // Today's punches per person: those stored before this batch, and those the batch adds.
         var todays = new Dictionary<(int, DateOnly), (List<DateTime> Before, List<DateTime> Added)>();
         var (todayStart, todayEnd) = clock.DayBoundsUtc(today);
+        var parking = await ClosedDayParking.LoadAsync(db, ordered.Select(x => x.Submission).ToList(), clock, today, ct);
 
         foreach (var group in ordered.GroupBy(x => x.Submission.EmployeeId))
         {
@@ -237,6 +246,11 @@ public sealed class PunchRecorder(
                     continue;
                 }
                 var date = PunchRules.LocalDate(submission.AtUtc, clock.TimeZone);
+                if (parking.Applies(submission, date))
+                {
+                    outcomes[index] = parking.Park(db, submission, date, nowUtc) ? PunchOutcome.Parked : PunchOutcome.Duplicate;
+                    continue;
+                }
                 if (date == today)
                 {
                     if (!todays.TryGetValue((group.Key, date), out var day))
@@ -263,6 +277,10 @@ public sealed class PunchRecorder(
         }
         if (touched.Count == 0)
         {
+            if (parking.Added > 0)
+            {
+                await db.SaveChangesAsync(ct);
+            }
             return outcomes;
         }
 
@@ -279,7 +297,7 @@ public sealed class PunchRecorder(
         }
         await db.SaveChangesAsync(ct);
 
-        // A punch for a day the close has already passed (a machine that was offline) rewrites that day.
+        // A punch for a day the close has already passed rewrites that day (machine lines never get here: they are parked).
         if (book.LastClosedDay is DateOnly closed && touched.Any(t => t.Date <= closed))
         {
             foreach (var (employeeId, date) in touched.Where(t => t.Date <= closed && byId.ContainsKey(t.EmployeeId)))

@@ -45,7 +45,8 @@ public sealed class ScheduleInput
     };
 }
 
-public sealed record DeviceRow(Guid Id, string Name, DeviceKind Kind, string? SerialNumber, string? KeyHint, int? UnitId, string UnitName, bool IsActive, DateTime CreatedUtc, DateTime? LastSeenUtc);
+public sealed record DeviceRow(Guid Id, string Name, DeviceKind Kind, string? SerialNumber, string? KeyHint, int? UnitId, string UnitName, bool IsActive, DateTime CreatedUtc, DateTime? LastSeenUtc,
+    MachineApproval Approval = MachineApproval.Disetujui, string? AllowedNetwork = null, string? LastAddress = null);
 
 /// <summary>A new API device and its key, which is shown this once.</summary>
 public sealed record CreatedDevice(Guid Id, string Key);
@@ -294,10 +295,15 @@ public sealed class AttendanceAdminService(
         var tree = await OrganizationService.LoadTreeAsync(db, ct);
         var devices = await db.AttendanceDevices.AsNoTracking().OrderBy(d => d.Kind).ThenBy(d => d.Name).ToListAsync(ct);
         return devices.Select(d => new DeviceRow(d.Id, d.Name, d.Kind, d.SerialNumber, d.KeyHint, d.UnitId,
-            d.UnitId is int u && tree.Contains(u) ? tree.PathOf(u) : "Semua unit", d.IsActive, d.CreatedUtc, d.LastSeenUtc)).ToList();
+            d.UnitId is int u && tree.Contains(u) ? tree.PathOf(u) : "Semua unit", d.IsActive, d.CreatedUtc, d.LastSeenUtc,
+            d.Approval, d.AllowedNetwork, d.LastAddress)).ToList();
     }
 
-    public async Task<Guid> RegisterMachineAsync(string name, string serialNumber, int? unitId, CancellationToken ct = default)
+    /// <summary>
+    /// Registers a machine by its serial number. With a network it is approved at once for that network; without one it
+    /// waits for approval until it makes contact and the admin has seen the address it comes from.
+    /// </summary>
+    public async Task<Guid> RegisterMachineAsync(string name, string serialNumber, int? unitId, CancellationToken ct = default, string? network = null)
     {
         currentUser.RequireAnyRole(Roles.Admin);
         var serial = (serialNumber ?? "").Trim();
@@ -312,8 +318,15 @@ public sealed class AttendanceAdminService(
             throw new ValidationException($"Mesin dengan nomor seri {serial} sudah terdaftar.");
         }
         var device = new AttendanceDevice { Name = RequireName(name), Kind = DeviceKind.Adms, SerialNumber = serial, UnitId = unitId, CreatedUtc = clock.UtcNow };
+        if (!string.IsNullOrWhiteSpace(network))
+        {
+            device.AllowedNetwork = ApproveMachine.RequireNetwork(network);
+            device.Approval = MachineApproval.Disetujui;
+            device.ApprovedUtc = clock.UtcNow;
+            device.ApprovedBy = currentUser.UserName;
+        }
         db.AttendanceDevices.Add(device);
-        audit.Add(db, "attendance.device.registered", serial, device.Name);
+        audit.Add(db, "attendance.device.registered", serial, device.AllowedNetwork is null ? device.Name : $"{device.Name}; disetujui untuk jaringan {device.AllowedNetwork}");
         await db.SaveChangesAsync(ct);
         return device.Id;
     }

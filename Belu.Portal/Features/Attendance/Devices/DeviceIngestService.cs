@@ -9,11 +9,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Belu.Portal.Features.Attendance.Devices;
 
-/// <summary>A punch refused, with the reason (Bahasa Indonesia).</summary>
-public sealed record PunchRejection(int Index, string? Pin, string Reason);
+/// <summary>A punch refused, with the reason (Bahasa Indonesia), and the time it carried when it could be read.</summary>
+public sealed record PunchRejection(int Index, string? Pin, string Reason, DateTime? AtUtc = null, int? EmployeeId = null);
 
-/// <summary>What a batch did: accepted, duplicated, rejected with reasons.</summary>
-public sealed record PunchBatchResult(int Accepted, int Duplicated, int Rejected, IReadOnlyList<PunchRejection> Errors);
+/// <summary>What a batch did: accepted, duplicated, rejected with reasons; parked: machine lines for closed days, waiting for review.</summary>
+public sealed record PunchBatchResult(int Accepted, int Duplicated, int Rejected, IReadOnlyList<PunchRejection> Errors)
+{
+    public int Parked { get; init; }
+}
 
 /// <summary>One item of a batch before it is checked: the machine's PIN and the instant (or the local time).</summary>
 public sealed record RawPunch(int Index, string? Pin, DateTime? AtUtc, string? ParseError);
@@ -21,7 +24,8 @@ public sealed record RawPunch(int Index, string? Pin, DateTime? AtUtc, string? P
 /// <summary>
 /// Everything machines send: resolves PINs (the PIN table first, then the NIP), applies the device's site scope and
 /// the age/future limits, and stores what is left through <see cref="PunchRecorder"/>. Bad items are reported; the
-/// good ones of the same batch are stored.
+/// good ones of the same batch are stored. A machine's line (ADMS, device API) has a shorter age limit than an admin's
+/// import and never rewrites a closed day: the writer parks it for review.
 /// </summary>
 public sealed class DeviceIngestService(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -63,18 +67,6 @@ public sealed class DeviceIngestService(
         (PortalDbContext db, List<string> pins) => db.Employees.AsNoTracking()
             .Where(e => e.Nip != null && pins.Contains(e.Nip))
             .Select(e => new PinHolder(e.Nip!, e.Id, e.Name, e.UnitId, e.IsActive))));
-
-    /// <summary>The active ADMS machine with this serial number, or null (unknown machines store nothing).</summary>
-    public async Task<AttendanceDevice?> FindBySerialAsync(string? serial, CancellationToken ct = default)
-    {
-        if (string.IsNullOrWhiteSpace(serial) || serial.Length > 64)
-        {
-            return null;
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.AttendanceDevices.AsNoTracking()
-            .FirstOrDefaultAsync(d => d.SerialNumber == serial.Trim() && d.IsActive && d.Kind == DeviceKind.Adms, ct);
-    }
 
     public async Task TouchAsync(Guid deviceId, CancellationToken ct = default)
     {
@@ -164,8 +156,9 @@ public sealed class DeviceIngestService(
 
     /// <summary>Checks every item and stores the good ones. With <paramref name="store"/> false it only previews.</summary>
     public async Task<(PunchBatchResult Result, IReadOnlyList<PreviewLine> Lines)> IngestAsync(
-        IReadOnlyList<RawPunch> items, PunchSource source, AttendanceDevice? device, bool store = true, CancellationToken ct = default)
+        IReadOnlyList<RawPunch> items, PunchSource source, AttendanceDevice? device, bool store = true, CancellationToken ct = default, string? address = null)
     {
+        var fromMachine = source is PunchSource.Adms or PunchSource.DeviceApi;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         var pins = items.Where(i => i.Pin is not null).Select(i => i.Pin!.Trim()).Distinct().ToList();
@@ -179,7 +172,7 @@ public sealed class DeviceIngestService(
         }
 
         var nowUtc = clock.UtcNow;
-        var maxAge = TimeSpan.FromDays(Math.Max(1, engine.Options.MaxPunchAgeDays));
+        var maxAge = TimeSpan.FromDays(Math.Max(1, fromMachine ? engine.Options.MachineMaxAgeDays : engine.Options.MaxPunchAgeDays));
         var skew = TimeSpan.FromMinutes(Math.Max(0, engine.Options.MaxFutureSkewMinutes));
         var rejections = new List<PunchRejection>();
         var preview = new List<PreviewLine>();
@@ -216,15 +209,16 @@ public sealed class DeviceIngestService(
             preview.Add(new PreviewLine(item.Index, item.Pin, name, local, reason is null ? PreviewStatus.Siap : PreviewStatus.Ditolak, reason));
             if (reason is not null)
             {
-                rejections.Add(new PunchRejection(item.Index, item.Pin, reason));
+                rejections.Add(new PunchRejection(item.Index, item.Pin, reason, item.AtUtc, employeeId));
                 continue;
             }
-            submissions.Add((new PunchSubmission(employeeId!.Value, item.AtUtc!.Value, source, device?.Id, item.Pin), preview.Count - 1));
+            submissions.Add((new PunchSubmission(employeeId!.Value, item.AtUtc!.Value, source, device?.Id, item.Pin, address, ReviewIfClosed: fromMachine),
+                preview.Count - 1));
         }
 
         // Not held while the punches wait for the single writer: a pooled PostgreSQL connection is scarce under load.
         await db.Database.CloseConnectionAsync();
-        int accepted = 0, duplicated = 0;
+        int accepted = 0, duplicated = 0, parked = 0;
         if (store)
         {
             var outcomes = await recorder.RecordAsync(submissions.Select(s => s.Submission).ToList(), ct);
@@ -235,6 +229,11 @@ public sealed class DeviceIngestService(
                 {
                     accepted++;
                     preview[at] = preview[at] with { Status = PreviewStatus.Disimpan };
+                }
+                else if (outcomes[i] == PunchOutcome.Parked)
+                {
+                    parked++;
+                    preview[at] = preview[at] with { Status = PreviewStatus.Menunggu, Reason = "Hari sudah ditutup; menunggu persetujuan admin." };
                 }
                 else
                 {
@@ -247,7 +246,7 @@ public sealed class DeviceIngestService(
         {
             accepted = submissions.Count;
         }
-        return (new PunchBatchResult(accepted, duplicated, rejections.Count, rejections), preview);
+        return (new PunchBatchResult(accepted, duplicated, rejections.Count, rejections) { Parked = parked }, preview);
     }
 }
 
@@ -257,6 +256,7 @@ public enum PreviewStatus
     Disimpan = 1,
     Duplikat = 2,
     Ditolak = 3,
+    Menunggu = 4,
 }
 
 /// <summary>One line of an import, as the preview shows it.</summary>
