@@ -45,7 +45,7 @@ public class AttendanceNavTests
     {
         Assert.Contains("/absensi/kiosk", await LinksFor([Roles.Display], [Policies.Display]));
         var admin = await LinksFor([Roles.Admin, Roles.Pegawai], [Policies.Admin, Policies.Pegawai, Policies.Staff, Policies.LeaderOrAdmin]);
-        foreach (var path in new[] { "/admin/absensi/jadwal", "/admin/absensi/libur", "/admin/absensi/perangkat", "/admin/absensi/impor", "/admin/absensi/koreksi", "/absensi/kiosk" })
+        foreach (var path in new[] { "/admin/absensi/jadwal", "/admin/absensi/libur", "/admin/absensi/perangkat", "/admin/absensi/impor", "/admin/absensi/koreksi", "/admin/absensi/koreksi-mesin", "/absensi/kiosk" })
         {
             Assert.Contains(path, admin);
         }
