@@ -29,6 +29,7 @@ public static class NotificationsExtensions
 
         services.AddScoped<DisplayTokenService>();
         services.AddScoped<BoardService>();
+        services.AddScoped<Monitoring.MachineAlertLine>();
         services.Configure<MonitoringOptions>(builder.Configuration.GetSection(MonitoringOptions.Section));
         services.AddScoped<Accounts.PeopleStampValidator>();
         services.AddScoped<ISecurityStampValidator, PortalSecurityStampValidator>();
