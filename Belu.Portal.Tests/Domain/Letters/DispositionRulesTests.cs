@@ -121,4 +121,20 @@ public class DispositionRulesTests
     [InlineData(DispositionStatus.Selesai, false)]
     [InlineData(DispositionStatus.Dibatalkan, false)]
     public void OpenMeansWaitingForWork(DispositionStatus status, bool open) => Assert.Equal(open, status.IsOpen());
+
+    [Theory]
+    [InlineData(LetterProgress.NotDisposed)]
+    [InlineData(LetterProgress.InProgress)]
+    public void TheAddresseeDisposesALetterThatIsNotDone(LetterProgress progress) =>
+        Assert.Null(DispositionRules.CheckDisposeLetter(progress, callerIsAddressee: true));
+
+    [Fact]
+    public void ASelesaiLetterIsNotDisposedAgain() =>
+        Assert.Equal(DispositionRules.LetterDoneMessage, DispositionRules.CheckDisposeLetter(LetterProgress.Done, callerIsAddressee: true));
+
+    [Theory]
+    [InlineData(LetterProgress.NotDisposed)]
+    [InlineData(LetterProgress.Done)]
+    public void OnlyTheAddresseeDisposesTheLetterItself(LetterProgress progress) =>
+        Assert.Equal(DispositionRules.NotAddresseeMessage, DispositionRules.CheckDisposeLetter(progress, callerIsAddressee: false));
 }

@@ -118,9 +118,14 @@ public sealed class DispositionService(
     {
         if (parentId is not Guid pid)
         {
-            return letter.AddresseeId == dir.Me
-                ? letter.Version
-                : throw new ForbiddenException("Hanya tujuan surat yang dapat mendisposisikannya. Anda dapat meneruskan disposisi yang Anda terima.");
+            var isAddressee = letter.AddresseeId == dir.Me;
+            var progress = LetterStateRules.Summarize(letter.Dispositions.Select(d => new DispositionSnapshot(d.Status, d.Deadline))).Progress;
+            return DispositionRules.CheckDisposeLetter(progress, isAddressee) switch
+            {
+                null => letter.Version,
+                var refusal when !isAddressee => throw new ForbiddenException(refusal),
+                var refusal => throw new ValidationException(refusal),
+            };
         }
         var parent = letter.Dispositions.FirstOrDefault(d => d.Id == pid) ?? throw new NotFoundException("Disposisi tidak ditemukan.");
         var error = DispositionRules.Check(DispositionAction.Forward,

@@ -549,8 +549,15 @@ public sealed class IncomingLetterService(
         var addressee = dir.Ref(letter.AddresseeId);
         return new LetterReceipt(letter.AgendaNumber, dir.UnitName(letter.UnitId), letter.SenderNumber, letter.LetterDate, letter.ReceivedDate,
             letter.Sender, showSubject ? letter.Subject : null, letter.Security, letter.Urgency, addressee.Name, addressee.Position,
-            dir.NameOf(letter.RegisteredById), letter.RegisteredAtUtc, letter.Files.Count);
+            dir.NameOf(letter.RegisteredById), letter.RegisteredAtUtc, ReceivedFileCount(letter));
     }
+
+    /// <summary>
+    /// The scans received with the letter: a receipt shows what was handed over at registration, forever, so the
+    /// follow-up reports' attachments (stored on the same letter, with their disposition) never count.
+    /// </summary>
+    internal static int ReceivedFileCount(IncomingLetter letter) =>
+        letter.Files.Count(f => f.DispositionId is null && f.UploadedAtUtc <= letter.RegisteredAtUtc);
 
     /// <summary>Opens a stored file after the scope check of the letter it belongs to; the read is audited.</summary>
     /// <exception cref="NotFoundException">No such file, or its letter is out of the caller's scope.</exception>
@@ -681,10 +688,11 @@ public sealed class IncomingLetterService(
         }).ToList();
         var copies = l.Copies.Select(c => new CopyRef(dir.NameOf(c.EmployeeId), dir.Ref(c.EmployeeId).Position,
             c.UnitId is int u ? dir.UnitName(u) : null, c.ReadAtUtc)).ToList();
-        var state = LetterStateRules.Derive(l.Dispositions.Select(d => new DispositionSnapshot(d.Status, d.Deadline)), today);
+        var summary = LetterStateRules.Summarize(l.Dispositions.Select(d => new DispositionSnapshot(d.Status, d.Deadline)));
+        var state = LetterStateRules.FromSummary(summary, today);
         return new LetterDetail(l.Id, l.AgendaNumber, l.UnitId, dir.UnitName(l.UnitId), dir.Tree.Contains(l.UnitId) ? dir.Tree[l.UnitId].Code : "",
             l.SenderNumber, l.LetterDate, l.ReceivedDate, l.Sender, l.Subject, l.Summary, l.Security, l.Urgency, l.ClassificationCode,
             dir.Ref(l.AddresseeId), dir.Ref(l.RegisteredById), l.RegisteredAtUtc, state, relation, files, copies, dispositions, track,
-            l.AddresseeId == me, l.Version);
+            DispositionRules.CheckDisposeLetter(summary.Progress, l.AddresseeId == me) is null, l.Version);
     }
 }

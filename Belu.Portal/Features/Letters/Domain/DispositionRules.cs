@@ -68,6 +68,20 @@ public static class DispositionRules
         };
     }
 
+    public const string NotAddresseeMessage =
+        "Hanya tujuan surat yang dapat mendisposisikannya. Anda dapat meneruskan disposisi yang Anda terima.";
+
+    public const string LetterDoneMessage = "Surat ini sudah selesai ditindaklanjuti; tidak dapat didisposisikan lagi.";
+
+    /// <summary>
+    /// May the caller dispose the letter itself (a root disposition)? Only its addressee, and only while its tree
+    /// is not done: a Selesai letter has nothing left to route. The letter page offers the action by this same rule.
+    /// </summary>
+    public static string? CheckDisposeLetter(LetterProgress progress, bool callerIsAddressee) =>
+        !callerIsAddressee ? NotAddresseeMessage
+        : progress == LetterProgress.Done ? LetterDoneMessage
+        : null;
+
     /// <summary>The status after an allowed action. Reading again changes nothing.</summary>
     public static DispositionStatus Next(DispositionAction action, DispositionStatus current) => action switch
     {
