@@ -14,7 +14,7 @@ public abstract record LetterEvent : PortalEvent
 
     public string? Subject { get; init; }
 
-    public override string? Link => $"/surat/{LetterId}";
+    public override string? Link => LetterLink.For(LetterId);
 
     protected string About => Subject is null ? $"surat {AgendaNumber}" : $"surat {AgendaNumber} \"{Subject}\"";
 }
@@ -70,4 +70,15 @@ public sealed record DispositionDeadlinePassed : LetterEvent
     public required DateOnly Deadline { get; init; }
 
     public override string Summary => $"Batas waktu disposisi {About} untuk {RecipientName} ({Deadline:dd MMM yyyy}) terlewati.";
+}
+
+/// <summary>Where a letter lives in the portal, and which letter a notification's link points to.</summary>
+public static class LetterLink
+{
+    private const string Prefix = "/surat/";
+
+    public static string For(Guid letterId) => $"{Prefix}{letterId}";
+
+    public static Guid? LetterOf(string? link) =>
+        link is not null && link.StartsWith(Prefix, StringComparison.Ordinal) && Guid.TryParse(link.AsSpan(Prefix.Length), out var id) ? id : null;
 }

@@ -57,6 +57,19 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), ct);
     }
 
+    /// <summary>
+    /// Marks read the caller's notifications that point to <paramref name="link"/>: opening what a notification is
+    /// about answers it, however the user got there (the bell, the toast, a list, a bookmark).
+    /// </summary>
+    public async Task<int> MarkLinkReadAsync(string link, CancellationToken ct = default)
+    {
+        var userId = UserId;
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Notifications.Where(n => n.UserId == userId && n.ReadAtUtc == null && n.Link == link)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), ct);
+    }
+
     public async Task<int> MarkAllReadAsync(CancellationToken ct = default)
     {
         var userId = UserId;
