@@ -47,4 +47,12 @@ public class NavMenuTests
         Assert.Contains("/organisasi/pegawai/impor", links);
         Assert.Contains("/admin/akun", links);
     }
+
+    [Fact]
+    public async Task TheDisplayAccountHasALinkToTheBoard()
+    {
+        var links = await LinksFor([Roles.Display], [Policies.Display]);
+        Assert.Contains("/monitor", links);
+        Assert.DoesNotContain("/monitor", await LinksFor([Roles.Pegawai], [Policies.Pegawai, Policies.Staff]));
+    }
 }

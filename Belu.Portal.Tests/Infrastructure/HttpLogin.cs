@@ -6,11 +6,12 @@ namespace Belu.Portal.Tests.Infrastructure;
 /// <summary>Signs in through the real login form, antiforgery token and all.</summary>
 public static partial class HttpLogin
 {
-    public static async Task<HttpResponseMessage> PostLoginAsync(this HttpClient client, string login, string password)
+    public static async Task<HttpResponseMessage> PostLoginAsync(this HttpClient client, string login, string password, string? returnUrl = null)
     {
-        var form = await client.GetStringAsync("/akun/masuk");
+        var page = returnUrl is null ? "/akun/masuk" : $"/akun/masuk?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
+        var form = await client.GetStringAsync(page);
         var token = TokenPattern().Match(form).Groups[1].Value;
-        var response = await client.PostAsync("/akun/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
             ["__RequestVerificationToken"] = token,

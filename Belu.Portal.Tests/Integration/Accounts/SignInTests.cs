@@ -29,6 +29,20 @@ public class SignInTests(PortalFactory factory) : IClassFixture<PortalFactory>
         Assert.Contains("data-testid=\"greeting\"", home);
     }
 
+    [Theory]
+    [InlineData("display", null, "/monitor")]
+    [InlineData("display", "/", "/monitor")]
+    [InlineData("pegawai", null, "/")]
+    [InlineData("admin", null, "/")]
+    [InlineData("display", "/monitor?panel=surat", "/monitor?panel=surat")]
+    public async Task TheDisplayAccountLandsOnTheBoardAndPeopleOnBeranda(string user, string? returnUrl, string landing)
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var response = await client.PostLoginAsync(user, PortalFactory.Password, returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(landing, response.Headers.Location!.PathAndQuery);
+    }
+
     [Fact]
     public async Task EveryDemoAccountTheConsoleListsCanSignInWithItsRole()
     {

@@ -15,7 +15,8 @@ public enum SignInOutcome
     Inactive,
 }
 
-public sealed record SignInAttempt(SignInOutcome Outcome, string Message)
+/// <param name="Landing">Where the account starts when it asked for no page: the board for a wall screen, Beranda for people.</param>
+public sealed record SignInAttempt(SignInOutcome Outcome, string Message, string Landing = "/")
 {
     public bool Succeeded => Outcome == SignInOutcome.Succeeded;
 }
@@ -47,7 +48,7 @@ public sealed class SignInService(
         {
             logger.LogInformation("User {UserName} signed in", user.UserName);
             await audit.WriteAsync("login.succeeded", user.UserName, null, userName: user.UserName, userId: user.Id);
-            return new(SignInOutcome.Succeeded, "");
+            return new(SignInOutcome.Succeeded, "", await LandingOfAsync(user));
         }
         if (result.IsLockedOut)
         {
@@ -72,6 +73,13 @@ public sealed class SignInService(
         logger.LogWarning("Sign-in failed for user {UserName}", user.UserName);
         await audit.WriteAsync("login.failed", user.UserName, "Kata sandi salah", userName: user.UserName, userId: user.Id);
         return new(SignInOutcome.WrongCredentials, WrongCredentialsMessage);
+    }
+
+    /// <summary>A display account has one thing to show, the board; everyone else starts on Beranda.</summary>
+    private async Task<string> LandingOfAsync(ApplicationUser user)
+    {
+        var roles = await signInManager.UserManager.GetRolesAsync(user);
+        return roles.Contains(Roles.Display) && !roles.Contains(Roles.Admin) ? "/monitor" : "/";
     }
 
     public async Task SignOutAsync()
