@@ -228,6 +228,7 @@ public sealed class DispositionService(
             events = created.Select(d => new LetterDisposed
             {
                 AtUtc = now, LetterId = letter.Id, AgendaNumber = letter.AgendaNumber, DispositionId = d.Id, FromName = dir.MeRow.Name,
+                FromPosition = dir.MeRow.Position, ToLabel = d.ToWholeUnit && d.ToUnitId is int unit ? dir.UnitName(unit) : dir.Ref(d.ToEmployeeId).Position,
                 Deadline = d.Deadline, Subject = letter.Security.IsSecret() ? null : letter.Subject,
                 RecipientEmployeeIds = [d.ToEmployeeId], UnitId = d.ToUnitId,
             }).ToList();

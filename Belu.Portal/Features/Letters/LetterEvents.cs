@@ -36,8 +36,31 @@ public sealed record LetterDisposed : LetterEvent
 
     public DateOnly? Deadline { get; init; }
 
+    /// <summary>The disposer's position (jabatan), as people name each other in an office.</summary>
+    public string? FromPosition { get; init; }
+
+    /// <summary>Who received it, as said aloud: the recipient's position, or the unit when it went to a whole unit.</summary>
+    public string? ToLabel { get; init; }
+
     public override string Summary =>
         $"Disposisi dari {FromName}: {About}{(Deadline is DateOnly d ? $", batas waktu {d:dd MMM yyyy}" : "")}.";
+
+    public override string BoardLine => ToLabel is null
+        ? Summary
+        : $"{FromPosition ?? FromName} mendisposisikan {Short} kepada {ToLabel}.";
+
+    /// <summary>The letter in a few words: a long subject is cut at a word and ends with an ellipsis.</summary>
+    private string Short => Subject is null ? $"surat {AgendaNumber}" : $"surat \"{Shorten(Subject, 60)}\"";
+
+    internal static string Shorten(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+        var cut = text.LastIndexOf(' ', max - 1);
+        return text[..(cut > max / 2 ? cut : max - 1)].TrimEnd(' ', ',', '.', ';', ':') + "…";
+    }
 }
 
 /// <summary>A recipient opened a disposition; the disposer hears of it.</summary>

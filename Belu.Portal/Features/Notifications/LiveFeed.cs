@@ -91,7 +91,7 @@ public sealed class LiveFeed : IHostedService
         IReadOnlyList<string> boardGroups = envelope.OpdId is int opd
             ? [NotificationsHub.RegencyBoardGroup, NotificationsHub.OpdBoardGroup(opd)]
             : [NotificationsHub.EveryBoardGroup];
-        await _hub.Clients.Groups(boardGroups).SendAsync("event", new BoardEvent(e.Id, e.Kind, e.Summary, e.AtUtc, envelope.OpdId));
+        await _hub.Clients.Groups(boardGroups).SendAsync("event", new BoardEvent(e.Id, e.Kind, e.BoardLine, e.AtUtc, envelope.OpdId));
     }
 
     private async Task SafelyAsync(Guid listener, Func<Task> deliver)

@@ -30,7 +30,9 @@ public sealed class NotificationPublisher(
         var text = portalEvent.Summary.Length > 500 ? portalEvent.Summary[..500] : portalEvent.Summary;
         if (!await db.RecentEvents.AnyAsync(e => e.Id == portalEvent.Id, cancellationToken))
         {
-            db.RecentEvents.Add(new RecentEvent { Id = portalEvent.Id, Kind = portalEvent.Kind, Text = text, AtUtc = portalEvent.AtUtc, OpdId = opdId });
+            // The board's ticker replays recent events after a restart: it keeps the line the board says.
+            var line = portalEvent.BoardLine.Length > 500 ? portalEvent.BoardLine[..500] : portalEvent.BoardLine;
+            db.RecentEvents.Add(new RecentEvent { Id = portalEvent.Id, Kind = portalEvent.Kind, Text = line, AtUtc = portalEvent.AtUtc, OpdId = opdId });
         }
         if (userIds.Count > 0)
         {

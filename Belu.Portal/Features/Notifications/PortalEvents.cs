@@ -27,6 +27,12 @@ public abstract record PortalEvent
     /// <summary>One line for a bell, a toast or a ticker, in Bahasa Indonesia.</summary>
     public abstract string Summary { get; }
 
+    /// <summary>
+    /// The event as the wall board's ticker says it to a room: a sentence in the third person ("Kepala Dinas
+    /// mendisposisikan surat … kepada …"). The same as <see cref="Summary"/> unless the event words it otherwise.
+    /// </summary>
+    public virtual string BoardLine => Summary;
+
     /// <summary>Where a click on the notification leads, relative to the site (e.g. "/surat/{id}").</summary>
     public virtual string? Link => null;
 

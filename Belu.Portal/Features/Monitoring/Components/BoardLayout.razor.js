@@ -13,5 +13,26 @@ function tick() {
     }
 }
 
+// A ticker line longer than the screen is wide scrolls to its end and back instead of being cut: measured here,
+// because only the browser knows how wide the text came out. Lines arrive live, so this runs with the clock.
+function fitTicker() {
+    for (const item of document.querySelectorAll(".ticker-item")) {
+        const line = item.querySelector(".ticker-line");
+        if (!line) {
+            continue;
+        }
+        const overflow = line.scrollWidth - item.clientWidth;
+        if (overflow > 1) {
+            item.style.setProperty("--ticker-shift", `${-overflow}px`);
+            // About 60 px a second, so a long line reads at the same pace as a short one.
+            item.style.setProperty("--ticker-duration", `${Math.max(8, Math.round(overflow / 60) * 2 + 6)}s`);
+            item.classList.add("scrolls");
+        } else {
+            item.classList.remove("scrolls");
+        }
+    }
+}
+
 tick();
-setInterval(tick, 1000);
+fitTicker();
+setInterval(() => { tick(); fitTicker(); }, 1000);
