@@ -38,4 +38,19 @@ public class AuditServiceTests(PortalFactory factory) : IClassFixture<PortalFact
         await using var scope = await factory.ScopeForAsync("pimpinan");
         await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<AuditService>().SearchAsync(new AuditQuery()));
     }
+
+    [Fact]
+    public async Task TheLogIsFoundByTheCodeAndByItsIndonesianLabel()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await client.PostLoginAsync("kabid.ikp", "Salah#12345");
+
+        await using var scope = await factory.ScopeForAsync("admin");
+        var audit = scope.ServiceProvider.GetRequiredService<AuditService>();
+        var byCode = await audit.SearchAsync(new AuditQuery("login.failed"));
+        Assert.Contains(byCode.Items, a => a.Action == "login.failed" && a.UserName == "kabid.ikp");
+        Assert.All(byCode.Items, a => Assert.Equal("login.failed", a.Action));
+        var byLabel = await audit.SearchAsync(new AuditQuery("gagal masuk"));
+        Assert.Equal(byCode.Items.Select(a => a.Id), byLabel.Items.Select(a => a.Id));
+    }
 }

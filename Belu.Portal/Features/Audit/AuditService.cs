@@ -22,7 +22,10 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> dbFactory, C
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var text = query.Text.Trim();
+            // The code as stored and the label as shown both find an entry: "login.failed" and "gagal masuk" alike.
+            var labelled = AuditActions.CodesLabelled(text);
             entries = entries.Where(a => EF.Functions.Like(a.UserName, $"%{text}%") || (a.Subject != null && EF.Functions.Like(a.Subject, $"%{text}%"))
+                || EF.Functions.Like(a.Action, $"%{text}%") || labelled.Contains(a.Action)
                 || (a.Detail != null && EF.Functions.Like(a.Detail, $"%{text}%")) || (a.IpAddress != null && a.IpAddress.StartsWith(text)));
         }
         if (query.From is DateOnly from)
@@ -52,6 +55,6 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> dbFactory, C
         ("letter", "Surat"),
         ("disposition", "Disposisi"),
         ("attendance", "Absensi"),
-        ("export", "Ekspor laporan"),
+        ("report.", "Unduhan laporan"),
     ];
 }
