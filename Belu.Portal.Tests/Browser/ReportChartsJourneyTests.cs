@@ -34,7 +34,7 @@ public class LetterReportsJourneyTests(BrowserFixture fixture)
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=incoming-export]"));
 
-        Assert.Matches(@"^agenda-surat-masuk-\d{4}-\d{2}-\d{2}\.xlsx$", download.SuggestedFilename);
+        Assert.Matches(@"^agenda-surat-masuk-\d{4}-\d{2}-\d{2}-sd-\d{4}-\d{2}-\d{2}\.xlsx$", download.SuggestedFilename);
         await using (var file = File.OpenRead(await download.PathAsync()))
         {
             using var book = new XLWorkbook(file);

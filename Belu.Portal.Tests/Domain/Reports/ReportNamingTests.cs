@@ -14,6 +14,33 @@ public class ReportNamingTests
     public void FileNamesAreLowerCaseAsciiWordsAndTheDate(string report, string? scope, string expected) =>
         Assert.Equal(expected, ReportFileName.Create(report, scope, new DateOnly(2026, 11, 28)));
 
+    [Theory]
+    [InlineData("2026-11-01", "2026-11-30", "2026-11")]
+    [InlineData("2026-02-01", "2026-02-28", "2026-02")]
+    [InlineData("2026-01-01", "2026-12-31", "2026")]
+    [InlineData("2026-01-01", "2026-11-28", "2026-01-01-sd-2026-11-28")]
+    [InlineData("2026-11-28", "2026-11-28", "2026-11-28")]
+    public void APeriodIsNamedAsAClerkFilesIt(string from, string to, string expected) =>
+        Assert.Equal(expected, ReportFileName.PeriodOf(DateOnly.Parse(from), DateOnly.Parse(to)));
+
+    [Fact]
+    public void AnOpdIsNamedByItsCodeAndASubUnitByItsOpdAndItsName()
+    {
+        var tree = new Features.Organization.UnitTree(
+        [
+            new(1, null, "Pemerintah Kabupaten Belu", "PEMKAB", Features.Organization.UnitKind.Pemkab, 0, true),
+            new(2, 1, "Dinas Komunikasi dan Informatika", "DISKOMINFO", Features.Organization.UnitKind.Opd, 1, true),
+            new(3, 2, "Bidang Aplikasi Informatika", "DISKOMINFO-03", Features.Organization.UnitKind.Bidang, 3, true),
+            new(4, 2, "Sekretariat", "DISKOMINFO-01", Features.Organization.UnitKind.Bagian, 1, true),
+        ]);
+        Assert.Equal("PEMKAB", ReportUnitNames.Of(tree, 1));
+        Assert.Equal("DISKOMINFO", ReportUnitNames.Of(tree, 2));
+        Assert.Equal("DISKOMINFO Aplikasi Informatika", ReportUnitNames.Of(tree, 3));
+        Assert.Equal("DISKOMINFO Sekretariat", ReportUnitNames.Of(tree, 4));
+        Assert.Equal("rekap-absensi-diskominfo-aplikasi-informatika-2026-11.xlsx",
+            ReportFileName.Create("rekap-absensi", ReportUnitNames.Of(tree, 3), ReportFileName.PeriodOf(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30))));
+    }
+
     [Fact]
     public void SheetNamesAreMadeSafeForExcelAndUnique()
     {

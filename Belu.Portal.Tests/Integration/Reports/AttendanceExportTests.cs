@@ -36,7 +36,7 @@ public class AttendanceExportTests(FakeClockPortalFactory factory) : IClassFixtu
         using var book = await DownloadAsync(client, AttendanceRecapReport.Link([unitId], 2026, 10));
 
         var ws = Assert.Single(book.Worksheets);
-        Assert.Equal("UJI-REKAP", ws.Name);
+        Assert.Equal("DISKOMINFO Subbagian Uji Rekap", ws.Name);
         Assert.Equal("Rekap Absensi Bulanan", ws.Cell("A2").GetString());
         Assert.Equal("Unit: Dinas Komunikasi dan Informatika › Subbagian Uji Rekap", ws.Cell("A3").GetString());
         Assert.Equal("Periode: 1 Oktober 2026 s.d. 31 Oktober 2026", ws.Cell("A4").GetString());
@@ -98,7 +98,8 @@ public class AttendanceExportTests(FakeClockPortalFactory factory) : IClassFixtu
         using (var book = await DownloadAsync(client, AttendanceRecapReport.Link([aptika, unitId], 2026, 10)))
         {
             Assert.Equal(2, book.Worksheets.Count);
-            Assert.Equal("UJI-REKAP", book.Worksheet(2).Name);
+            Assert.Equal("DISKOMINFO Aplikasi Informatika", book.Worksheet(1).Name);
+            Assert.Equal("DISKOMINFO Subbagian Uji Rekap", book.Worksheet(2).Name);
             Assert.StartsWith("Unit: Dinas Komunikasi dan Informatika › Bidang Aplikasi Informatika", book.Worksheet(1).Cell("A3").GetString());
             await using var scope = await factory.ScopeForAsync("pimpinan");
             var grid = await scope.ServiceProvider.GetRequiredService<AttendanceReportService>().RecapAsync(aptika, 2026, 10);
@@ -140,6 +141,25 @@ public class AttendanceExportTests(FakeClockPortalFactory factory) : IClassFixtu
         await client.SignInAsync("pimpinan");
         using var book = await DownloadAsync(client, AttendanceRecapReport.Link([empty.Id], 2026, 10));
         Assert.Equal(SheetPlan.EmptyMessage, Assert.Single(book.Worksheets).Cell(SheetPlan.FirstDataRow, 1).GetString());
+    }
+
+    [Fact]
+    public async Task ASubUnitsFilesAreNamedAfterTheUnitAndThePeriodAsAClerkFilesThem()
+    {
+        var aptika = await UnitAsync("Bidang Aplikasi Informatika", "DISKOMINFO");
+        var client = factory.CreateBrowserLikeClient();
+        await client.SignInAsync("pimpinan");
+
+        var recap = await client.GetAsync(AttendanceRecapReport.Link([aptika], 2026, 10));
+        Assert.Equal("rekap-absensi-diskominfo-aplikasi-informatika-2026-10.xlsx", recap.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        using (var book = new XLWorkbook(new MemoryStream(await recap.Content.ReadAsByteArrayAsync())))
+        {
+            Assert.Equal("DISKOMINFO Aplikasi Informatika", Assert.Single(book.Worksheets).Name);
+        }
+        var late = await client.GetAsync(DailyLateReport.Link(aptika, new DateOnly(2026, 10, 2)));
+        Assert.EndsWith("-diskominfo-aplikasi-informatika-2026-10-02.xlsx", late.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        using var lateBook = new XLWorkbook(new MemoryStream(await late.Content.ReadAsByteArrayAsync()));
+        Assert.Equal("DISKOMINFO Aplikasi Informatika", Assert.Single(lateBook.Worksheets).Name);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public class LetterExportTests(FakeClockPortalFactory factory) : IClassFixture<F
 
         var response = await client.GetAsync(IncomingRegisterReport.Link(query));
         using var book = await ReadAsync(response, IncomingRegisterReport.Link(query));
-        Assert.Equal($"agenda-surat-masuk-{Today:yyyy-MM-dd}.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal($"agenda-surat-masuk-{From:yyyy-MM-dd}-sd-{Today:yyyy-MM-dd}.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
 
         var ws = Assert.Single(book.Worksheets);
         Assert.Equal("Agenda Surat Masuk", ws.Cell("A2").GetString());

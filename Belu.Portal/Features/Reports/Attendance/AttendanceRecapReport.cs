@@ -58,13 +58,13 @@ public sealed class AttendanceRecapReport(AttendanceReportService attendance, Cu
         {
             // Every unit is checked (and refused with 403) before anything is written.
             var grid = await attendance.RecapAsync(unit, first.Year, first.Month, ct);
-            sheets.Add(new ReportSheet<RecapRow>(tree[unit].Code, tree.PathOf(unit) is { Length: > 0 } path ? path : grid.UnitName, Layout(grid), grid.Rows));
+            sheets.Add(new ReportSheet<RecapRow>(ReportUnitNames.Of(tree, unit), tree.PathOf(unit) is { Length: > 0 } path ? path : grid.UnitName, Layout(grid), grid.Rows));
         }
         return new ReportDocument
         {
             Title = "Rekap Absensi Bulanan",
             PeriodLabel = period.Label,
-            FileName = ReportFileName.Create(Key, units.Count == 1 ? $"{tree[units[0]].Code} {first:yyyy-MM}" : $"{units.Count} unit {first:yyyy-MM}", today),
+            FileName = ReportFileName.Create(Key, units.Count == 1 ? ReportUnitNames.Of(tree, units[0]) : $"{units.Count} unit", ReportFileName.PeriodOf(period.From, period.To)),
             Sheets = sheets,
             Filters = $"unit: {string.Join(", ", units.Select(u => tree[u].Code))} (dengan sub-unit); bulan {first:yyyy-MM}",
         };

@@ -54,8 +54,8 @@ public sealed class DailyLateReport(AttendanceReportService attendance, CurrentU
         {
             Title = "Daftar Terlambat Harian",
             PeriodLabel = ReportPeriod.Create(date, date, 1).Label,
-            FileName = ReportFileName.Create(Key, tree[unit].Code, date),
-            Sheets = [new ReportSheet<TodayRow>(tree[unit].Code, tree.PathOf(unit) is { Length: > 0 } path ? path : tree[unit].Name, Layout, late)],
+            FileName = ReportFileName.Create(Key, ReportUnitNames.Of(tree, unit), date),
+            Sheets = [new ReportSheet<TodayRow>(ReportUnitNames.Of(tree, unit), tree.PathOf(unit) is { Length: > 0 } path ? path : tree[unit].Name, Layout, late)],
             Filters = $"unit: {tree[unit].Code} (dengan sub-unit); tanggal {date:yyyy-MM-dd}",
         };
     }

@@ -106,7 +106,7 @@ public sealed class EmployeeListReport(
             sheets.Add(new ReportSheet<EmployeeLine>(opd?.Code ?? "Pegawai", LabelOf(tree, units), Layout, Array.Empty<EmployeeLine>()));
         }
 
-        var fileScope = selection.Count == 1 && tree[selection[0]].Kind != UnitKind.Pemkab ? tree[selection[0]].Code
+        var fileScope = selection.Count == 1 && tree[selection[0]].Kind != UnitKind.Pemkab ? ReportUnitNames.Of(tree, selection[0])
             : chosen.Count > 1 ? $"{chosen.Count} unit" : "semua unit";
         return new ReportDocument
         {

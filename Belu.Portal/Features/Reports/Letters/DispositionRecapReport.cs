@@ -67,7 +67,7 @@ public sealed class DispositionRecapReport(
         {
             Title = "Rekap Disposisi",
             PeriodLabel = period.Label,
-            FileName = ReportFileName.Create(Key, request.Unit is int unit ? tree[unit].Code : null, today),
+            FileName = ReportFileName.Create(Key, request.Unit is int unit ? ReportUnitNames.Of(tree, unit) : null, ReportFileName.PeriodOf(period.From, period.To)),
             Sheets =
             [
                 new ReportSheet<DispositionRecapRow>("Per unit", label, UnitLayout, byUnit),

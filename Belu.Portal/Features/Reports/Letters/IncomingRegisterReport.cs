@@ -85,7 +85,7 @@ public sealed class IncomingRegisterReport(
         {
             Title = "Agenda Surat Masuk",
             PeriodLabel = period.Label,
-            FileName = ReportFileName.Create(Key, LetterReportScope.FileScope(dir, request.Unit), today),
+            FileName = ReportFileName.Create(Key, LetterReportScope.FileScope(dir, request.Unit), ReportFileName.PeriodOf(period.From, period.To)),
             Sheets = [new ReportSheet<IncomingRegisterLine>("Surat Masuk", LetterReportScope.UnitLabel(dir, request.Unit), Layout, RowsAsync(dir, query, today, ct), count)],
             Filters = Describe(dir, query),
         };

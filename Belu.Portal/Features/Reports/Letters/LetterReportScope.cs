@@ -49,5 +49,5 @@ internal static class LetterReportScope
     public static string UnitLabel(LetterDirectory dir, int? unitId) =>
         unitId is int u ? (dir.Tree.PathOf(u) is { Length: > 0 } path ? path : dir.Tree[u].Name) : "Semua surat dalam lingkup Anda";
 
-    public static string? FileScope(LetterDirectory dir, int? unitId) => unitId is int u ? dir.Tree[u].Code : null;
+    public static string? FileScope(LetterDirectory dir, int? unitId) => unitId is int u ? ReportUnitNames.Of(dir.Tree, u) : null;
 }

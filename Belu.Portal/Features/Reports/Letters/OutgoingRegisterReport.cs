@@ -80,7 +80,7 @@ public sealed class OutgoingRegisterReport(
         {
             Title = "Agenda Surat Keluar",
             PeriodLabel = period.Label,
-            FileName = ReportFileName.Create(Key, LetterReportScope.FileScope(dir, unit), today),
+            FileName = ReportFileName.Create(Key, LetterReportScope.FileScope(dir, unit), ReportFileName.PeriodOf(period.From, period.To)),
             Sheets = [new ReportSheet<OutgoingRegisterLine>("Surat Keluar", LetterReportScope.UnitLabel(dir, unit), Layout, RowsAsync(dir, query, ct), count)],
             Filters = string.Join("; ", filters),
         };

@@ -210,11 +210,30 @@ public readonly record struct ReportPeriod
 
 public static class ReportFileName
 {
-    /// <summary>"daftar-pegawai-diskominfo-2026-11-28.xlsx": lower case, ASCII, words joined by dashes.</summary>
-    public static string Create(string report, string? scope, DateOnly day)
+    /// <summary>"daftar-pegawai-diskominfo-2026-11-28.xlsx": lower case, ASCII, words joined by dashes; the day it stands for.</summary>
+    public static string Create(string report, string? scope, DateOnly day) =>
+        Create(report, scope, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    /// <summary>"rekap-absensi-diskominfo-aplikasi-informatika-2026-11.xlsx": the report, the unit, the period it covers.</summary>
+    public static string Create(string report, string? scope, string period)
     {
         var slug = Slug(string.IsNullOrWhiteSpace(scope) ? report : $"{report} {scope}");
-        return $"{slug}-{day:yyyy-MM-dd}.xlsx";
+        return $"{slug}-{period}.xlsx";
+    }
+
+    /// <summary>A period as a clerk files it: "2026" for a whole year, "2026-11" for a month, else "2026-01-05-sd-2026-02-10".</summary>
+    public static string PeriodOf(DateOnly from, DateOnly to)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        if (from.Day == 1 && to == from.AddMonths(1).AddDays(-1))
+        {
+            return from.ToString("yyyy-MM", culture);
+        }
+        if (from.DayOfYear == 1 && to == from.AddYears(1).AddDays(-1))
+        {
+            return from.ToString("yyyy", culture);
+        }
+        return from == to ? from.ToString("yyyy-MM-dd", culture) : $"{from.ToString("yyyy-MM-dd", culture)}-sd-{to.ToString("yyyy-MM-dd", culture)}";
     }
 
     private static string Slug(string text)
