@@ -19,11 +19,11 @@ public class IncomingListLayoutTests(BrowserFixture fixture)
         var box = await firstCard.BoundingBoxAsync();
         Assert.True(box is { Y: < 844 }, $"the first letter starts at {box?.Y} px, below the screen");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page is wider than the phone");
-        await page.ScreenshotAsync("surat-masuk-phone");
+        await page.ScreenshotAsync("surat-masuk-phone", fullPage: false);
 
         await page.ClickAsync("[data-testid=letter-filters-toggle]");
         await Assertions.Expect(page.Locator("[data-testid=letter-filters]")).ToBeVisibleAsync();
-        await page.ScreenshotAsync("surat-masuk-filter-phone");
+        await page.ScreenshotAsync("surat-masuk-filter-phone", fullPage: false);
     }
 
     [Fact]

@@ -27,10 +27,11 @@ public static class PageExtensions
     public static ILocator Field(this IPage page, string testId) =>
         page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 
-    public static async Task<string> ScreenshotAsync(this IPage page, string name)
+    /// <summary>The whole page, or with <paramref name="fullPage"/> false what the first screen shows (a phone's long list).</summary>
+    public static async Task<string> ScreenshotAsync(this IPage page, string name, bool fullPage = true)
     {
         var path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         return path;
     }
 }
