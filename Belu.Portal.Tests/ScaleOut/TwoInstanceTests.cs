@@ -193,7 +193,7 @@ public class TwoInstanceTests(TwoInstanceFixture fixture) : IClassFixture<TwoIns
         var boardCookies = new CookieContainer();
         using (var screen = new HttpClient(new HttpClientHandler { CookieContainer = boardCookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(fixture.B.BaseUrl) })
         {
-            Assert.Equal("/monitor", (await screen.GetAsync($"/monitor/masuk/{secret}")).Headers.Location!.OriginalString);
+            Assert.Equal("/monitor", (await screen.PostDisplaySignInAsync(secret)).Headers.Location!.OriginalString);
         }
         var (board, boardEvents) = await ConnectAsync<BoardEvent>(fixture.B, boardCookies, "event");
         await using var boardConnection = board;

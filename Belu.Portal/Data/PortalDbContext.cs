@@ -32,6 +32,8 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Appli
 
     public DbSet<DisplayToken> DisplayTokens => Set<DisplayToken>();
 
+    public DbSet<Features.Accounts.Sessions.AccountSession> AccountSessions => Set<Features.Accounts.Sessions.AccountSession>();
+
     public DbSet<RecentEvent> RecentEvents => Set<RecentEvent>();
 
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();

@@ -85,7 +85,7 @@ public class NotificationsHubTests(KestrelPortalFactory factory) : IClassFixture
 
         var cookies = new CookieContainer();
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(factory.BaseUrl) };
-        var signIn = await browser.GetAsync($"/monitor/masuk/{secret}");
+        var signIn = await browser.PostDisplaySignInAsync(secret);
         Assert.Equal("/monitor", signIn.Headers.Location!.OriginalString);
 
         var (board, events) = await ConnectAsync<BoardEvent>(cookies, "event");
@@ -111,7 +111,7 @@ public class NotificationsHubTests(KestrelPortalFactory factory) : IClassFixture
     {
         var cookies = new CookieContainer();
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(factory.BaseUrl) };
-        var response = await browser.GetAsync("/monitor/masuk/bukan-token-yang-sah");
+        var response = await browser.PostDisplaySignInAsync("bukan-token-yang-sah");
         Assert.Contains("token-tidak-berlaku", response.Headers.Location!.OriginalString);
         Assert.DoesNotContain(cookies.GetCookies(new Uri(factory.BaseUrl)), c => c.Name == "belu.auth");
     }

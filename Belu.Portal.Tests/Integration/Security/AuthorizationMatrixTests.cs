@@ -57,7 +57,8 @@ public class AuthorizationMatrixTests(PortalFactory factory) : IClassFixture<Por
         ["* /hubs/notifications/negotiate"] = Gate.SignedIn,
         ["* /hubs/notifications"] = Gate.SignedIn,
         ["GET,POST /monitor"] = Gate.Open("a wall screen without a token sees a dark board, never data (BoardService.MayWatch)"),
-        ["GET /monitor/masuk/{token}"] = Gate.Open("redeems a display token; a bad token signs nothing in"),
+        ["GET /monitor/masuk/{token}"] = Gate.Open("shows the display sign-in form; changes nothing (DisplaySignInTests)"),
+        ["POST /monitor/masuk"] = Gate.Open("redeems a display token with the antiforgery token; a person is asked first"),
         ["GET,POST /admin/layar"] = Gate.For(Policies.Admin),
         // E-Surat
         ["GET,POST /surat/masuk"] = Gate.For(Policies.Staff),

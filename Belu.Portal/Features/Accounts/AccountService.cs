@@ -33,7 +33,8 @@ public sealed class AccountService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
     AuditLog audit,
-    TimeProvider time)
+    TimeProvider time,
+    Sessions.LiveSessions sessions)
 {
     public async Task<PagedResult<AccountRow>> SearchAsync(string? text, int skip, int take, CancellationToken ct = default)
     {
@@ -136,6 +137,7 @@ public sealed class AccountService(
         Check(await users.AddToRolesAsync(user, wanted.Except(current)));
         // Roles live in the cookie: end the user's sessions so the new roles take effect.
         Check(await users.UpdateSecurityStampAsync(user));
+        await sessions.EndAsync(Sessions.LiveSessions.AccountKey(user.Id));
         await audit.WriteAsync("account.roles", user.UserName, string.Join(", ", wanted));
     }
 
@@ -149,6 +151,8 @@ public sealed class AccountService(
         Check(await users.ResetPasswordAsync(user, token, newPassword ?? ""));
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        // The reset renewed the stamp; whoever held the old password is out at once.
+        await sessions.EndAsync(Sessions.LiveSessions.AccountKey(user.Id));
         await audit.WriteAsync("account.password-reset", user.UserName);
     }
 
@@ -178,6 +182,7 @@ public sealed class AccountService(
         if (!active)
         {
             Check(await users.UpdateSecurityStampAsync(user));
+            await sessions.EndAsync(Sessions.LiveSessions.AccountKey(user.Id));
         }
         await audit.WriteAsync(active ? "account.activated" : "account.deactivated", user.UserName);
     }

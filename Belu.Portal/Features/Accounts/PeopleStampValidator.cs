@@ -25,19 +25,28 @@ internal sealed class PeopleStampValidator(
     IOptions<IdentityOptions> identity,
     IDbContextFactory<PortalDbContext> dbFactory,
     TimeProvider time,
+    Sessions.LiveSessions liveSessions,
     ILogger<PeopleStampValidator> logger)
 {
-    private sealed record Session(string? Stamp, bool CanSignIn);
+    private sealed record Session(string? Stamp, bool CanSignIn, bool SignInOpen);
 
-    // The same rules as PortalSignInManager.CanSignInAsync (no confirmation is required of accounts here).
-    private static readonly PerModel<Func<PortalDbContext, string, CancellationToken, Task<Session?>>> SessionOf = new(() => EF.CompileAsyncQuery(
-        (PortalDbContext db, string userId, CancellationToken ct) => db.Users
+    // The same rules as PortalSignInManager.CanSignInAsync (no confirmation is required of accounts here), and the
+    // sign-in session the cookie names must not have been ended by signing out.
+    private static readonly PerModel<Func<PortalDbContext, string, Guid, CancellationToken, Task<Session?>>> SessionOf = new(() => EF.CompileAsyncQuery(
+        (PortalDbContext db, string userId, Guid sessionId, CancellationToken ct) => db.Users
             .Where(u => u.Id == userId)
-            .Select(u => new Session(u.SecurityStamp, u.IsActive && (u.EmployeeId == null || u.Employee!.IsActive)))
+            .Select(u => new Session(u.SecurityStamp, u.IsActive && (u.EmployeeId == null || u.Employee!.IsActive),
+                db.AccountSessions.Any(s => s.Id == sessionId && s.UserId == userId && s.EndedAtUtc == null)))
             .FirstOrDefault()));
 
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        // A session signed out (here or on another instance) is refused on its very next request.
+        if (context.Principal is not null && liveSessions.IsEnded(context.Principal))
+        {
+            await RejectAsync(context);
+            return;
+        }
         var now = time.GetUtcNow();
         if (context.Properties.IssuedUtc is DateTimeOffset issued && now - issued <= options.Value.ValidationInterval)
         {
@@ -47,12 +56,13 @@ internal sealed class PeopleStampValidator(
         var userId = context.Principal?.FindFirstValue(claims.UserIdClaimType);
         var stamp = context.Principal?.FindFirstValue(claims.SecurityStampClaimType);
         Session? session = null;
-        if (userId is not null)
+        // A cookie without a session id predates server-side sessions (or was not made by a sign-in): refused.
+        if (userId is not null && Guid.TryParse(context.Principal?.FindFirstValue(Sessions.SessionClaims.SessionId), out var sessionId))
         {
             await using var db = await dbFactory.CreateDbContextAsync(context.HttpContext.RequestAborted);
-            session = await SessionOf.For(db)(db, userId, context.HttpContext.RequestAborted);
+            session = await SessionOf.For(db)(db, userId, sessionId, context.HttpContext.RequestAborted);
         }
-        if (session is { CanSignIn: true } && session.Stamp == stamp)
+        if (session is { CanSignIn: true, SignInOpen: true } && session.Stamp == stamp)
         {
             context.ShouldRenew = true;
             if (!context.Options.SlidingExpiration)
@@ -62,7 +72,12 @@ internal sealed class PeopleStampValidator(
             }
             return;
         }
-        logger.LogDebug("Session of user {UserId} ended at its check: account off, employee inactive or stamp changed.", userId);
+        logger.LogDebug("Session of user {UserId} ended at its check: account off, employee inactive, stamp changed or signed out.", userId);
+        await RejectAsync(context);
+    }
+
+    private static async Task RejectAsync(CookieValidatePrincipalContext context)
+    {
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }

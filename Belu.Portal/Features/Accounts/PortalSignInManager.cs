@@ -15,9 +15,32 @@ internal sealed class PortalSignInManager(
     ILogger<SignInManager<ApplicationUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<ApplicationUser> confirmation,
-    IDbContextFactory<PortalDbContext> dbFactory)
+    IDbContextFactory<PortalDbContext> dbFactory,
+    TimeProvider time)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    /// <summary>
+    /// Every sign-in opens a server-side session whose id the cookie carries; signing out ends it, so a copy of the
+    /// cookie is worthless afterwards.
+    /// </summary>
+    public override async Task SignInWithClaimsAsync(ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<System.Security.Claims.Claim> additionalClaims)
+    {
+        var claims = additionalClaims.Where(c => c.Type != Sessions.SessionClaims.SessionId).ToList();
+        var session = new Sessions.AccountSession
+        {
+            UserId = user.Id,
+            StartedAtUtc = time.GetUtcNow().UtcDateTime,
+            IpAddress = Context.Connection.RemoteIpAddress?.ToString(),
+        };
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            db.AccountSessions.Add(session);
+            await db.SaveChangesAsync();
+        }
+        claims.Add(new(Sessions.SessionClaims.SessionId, session.Id.ToString()));
+        await base.SignInWithClaimsAsync(user, authenticationProperties, claims);
+    }
+
     public override async Task<bool> CanSignInAsync(ApplicationUser user)
     {
         if (!user.IsActive || !await base.CanSignInAsync(user))

@@ -27,6 +27,8 @@ public sealed class SignInService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IOptions<IdentityOptions> identityOptions,
     AuditLog audit,
+    Sessions.LiveSessions sessions,
+    TimeProvider time,
     ILogger<SignInService> logger)
 {
     public const string WrongCredentialsMessage = "NIP/nama pengguna atau kata sandi salah.";
@@ -82,8 +84,20 @@ public sealed class SignInService(
         return roles.Contains(Roles.Display) && !roles.Contains(Roles.Admin) ? "/monitor" : "/";
     }
 
+    /// <summary>Ends this sign-in on the server (its cookie is refused from now on, its open pages close), then drops the cookie.</summary>
     public async Task SignOutAsync()
     {
+        var sessionId = signInManager.Context.User.FindFirst(Sessions.SessionClaims.SessionId)?.Value;
+        if (Guid.TryParse(sessionId, out var id))
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            await using (var db = await dbFactory.CreateDbContextAsync())
+            {
+                await db.AccountSessions.Where(s => s.Id == id && s.EndedAtUtc == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAtUtc, now));
+            }
+            await sessions.EndAsync(Sessions.LiveSessions.SessionKey(sessionId!));
+        }
         await signInManager.SignOutAsync();
     }
 

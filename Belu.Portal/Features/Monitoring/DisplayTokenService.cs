@@ -17,7 +17,8 @@ public sealed class DisplayTokenService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
     AuditLog audit,
-    TimeProvider time)
+    TimeProvider time,
+    Accounts.Sessions.LiveSessions sessions)
 {
     public async Task<IReadOnlyList<DisplayTokenRow>> ListAsync(CancellationToken ct = default)
     {
@@ -72,6 +73,8 @@ public sealed class DisplayTokenService(
             audit.Add(db, "display-token.revoked", token.Name);
             await db.SaveChangesAsync(ct);
         }
+        // The screen's board and hub connections close now, not at the next periodic check.
+        await sessions.EndAsync(Accounts.Sessions.LiveSessions.DisplayKey(id));
     }
 
     /// <summary>The active token with this secret, or null. Records when and from where the screen was last seen.</summary>

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
+using Belu.Portal.Features.Accounts.Sessions;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Belu.Portal.Features.Notifications;
@@ -16,14 +18,16 @@ public sealed class LiveFeed : IHostedService
     private readonly IEventBus _bus;
     private readonly IHubContext<NotificationsHub> _hub;
     private readonly ILogger<LiveFeed> _logger;
+    private readonly LiveSessions _sessions;
     private readonly ConcurrentDictionary<Guid, (string UserId, Func<LiveNotification, Task> Handler)> _users = new();
     private readonly ConcurrentDictionary<Guid, (BoardScope Scope, Func<EventEnvelope, Task> Handler)> _boards = new();
     private readonly RecentIds _recent = new(4096);
     private IDisposable? _subscription;
 
-    public LiveFeed(IEventBus bus, IHubContext<NotificationsHub> hub, ILogger<LiveFeed> logger)
+    public LiveFeed(IEventBus bus, IHubContext<NotificationsHub> hub, LiveSessions sessions, ILogger<LiveFeed> logger)
     {
         _bus = bus;
+        _sessions = sessions;
         _hub = hub;
         _logger = logger;
     }
@@ -43,24 +47,32 @@ public sealed class LiveFeed : IHostedService
     }
 
     /// <summary>Notifications for one account, as they happen.</summary>
+    /// <remarks>The subscription ends by itself, before the next event, when the account's sessions are revoked.</remarks>
     public IDisposable SubscribeUser(string userId, Func<LiveNotification, Task> handler)
     {
         var id = Guid.NewGuid();
         _users[id] = (userId, handler);
-        return new Subscription(() => _users.TryRemove(id, out _));
+        var revocation = _sessions.Register([LiveSessions.AccountKey(userId)], () => { _users.TryRemove(id, out _); return Task.CompletedTask; });
+        return new Subscription(() => { _users.TryRemove(id, out _); revocation.Dispose(); });
     }
 
-    /// <summary>Every event within a board's scope, as it happens.</summary>
-    public IDisposable SubscribeBoard(BoardScope scope, Func<EventEnvelope, Task> handler)
+    /// <summary>Every event within a board's scope, as it happens, for as long as the watcher's session lasts.</summary>
+    public IDisposable SubscribeBoard(BoardScope scope, ClaimsPrincipal watcher, Func<EventEnvelope, Task> handler)
     {
         var id = Guid.NewGuid();
         _boards[id] = (scope, handler);
-        return new Subscription(() => _boards.TryRemove(id, out _));
+        var revocation = _sessions.Register(watcher, () => { _boards.TryRemove(id, out _); return Task.CompletedTask; });
+        return new Subscription(() => { _boards.TryRemove(id, out _); revocation.Dispose(); });
     }
 
     private async Task DeliverAsync(EventEnvelope envelope)
     {
         var e = envelope.Event;
+        if (e is SessionsEnded ended)
+        {
+            await _sessions.EndHereAsync(ended.Keys);
+            return;
+        }
         if (!_recent.TryAdd(e.Id))
         {
             // Already delivered here (the same event arrived over two paths).

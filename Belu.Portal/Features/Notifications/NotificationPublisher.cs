@@ -72,7 +72,8 @@ public sealed class NotificationPublisher(
     }
 
     public IDisposable Subscribe(Func<PortalEvent, Task> handler) =>
-        bus.Subscribe(envelope => handler(envelope.Event));
+        // The end of sessions is the live feed's business, not an event anyone hears of.
+        bus.Subscribe(envelope => envelope.Event is Accounts.Sessions.SessionsEnded ? Task.CompletedTask : handler(envelope.Event));
 
     /// <summary>The accounts of the named employees and, when the event asks for it, of the unit's leaders up to its OPD head.</summary>
     internal static async Task<List<string>> RecipientsAsync(PortalDbContext db, UnitTree tree, PortalEvent portalEvent, CancellationToken ct)

@@ -20,6 +20,7 @@ public static class NotificationsExtensions
                 : new RedisEventBus(redis, sp.GetRequiredService<InProcessEventBus>(), sp.GetRequiredService<ILogger<RedisEventBus>>());
         });
         services.AddSingleton<IPortalNotifier, NotificationPublisher>();
+        services.AddSingleton<Accounts.Sessions.LiveSessions>();
         services.AddSingleton<LiveFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));

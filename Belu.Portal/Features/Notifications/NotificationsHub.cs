@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Accounts.Sessions;
 using Belu.Portal.Features.Monitoring;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -11,7 +12,7 @@ namespace Belu.Portal.Features.Notifications;
 /// for a monitoring screen, the board groups of its scope; nothing else can be joined.
 /// </summary>
 [Authorize]
-public sealed class NotificationsHub : Hub
+public sealed class NotificationsHub(LiveSessions sessions) : Hub
 {
     public static string UserGroup(string userId) => "user:" + userId;
 
@@ -32,6 +33,14 @@ public sealed class NotificationsHub : Hub
             Context.Abort();
             return;
         }
+        // Revoking the account, the display token or the sign-in session closes this connection at once.
+        var context = Context;
+        Context.Items[typeof(LiveSessions)] = sessions.Register(user, () => { context.Abort(); return Task.CompletedTask; });
+        if (sessions.IsEnded(user))
+        {
+            Context.Abort();
+            return;
+        }
         await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(userId));
         if (user.IsInRole(Roles.Display))
         {
@@ -43,5 +52,14 @@ public sealed class NotificationsHub : Hub
             }
         }
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.TryGetValue(typeof(LiveSessions), out var registration) && registration is IDisposable open)
+        {
+            open.Dispose();
+        }
+        return base.OnDisconnectedAsync(exception);
     }
 }

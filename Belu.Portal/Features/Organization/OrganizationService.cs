@@ -24,7 +24,8 @@ public sealed class OrganizationService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
     AuditLog audit,
-    OfficeClock clock)
+    OfficeClock clock,
+    Accounts.Sessions.LiveSessions sessions)
 {
     public async Task<UnitTree> GetTreeAsync(CancellationToken ct = default)
     {
@@ -156,16 +157,17 @@ public sealed class OrganizationService(
         var employee = await db.Employees.FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Pegawai tidak ditemukan.");
         await ValidateEmployeeAsync(db, id, input, ct);
         var wasActive = employee.IsActive;
+        var wasUnit = employee.UnitId;
         db.Entry(employee).Property(e => e.Version).OriginalValue = input.Version;
         Apply(employee, input);
         employee.Version = Guid.NewGuid();
         audit.Add(db, "employee.updated", employee.Nip ?? employee.Name,
             $"{employee.Name} — {employee.Position}{(wasActive && !employee.IsActive ? " (dinonaktifkan)" : "")}");
-        if (wasActive && !employee.IsActive)
-        {
-            await SignOutEverywhereAsync(db, id, ct);
-        }
+        // Leaving the service or moving to another unit changes what the person may see: their sessions end.
+        var accounts = wasActive && !employee.IsActive || wasUnit != employee.UnitId
+            ? await SignOutEverywhereAsync(db, id, ct) : [];
         await SaveAsync(db, ct);
+        await sessions.EndAsync([.. accounts.Select(Accounts.Sessions.LiveSessions.AccountKey)]);
     }
 
     public async Task<int> CreateUnitAsync(UnitInput input, CancellationToken ct = default)
@@ -351,14 +353,16 @@ public sealed class OrganizationService(
         employee.IsActive = input.IsActive;
     }
 
-    /// <summary>A deactivated employee's open sessions end at the next security-stamp check.</summary>
-    private static async Task SignOutEverywhereAsync(PortalDbContext db, int employeeId, CancellationToken ct)
+    /// <summary>Renews the stamps of the employee's accounts (their cookies fail the next check); returns the accounts.</summary>
+    private static async Task<List<string>> SignOutEverywhereAsync(PortalDbContext db, int employeeId, CancellationToken ct)
     {
-        foreach (var user in await db.Users.Where(u => u.EmployeeId == employeeId).ToListAsync(ct))
+        var users = await db.Users.Where(u => u.EmployeeId == employeeId).ToListAsync(ct);
+        foreach (var user in users)
         {
             user.SecurityStamp = Guid.NewGuid().ToString("N");
             user.ConcurrencyStamp = Guid.NewGuid().ToString();
         }
+        return users.Select(u => u.Id).ToList();
     }
 
     private static async Task SaveAsync(PortalDbContext db, CancellationToken ct)

@@ -125,12 +125,18 @@ internal sealed partial class BenchPortal : IAsyncDisposable
         return key;
     }
 
-    /// <summary>A cookie container signed in as a screen through GET /monitor/masuk/{token}.</summary>
+    /// <summary>A cookie container signed in as a screen: GET /monitor/masuk/{token}, then the page's form.</summary>
     public async Task<CookieContainer> RedeemDisplayTokenAsync(string secret)
     {
         var cookies = new CookieContainer();
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
-        var response = await client.GetAsync($"/monitor/masuk/{secret}");
+        var page = await client.GetStringAsync($"/monitor/masuk/{secret}");
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/monitor/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = antiforgery,
+            ["token"] = secret,
+        }));
         if (response.Headers.Location?.OriginalString != "/monitor")
         {
             throw new InvalidOperationException($"the display token was refused: {(int)response.StatusCode} {response.Headers.Location}");
