@@ -30,6 +30,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string StorageRoot => Path.Combine(_root, "storage");
 
+    /// <summary>The certificate that encrypts the cookie keys, outside the database (made at first start).</summary>
+    public string KeyCertificatePath => Path.Combine(_root, "keys", "dataprotection.pfx");
+
     public virtual bool SeedDemo => true;
 
     public virtual int LoginPerMinute => 10_000;
@@ -39,6 +42,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath}");
         builder.UseSetting("Storage:Root", StorageRoot);
+        builder.UseSetting("DataProtection:CertificatePath", KeyCertificatePath);
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Clock:StartsAt", TestClock.Setting);

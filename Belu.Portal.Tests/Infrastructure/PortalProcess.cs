@@ -23,6 +23,7 @@ public sealed class PortalProcess : IAsyncDisposable
             ["Urls"] = BaseUrl,
             ["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(_root, "portal.db")}",
             ["Storage__Root"] = Path.Combine(_root, "storage"),
+            ["DataProtection__CertificatePath"] = Path.Combine(_root, "keys", "dataprotection.pfx"),
             ["Demo__Password"] = PortalFactory.Password,
             ["Clock__StartsAt"] = TestClock.Setting,
             ["RateLimits__LoginPerMinute"] = "10000",

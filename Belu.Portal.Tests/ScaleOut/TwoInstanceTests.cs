@@ -43,6 +43,8 @@ public sealed class TwoInstanceFixture : IAsyncLifetime
             ["ConnectionStrings__Portal"] = _database.ConnectionString,
             ["Redis__ConnectionString"] = Redis.ConnectionString,
             ["Storage__Root"] = _storage,
+            // Both instances read the cookie keys from one database, so they share the certificate that encrypts them.
+            ["DataProtection__CertificatePath"] = _storage + "-keys/dataprotection.pfx",
         };
         A = new PortalProcess(environment) { StartTimeout = TimeSpan.FromMinutes(3) };
         await A.StartAsync();

@@ -47,7 +47,8 @@ public static class DataExtensions
 
         builder.Services.AddDataProtection()
             .SetApplicationName("Belu.Portal")
-            .PersistKeysToDbContext<PortalDbContext>();
+            .PersistKeysToDbContext<PortalDbContext>()
+            .ProtectKeysWithConfiguredCertificate();
 
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<Backup.BackupService>();
@@ -101,7 +102,14 @@ public static class DataExtensions
                 logger.LogInformation("Applying {Count} database migrations: {Migrations}", pending.Count, pending);
             }
             await db.Database.MigrateAsync();
+            var retired = await KeyEncryption.DeleteUnencryptedKeysAsync(db);
+            if (retired > 0)
+            {
+                logger.LogWarning("Deleted {Count} cookie keys stored without encryption; everyone signs in once more.", retired);
+            }
         }
+        // Created (or read) now, so a missing file is made at start and a broken one stops the start, not a sign-in.
+        _ = app.Services.GetRequiredService<KeyEncryptionCertificate>().Certificate;
 
         var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Seed)

@@ -20,7 +20,10 @@ public sealed class RateLimitOptions
     /// <summary>Requests per minute from one attendance machine or bridge address (a flood guard, sized for the morning rush).</summary>
     public int DevicePerMinute { get; set; } = 60_000;
 
-    /// <summary>Addresses of reverse proxies whose X-Forwarded-For is trusted.</summary>
+    /// <summary>
+    /// Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For and X-Forwarded-Proto are believed. Empty by
+    /// default: then no forwarded header is believed from anyone, loopback included.
+    /// </summary>
     public string[] KnownProxies { get; set; } = [];
 }
 
@@ -34,9 +37,12 @@ public static class SecurityExtensions
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // ASP.NET trusts loopback by default; only the configured proxies may speak for a client here.
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
             foreach (var proxy in limits.Value.KnownProxies)
             {
-                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy.Contains('/') ? proxy : proxy + (proxy.Contains(':') ? "/128" : "/32")));
             }
         });
 
@@ -86,7 +92,11 @@ public static class SecurityExtensions
     /// <summary>Forwarded headers, security headers and the rate limiter, before anything answers.</summary>
     public static WebApplication UsePortalSecurity(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // With both lists empty the middleware would believe everyone, so without a configured proxy it does not run.
+        if (app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.KnownProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
         app.Use((context, next) =>
         {
             var headers = context.Response.Headers;

@@ -35,6 +35,7 @@ internal sealed partial class BenchPortal : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ConnectionStrings__Portal"] = $"Data Source={DatabasePath}",
             ["Storage__Root"] = Path.Combine(_root, "storage"),
+            ["DataProtection__CertificatePath"] = Path.Combine(_root, "keys", "dataprotection.pfx"),
             ["Demo__Seed"] = "true",
             ["Demo__Password"] = Password,
             ["RateLimits__LoginPerMinute"] = "100000",

@@ -21,6 +21,7 @@ internal sealed class PortalHost : IAsyncDisposable
             ["Database__Provider"] = provider,
             ["ConnectionStrings__Portal"] = connectionString,
             ["Storage__Root"] = Path.Combine(root, "storage"),
+            ["DataProtection__CertificatePath"] = Path.Combine(root, "keys", "dataprotection.pfx"),
             ["Demo__Seed"] = "true",
             ["Demo__Password"] = RushSeed.Password,
             // Thousands of check-ins a second from one loopback address: the per-address limits would refuse them.
