@@ -135,6 +135,26 @@ public class LetterExportTests(FakeClockPortalFactory factory) : IClassFixture<F
     }
 
     [Fact]
+    public async Task AFuturePeriodIsRefusedWith400()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await client.SignInAsync("pimpinan");
+        var tomorrow = Today.AddDays(1);
+        foreach (var url in new[]
+        {
+            IncomingRegisterReport.Link(new LetterQuery(From: From, To: tomorrow)),
+            OutgoingRegisterReport.Link(new OutgoingQuery(From: tomorrow, To: tomorrow.AddDays(5))),
+            DispositionRecapReport.Link(From, tomorrow, null),
+        })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+            Assert.Contains("tidak boleh melewati hari ini", problem!.Detail);
+        }
+    }
+
+    [Fact]
     public async Task AnEmptyPeriodGivesAWorkbookThatSaysSo()
     {
         var client = factory.CreateBrowserLikeClient();

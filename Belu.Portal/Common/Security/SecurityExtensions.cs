@@ -67,7 +67,10 @@ public static class SecurityExtensions
                 {
                     return Window("login:" + address, limits.LoginPerMinute);
                 }
-                if (path.StartsWithSegments("/hubs") && path.Value!.EndsWith("/negotiate", StringComparison.Ordinal))
+                // A connection starts with /negotiate, or (skipNegotiation) with a WebSocket request that carries no
+                // connection id: both count. Requests of an established long-polling connection carry its id.
+                if (path.StartsWithSegments("/hubs")
+                    && (path.Value!.EndsWith("/negotiate", StringComparison.Ordinal) || !context.Request.Query.ContainsKey("id")))
                 {
                     return Window("hub:" + address, limits.HubPerMinute);
                 }
@@ -79,6 +82,27 @@ public static class SecurityExtensions
             });
         });
         return builder;
+    }
+
+    private static void AddSecurityHeaders(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        var host = context.Request.Host.Value;
+        // Blazor Server needs its own scripts and a WebSocket to this host; MudBlazor sets inline styles. One policy
+        // per response: Blazor's own frame-ancestors header is switched off where the components are mapped.
+        headers.ContentSecurityPolicy =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+            $"connect-src 'self' ws://{host} wss://{host}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        if (context.Request.IsHttps)
+        {
+            // Served over HTTPS (directly or through a configured proxy): browsers keep to HTTPS for a year.
+            headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+        }
     }
 
     private static RateLimitPartition<string> Window(string key, int perMinute) =>
@@ -99,17 +123,12 @@ public static class SecurityExtensions
         }
         app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            var host = context.Request.Host.Value;
-            // Blazor Server needs its own scripts and a WebSocket to this host; MudBlazor sets inline styles.
-            headers.ContentSecurityPolicy =
-                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
-                $"connect-src 'self' ws://{host} wss://{host}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            // Set as the response starts, so an error page (whose handler clears the headers) carries them too.
+            context.Response.OnStarting(() =>
+            {
+                AddSecurityHeaders(context);
+                return Task.CompletedTask;
+            });
             return next(context);
         });
         app.UseRateLimiter();

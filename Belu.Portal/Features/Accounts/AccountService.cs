@@ -44,7 +44,7 @@ public sealed class AccountService(
         if (!string.IsNullOrWhiteSpace(text))
         {
             var t = text.Trim();
-            users = users.Where(u => EF.Functions.Like(u.UserName!, $"%{t}%") || EF.Functions.Like(u.DisplayName, $"%{t}%")
+            users = users.Where(u => EF.Functions.Like(u.UserName!, LikePattern.Contains(t), LikePattern.EscapeCharacter) || EF.Functions.Like(u.DisplayName, LikePattern.Contains(t), LikePattern.EscapeCharacter)
                 || (u.Employee != null && u.Employee.Nip != null && u.Employee.Nip.StartsWith(t)));
         }
         var total = await users.CountAsync(ct);

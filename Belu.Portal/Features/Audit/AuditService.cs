@@ -24,9 +24,10 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> dbFactory, C
             var text = query.Text.Trim();
             // The code as stored and the label as shown both find an entry: "login.failed" and "gagal masuk" alike.
             var labelled = AuditActions.CodesLabelled(text);
-            entries = entries.Where(a => EF.Functions.Like(a.UserName, $"%{text}%") || (a.Subject != null && EF.Functions.Like(a.Subject, $"%{text}%"))
-                || EF.Functions.Like(a.Action, $"%{text}%") || labelled.Contains(a.Action)
-                || (a.Detail != null && EF.Functions.Like(a.Detail, $"%{text}%")) || (a.IpAddress != null && a.IpAddress.StartsWith(text)));
+            var pattern = LikePattern.Contains(text);
+            entries = entries.Where(a => EF.Functions.Like(a.UserName, pattern, LikePattern.EscapeCharacter) || (a.Subject != null && EF.Functions.Like(a.Subject, pattern, LikePattern.EscapeCharacter))
+                || EF.Functions.Like(a.Action, pattern, LikePattern.EscapeCharacter) || labelled.Contains(a.Action)
+                || (a.Detail != null && EF.Functions.Like(a.Detail, pattern, LikePattern.EscapeCharacter)) || (a.IpAddress != null && a.IpAddress.StartsWith(text)));
         }
         if (query.From is DateOnly from)
         {

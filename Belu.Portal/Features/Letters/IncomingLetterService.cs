@@ -401,7 +401,9 @@ public sealed class IncomingLetterService(
         if (!string.IsNullOrWhiteSpace(query.Sender))
         {
             var sender = query.Sender.Trim();
-            letters = letters.Where(l => EF.Functions.Like(l.Sender, sender + "%") || EF.Functions.Like(l.Sender, "% " + sender + "%"));
+            var start = LikePattern.StartsWith(sender);
+            var word = "% " + LikePattern.StartsWith(sender);
+            letters = letters.Where(l => EF.Functions.Like(l.Sender, start, LikePattern.EscapeCharacter) || EF.Functions.Like(l.Sender, word, LikePattern.EscapeCharacter));
         }
         if (query.UnitId is int unitId)
         {

@@ -237,8 +237,8 @@ public sealed class OrganizationService(
         {
             var text = query.Text.Trim();
             var nip = Nip.Normalize(text);
-            employees = employees.Where(e => EF.Functions.Like(e.Name, $"%{text}%")
-                || EF.Functions.Like(e.Position, $"%{text}%")
+            employees = employees.Where(e => EF.Functions.Like(e.Name, LikePattern.Contains(text), LikePattern.EscapeCharacter)
+                || EF.Functions.Like(e.Position, LikePattern.Contains(text), LikePattern.EscapeCharacter)
                 || (e.Nip != null && e.Nip.StartsWith(nip!)));
         }
         return employees;

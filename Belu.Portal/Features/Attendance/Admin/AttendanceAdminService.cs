@@ -508,7 +508,7 @@ public sealed class AttendanceAdminService(
         var query = AttendanceEngine.Staff(db);
         if (t.Length > 0)
         {
-            query = query.Where(s => EF.Functions.Like(s.Name, $"%{t}%") || (s.Nip != null && s.Nip.StartsWith(t)));
+            query = query.Where(s => EF.Functions.Like(s.Name, LikePattern.Contains(t), LikePattern.EscapeCharacter) || (s.Nip != null && s.Nip.StartsWith(t)));
         }
         return await query.OrderBy(s => s.Name).Take(20).ToListAsync(ct);
     }

@@ -20,6 +20,11 @@ internal static class LetterReportScope
     {
         var end = to ?? (from is DateOnly f && f > today ? f : today);
         var start = from ?? new DateOnly(end.Year, 1, 1);
+        // No letter is registered in the future: such a period is a mistake, said as one (400), not an empty book.
+        if (start > today || end > today)
+        {
+            throw new ValidationException($"Periode laporan tidak boleh melewati hari ini ({today:dd-MM-yyyy}).");
+        }
         return ReportPeriod.Create(start, end, MaxDays);
     }
 
