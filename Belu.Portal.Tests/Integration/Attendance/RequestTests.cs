@@ -87,6 +87,15 @@ public class RequestTests(FakeClockPortalFactory factory) : IClassFixture<FakeCl
         var decided = Assert.Single(events.OfType<RequestDecidedEvent>(), e => e.RequestId == id);
         Assert.Equal([pegawai], decided.RecipientEmployeeIds);
         Assert.True(decided.Approved);
+        // It belongs to the requester's OPD: another OPD's board never shows it.
+        await using (var db = factory.CreateDbContext())
+        {
+            var dinkes = await db.Units.Where(u => u.Code == "DINKES").Select(u => u.Id).SingleAsync();
+            await using var scope = factory.Services.CreateAsyncScope();
+            var board = scope.ServiceProvider.GetRequiredService<Belu.Portal.Features.Monitoring.BoardService>();
+            Assert.DoesNotContain(await board.RecentEventsAsync(new BoardScope(new HashSet<int> { dinkes }), 500), e => e.EventId == decided.Id);
+            Assert.NotNull((await db.RecentEvents.SingleAsync(e => e.Id == decided.Id)).OpdId);
+        }
     }
 
     [Fact]

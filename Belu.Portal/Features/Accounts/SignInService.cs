@@ -34,12 +34,19 @@ public sealed class SignInService(
     public const string WrongCredentialsMessage = "NIP/nama pengguna atau kata sandi salah.";
     public const string InactiveMessage = "Akun Anda tidak aktif. Hubungi administrator Diskominfo.";
 
+    private static readonly ApplicationUser Decoy = new() { UserName = "decoy" };
+
+    // A hash made by the same hasher (same iteration count), checked when the user name is unknown.
+    private readonly Lazy<string> DecoyHash = new(() => signInManager.UserManager.PasswordHasher.HashPassword(Decoy, Guid.NewGuid().ToString()));
+
     public async Task<SignInAttempt> SignInAsync(string login, string password, bool remember)
     {
         login = (login ?? "").Trim();
         var user = await FindAsync(login);
         if (user is null)
         {
+            // As costly as a wrong password, so the answer's time does not tell which user names exist.
+            signInManager.UserManager.PasswordHasher.VerifyHashedPassword(Decoy, DecoyHash.Value, password ?? "");
             logger.LogWarning("Sign-in failed for unknown login {Login}", login);
             await audit.WriteAsync("login.failed", login, "Akun tidak dikenal", userName: login);
             return new(SignInOutcome.WrongCredentials, WrongCredentialsMessage);

@@ -207,6 +207,8 @@ public sealed class RequestService(
         {
             AtUtc = request.DecidedUtc.Value,
             RecipientEmployeeIds = [request.EmployeeId],
+            // The requester's unit: without one the event counted as regency-wide and reached every OPD's board.
+            UnitId = await db.Employees.Where(e => e.Id == request.EmployeeId).Select(e => (int?)e.UnitId).FirstOrDefaultAsync(ct),
         };
         Outbox.Stage(db, decided);
         try
