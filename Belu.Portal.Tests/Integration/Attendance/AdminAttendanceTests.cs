@@ -158,7 +158,7 @@ public class DisciplineWatchTests(FakeClockPortalFactory factory) : IClassFixtur
         var adminId = await factory.EmployeeIdOfAsync("admin");
         Assert.All(everyone.Where(r => r.Employee.Id != adminId), r => Assert.True(r.Assessment.TkDays > 0));
 
-        // A BKPSDM officer without the admin role watches the whole regency as well.
+        // A plain Pegawai of BKPSDM sees only themself; a BKPSDM leader without the admin role watches the whole regency.
         var (officer, _) = await factory.StaffOfUnitAsync("BKPSDM");
         await using (var setup = factory.Services.CreateAsyncScope())
         {
@@ -166,6 +166,16 @@ public class DisciplineWatchTests(FakeClockPortalFactory factory) : IClassFixtur
             var user = new ApplicationUser { UserName = "bkpsdm-uji", EmployeeId = officer, DisplayName = "Petugas BKPSDM" };
             Assert.True((await users.CreateAsync(user, PortalFactory.Password)).Succeeded);
             await users.AddToRoleAsync(user, Roles.Pegawai);
+        }
+        await using (var scope = await factory.ScopeForAsync("bkpsdm-uji"))
+        {
+            var plain = await scope.ServiceProvider.GetRequiredService<AttendanceReportService>().DisciplineAsync(2026);
+            Assert.Equal(officer, Assert.Single(plain).Employee.Id);
+        }
+        await using (var setup = factory.Services.CreateAsyncScope())
+        {
+            var users = setup.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            await users.AddToRoleAsync((await users.FindByNameAsync("bkpsdm-uji"))!, Roles.Pimpinan);
         }
         await using (var scope = await factory.ScopeForAsync("bkpsdm-uji"))
         {

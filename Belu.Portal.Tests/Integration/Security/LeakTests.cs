@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Belu.Portal.Features.Letters;
 using Belu.Portal.Tests.Infrastructure;
+using Belu.Portal.Tests.Integration.Letters;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -98,5 +100,26 @@ public sealed class HubLimitFactory : PortalFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("RateLimits:HubPerMinute", "2");
+    }
+}
+
+/// <summary>Who wrote a Sangat Rahasia letter is as secret as the letter: not on the ticker, not in the shared audit list.</summary>
+public class SecretSenderTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task TheSenderOfASangatRahasiaLetterStaysOffTheTickerAndTheAuditList()
+    {
+        var input = await factory.FormAsync("Hal sangat rahasia", Belu.Portal.Features.Letters.Domain.SecurityClass.SangatRahasia);
+        input.Sender = "Pengirim Sangat Rahasia Nusantara";
+        var id = await factory.RegisterAsync(input);
+
+        await using var db = factory.CreateDbContext();
+        var agenda = await db.IncomingLetters.Where(l => l.Id == id).Select(l => l.AgendaNumber).SingleAsync();
+        var ticker = await db.RecentEvents.Where(e => e.Text.Contains(agenda)).Select(e => e.Text).ToListAsync();
+        Assert.NotEmpty(ticker);
+        Assert.All(ticker, t => Assert.DoesNotContain("Nusantara", t));
+        var audit = await db.AuditEntries.Where(a => a.Subject == agenda).Select(a => a.Detail ?? "").ToListAsync();
+        Assert.NotEmpty(audit);
+        Assert.All(audit, d => Assert.DoesNotContain("Nusantara", d));
     }
 }

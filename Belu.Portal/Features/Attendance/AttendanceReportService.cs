@@ -126,8 +126,8 @@ public sealed class AttendanceReportService(
     }
 
     /// <summary>
-    /// The discipline watch for a year: a Pegawai sees themself, a leader their units, an admin or a BKPSDM officer
-    /// everyone. Rows with nothing to report are left out unless <paramref name="includeClean"/>.
+    /// The discipline watch for a year: a Pegawai sees themself, a leader their units, an admin or a BKPSDM leader
+    /// everyone. A plain Pegawai of BKPSDM is a Pegawai like any other: the regency's NIPs are not theirs to read. Rows with nothing to report are left out unless <paramref name="includeClean"/>.
     /// </summary>
     public async Task<IReadOnlyList<DisciplineRow>> DisciplineAsync(int year, int? unitId = null, bool includeClean = false, CancellationToken ct = default)
     {
@@ -136,7 +136,8 @@ public sealed class AttendanceReportService(
         var tree = await OrganizationService.LoadTreeAsync(db, ct);
         var myUnit = await db.Employees.Where(e => e.Id == me).Select(e => e.UnitId).FirstAsync(ct);
         var bkpsdm = tree.All.FirstOrDefault(u => u.Code == BkpsdmCode);
-        var everyone = currentUser.IsAdmin || (bkpsdm is not null && tree.IsWithin(myUnit, bkpsdm.Id));
+        var everyone = currentUser.IsAdmin
+            || (bkpsdm is not null && currentUser.IsInRole(Roles.Pimpinan) && tree.IsWithin(myUnit, bkpsdm.Id));
         HashSet<int>? units = everyone ? null : currentUser.IsInRole(Roles.Pimpinan) ? tree.SubtreeOf(myUnit) : null;
         if (unitId is int u)
         {

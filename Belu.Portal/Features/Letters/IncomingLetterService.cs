@@ -126,14 +126,14 @@ public sealed class IncomingLetterService(
                 LetterWrites.Sentence($"Diregistrasi dengan nomor agenda {letter.AgendaNumber} dan disampaikan kepada {dir.NameOf(letter.AddresseeId)}"
                 + (copies.Count > 0 ? $"; tembusan kepada {string.Join(", ", copies)}" : ""))));
             audit.Add(db, "letter.registered", letter.AgendaNumber,
-                $"{dir.UnitName(unitId)}: {letter.Sender} — {(letter.Security.IsSecret() ? "(rahasia)" : letter.Subject)}; {stored.Count} lampiran");
+                $"{dir.UnitName(unitId)}: {(letter.Security == SecurityClass.SangatRahasia ? "(pengirim dirahasiakan)" : letter.Sender)} — {(letter.Security.IsSecret() ? "(rahasia)" : letter.Subject)}; {stored.Count} lampiran");
             registered = new LetterRegistered
             {
                 AtUtc = now,
                 LetterId = letter.Id,
                 AgendaNumber = letter.AgendaNumber,
                 Subject = letter.Security.IsSecret() ? null : letter.Subject,
-                Sender = letter.Sender,
+                Sender = letter.Security == SecurityClass.SangatRahasia ? null : letter.Sender,
                 RecipientEmployeeIds = [letter.AddresseeId, .. db.LetterCopies.Local.Select(c => c.EmployeeId)],
                 UnitId = letter.UnitId,
             };

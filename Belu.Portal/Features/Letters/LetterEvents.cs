@@ -22,9 +22,10 @@ public abstract record LetterEvent : PortalEvent
 /// <summary>An agendaris registered an incoming letter; the addressee hears of it.</summary>
 public sealed record LetterRegistered : LetterEvent
 {
-    public required string Sender { get; init; }
+    /// <summary>Null for a Sangat Rahasia letter: who wrote it is itself secret, and the line reaches wall boards.</summary>
+    public string? Sender { get; init; }
 
-    public override string Summary => $"Surat masuk baru dari {Sender}: {About}.";
+    public override string Summary => Sender is null ? $"Surat masuk baru: {About}." : $"Surat masuk baru dari {Sender}: {About}.";
 }
 
 /// <summary>A leader disposed a letter (or a recipient forwarded it); one event per recipient.</summary>
