@@ -7,13 +7,18 @@ namespace Belu.Portal.Tests.Integration;
 public class HealthTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public async Task HealthReportsTheDatabaseWithoutSigningIn()
+    public async Task HealthReportsTheStatusWithoutSigningInAndTheDetailToAdmins()
     {
         var response = await factory.CreateClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
-        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.False(json.RootElement.TryGetProperty("checks", out _));
+
+        var admin = factory.CreateBrowserLikeClient();
+        await admin.SignInAsync("admin");
+        using var detail = JsonDocument.Parse(await admin.GetStringAsync("/health"));
+        Assert.Equal("Healthy", detail.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
     }
 
     [Fact]
