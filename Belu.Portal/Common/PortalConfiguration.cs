@@ -35,7 +35,8 @@ public static class PortalConfiguration
             {
                 Path = FileName,
                 Optional = false,
-                ReloadOnChange = true,
+                // As the host's own files: watched unless hostBuilder:reloadConfigOnChange says otherwise.
+                ReloadOnChange = builder.Configuration.GetValue("hostBuilder:reloadConfigOnChange", true),
                 FileProvider = new PhysicalFileProvider(folder),
             });
         }
