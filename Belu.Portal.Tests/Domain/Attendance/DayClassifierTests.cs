@@ -44,9 +44,13 @@ public class DayClassifierTests
 
     [Theory]
     [InlineData("16:00:00", null, 0)]
-    [InlineData("15:59:01", null, 0)]
+    [InlineData("15:59:59", AttendanceCode.PSW1, 1)]
+    [InlineData("15:59:01", AttendanceCode.PSW1, 1)]
     [InlineData("15:59:00", AttendanceCode.PSW1, 1)]
     [InlineData("15:30:00", AttendanceCode.PSW1, 30)]
+    [InlineData("15:30:59", AttendanceCode.PSW1, 30)]
+    [InlineData("15:29:59", AttendanceCode.PSW2, 31)]
+    [InlineData("15:29:05", AttendanceCode.PSW2, 31)]
     [InlineData("15:29:00", AttendanceCode.PSW2, 31)]
     [InlineData("15:00:00", AttendanceCode.PSW2, 60)]
     [InlineData("14:59:00", AttendanceCode.PSW3, 61)]
@@ -120,7 +124,7 @@ public class DayClassifierTests
     [Fact]
     public void PunchesOutsideTheWindowsDoNotCount()
     {
-        Assert.Equal(AttendanceCode.TK, Closed(MonThu, "05:59:59", "18:00:01").Code);
+        Assert.Equal(AttendanceCode.TK, Closed(MonThu, "05:59:59", "18:01:00").Code);
         Assert.Equal(AttendanceCode.H, Closed(MonThu, "06:00:00", "18:00:00").Code);
     }
 
@@ -164,6 +168,52 @@ public class DayClassifierTests
     {
         Assert.Equal(expected, DayClassifier.Classify(new DayInput(Thursday, MonThu, DayPhase.Closed, [], ApprovedRequest: kind), ClassificationRules.Default).Code);
         Assert.Equal(expected, DayClassifier.Classify(new DayInput(Thursday, MonThu, DayPhase.Closed, [new(9, 30)], ApprovedRequest: kind), ClassificationRules.Default).Code);
+    }
+
+    [Fact]
+    public void ACheckOutAt152905WithTheEndAt1600Is31MinutesEarly()
+    {
+        var result = Closed(MonThu, "07:20:00", "15:29:05");
+        Assert.Equal(AttendanceCode.PSW2, result.Early);
+        Assert.Equal(31, result.EarlyMinutes);
+        Assert.Equal(new TimeOnly(15, 29), result.CheckOut);
+    }
+
+    [Theory]
+    [InlineData("05:59:59", null)]
+    [InlineData("06:00:00", "06:00")]
+    [InlineData("06:00:59", "06:00")]
+    public void PunchTimesAreTruncatedToTheMinuteBeforeTheWindowIsChecked(string punch, string? checkIn)
+    {
+        var result = Closed(MonThu, punch, "16:00:00");
+        Assert.Equal(checkIn, result.CheckIn?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0, result.CheckIn?.Second ?? 0);
+    }
+
+    [Fact]
+    public void TheCheckInWindowIsOneRuleFromItsFirstMinuteToTheCheckOutLimit()
+    {
+        Assert.Equal(CheckInWindowState.NotYetOpen, CheckInWindow.StateAt(MonThu, null, new TimeOnly(5, 59, 59)));
+        Assert.Equal(CheckInWindowState.Open, CheckInWindow.StateAt(MonThu, null, new TimeOnly(6, 0)));
+        Assert.Equal(CheckInWindowState.Open, CheckInWindow.StateAt(MonThu, null, new TimeOnly(18, 0, 59)));
+        Assert.Equal(CheckInWindowState.Closed, CheckInWindow.StateAt(MonThu, null, new TimeOnly(18, 1)));
+        Assert.Equal(CheckInWindowState.DayOff, CheckInWindow.StateAt(null, null, new TimeOnly(9, 0)));
+        Assert.Equal(CheckInWindowState.DayOff, CheckInWindow.StateAt(MonThu, "Natal", new TimeOnly(9, 0)));
+    }
+
+    [Theory]
+    [InlineData(RequestKind.DL)]
+    [InlineData(RequestKind.C)]
+    [InlineData(RequestKind.S)]
+    [InlineData(RequestKind.I)]
+    public void AWeekendOrHolidayInsideAnApprovedRequestIsADayOffThatCountsNowhere(RequestKind kind)
+    {
+        var saturday = DayClassifier.Classify(new DayInput(new DateOnly(2026, 11, 28), null, DayPhase.Closed, [], ApprovedRequest: kind), ClassificationRules.Default);
+        var holiday = DayClassifier.Classify(new DayInput(Thursday, MonThu, DayPhase.Closed, [], HolidayName: "Cuti bersama", ApprovedRequest: kind), ClassificationRules.Default);
+        Assert.Equal(AttendanceCode.Libur, saturday.Code);
+        Assert.Equal(AttendanceCode.Libur, holiday.Code);
+        Assert.Empty(saturday.CountedCodes);
+        Assert.Empty(holiday.CountedCodes);
     }
 
     [Fact]

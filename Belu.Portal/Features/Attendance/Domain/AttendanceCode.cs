@@ -1,6 +1,6 @@
 namespace Belu.Portal.Features.Attendance.Domain;
 
-/// <summary>The daily status codes of DESIGN §3, plus the two states a day can be in before it has a code.</summary>
+/// <summary>The daily status codes (docs/domain/attendance.md), plus the two states a day can be in before it has a code.</summary>
 public enum AttendanceCode
 {
     /// <summary>Hadir tepat waktu.</summary>

@@ -91,7 +91,7 @@ public sealed record ClassificationRules(IReadOnlyList<int> LateBands, IReadOnly
     }
 }
 
-/// <summary>The daily classifier of DESIGN §3: a pure function of the day's facts.</summary>
+/// <summary>The daily classifier (docs/domain/attendance.md): a pure function of the day's facts.</summary>
 public static class DayClassifier
 {
     public static DayResult Classify(DayInput day, ClassificationRules rules)
@@ -100,21 +100,24 @@ public static class DayClassifier
         {
             return new DayResult(corrected, corrected.IsLate() ? corrected : null, corrected.IsEarly() ? corrected : null);
         }
-        if (day.ApprovedRequest is RequestKind request)
-        {
-            return new DayResult(request.ToCode());
-        }
+        // A weekend or holiday stays a day off even inside an approved request's range: it counts in no total.
         if (day.Schedule is not DaySchedule schedule || day.HolidayName is not null)
         {
             return new DayResult(AttendanceCode.Libur);
+        }
+        if (day.ApprovedRequest is RequestKind request)
+        {
+            return new DayResult(request.ToCode());
         }
         if (day.Phase == DayPhase.Future)
         {
             return new DayResult(AttendanceCode.Belum);
         }
 
+        // Every punch is truncated to the minute before any rule, as machines and reports show HH:MM.
         var counted = day.Punches
-            .Where(p => p >= schedule.CheckInFrom && p <= schedule.CheckOutUntil)
+            .Select(CheckInWindow.ToMinute)
+            .Where(p => CheckInWindow.Counts(schedule, p))
             .Order()
             .ToList();
         TimeOnly? checkIn = counted.Count > 0 && counted[0] < schedule.CheckInUntil ? counted[0] : null;
@@ -130,18 +133,18 @@ public static class DayClassifier
             return new DayResult(day.Phase == DayPhase.Closed ? AttendanceCode.TK : AttendanceCode.Belum);
         }
 
-        // 07:30:59 is on time and 07:31:00 is one minute late: whole minutes, seconds dropped.
-        var lateMinutes = checkIn is TimeOnly i ? Math.Max(0, (int)Math.Floor((i.ToTimeSpan() - schedule.Start.ToTimeSpan()).TotalMinutes)) : 0;
+        // Whole minutes of truncated times: 07:30:59 is on time, 07:31:00 one minute late, 15:29:05 before 16:00 is 31 early.
+        var lateMinutes = checkIn is TimeOnly i ? Math.Max(0, (int)(i.ToTimeSpan() - schedule.Start.ToTimeSpan()).TotalMinutes) : 0;
         AttendanceCode? late = checkIn is null
             ? AttendanceCode.TL4
             : Level(lateMinutes, rules.LateBands, AttendanceCodes.Late);
 
-        var dayIsOver = day.Phase == DayPhase.Closed || (day.Now is TimeOnly now && now > schedule.CheckOutUntil);
+        var dayIsOver = day.Phase == DayPhase.Closed || (day.Now is TimeOnly now && CheckInWindow.StateAt(schedule, null, now) == CheckInWindowState.Closed);
         var earlyMinutes = 0;
         AttendanceCode? early = null;
         if (checkOut is TimeOnly co)
         {
-            earlyMinutes = co >= schedule.End ? 0 : (int)Math.Floor((schedule.End.ToTimeSpan() - co.ToTimeSpan()).TotalMinutes);
+            earlyMinutes = co >= schedule.End ? 0 : (int)(schedule.End.ToTimeSpan() - co.ToTimeSpan()).TotalMinutes;
             early = Level(earlyMinutes, rules.EarlyBands, AttendanceCodes.Early);
             // While the day is open a check-out may still come later; an early one is not final yet.
             if (!dayIsOver && early is not null)
