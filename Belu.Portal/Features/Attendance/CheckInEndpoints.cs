@@ -34,6 +34,11 @@ public static class CheckInEndpoints
         {
             return Results.Json(new { error = ex.Message }, statusCode: StatusCodes.Status403Forbidden);
         }
+        catch (ValidationException ex)
+        {
+            // Outside the punch window (or a day off): the same refusal as the page's button, nothing stored.
+            return Results.Json(new { error = ex.Message }, statusCode: StatusCodes.Status409Conflict);
+        }
     }
 
     private static object Answer(MyToday today, bool recorded)

@@ -117,16 +117,37 @@ public sealed class CheckInService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var member = await AttendanceEngine.StaffMemberAsync(db, employeeId, ct)
             ?? throw new ForbiddenException(InactiveEmployeeMessage);
+        await RequireWindowOpenAsync(db, member, ct);
         var outcomes = await recorder.RecordAsync([new PunchSubmission(employeeId, clock.UtcNow, PunchSource.Web, IpAddress: currentUser.IpAddress)], ct);
         // Today as it stands afterwards, read on the same context (one connection for the reads).
         await db.Database.OpenConnectionAsync(ct);
         return new WebCheckIn(await TodayAsync(db, member, ct), outcomes[0] == PunchOutcome.Accepted);
     }
 
+    /// <summary>
+    /// The punch window of docs/domain/attendance.md, the same rule as the page's button: a person punching by hand
+    /// (page, API, kiosk) outside it is told why and nothing is stored.
+    /// </summary>
+    private async Task RequireWindowOpenAsync(PortalDbContext db, StaffMember member, CancellationToken ct)
+    {
+        var today = clock.Today;
+        var book = await engine.LoadBookAsync(db, today, today, ct);
+        if (CheckInWindow.Refusal(book.ScheduleOf(member.UnitId, today), book.HolidayOn(today), TimeOnly.FromDateTime(clock.LocalNow)) is string refusal)
+        {
+            throw new ValidationException(refusal);
+        }
+    }
+
     /// <summary>A punch by scanning the kiosk's QR code with the employee's own signed-in phone.</summary>
     public async Task<MyToday> CheckInWithKioskCodeAsync(string code, CancellationToken ct = default)
     {
         var employeeId = currentUser.RequireEmployeeId();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var member = await AttendanceEngine.StaffMemberAsync(db, employeeId, ct)
+                ?? throw new ForbiddenException(InactiveEmployeeMessage);
+            await RequireWindowOpenAsync(db, member, ct);
+        }
         await kiosk.RedeemAsync(code, employeeId, ct);
         await recorder.RecordAsync([new PunchSubmission(employeeId, clock.UtcNow, PunchSource.Kiosk, IpAddress: currentUser.IpAddress)], ct);
         return await GetTodayAsync(ct);
