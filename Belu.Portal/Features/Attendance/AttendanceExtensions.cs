@@ -34,6 +34,7 @@ public static class AttendanceExtensions
         services.AddScoped<MachineCorrections>();
         services.AddScoped<MachineQueries>();
         services.AddScoped<DailyCloseService>();
+        services.AddScoped<Admin.RecloseDays>();
         services.AddHostedService<DailyCloseWorker>();
         services.AddScoped<IDemoSeedStep, AttendanceDemoSeed>();
         services.AddAuthorizationBuilder()

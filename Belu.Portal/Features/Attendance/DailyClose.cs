@@ -18,7 +18,7 @@ public sealed class DailyCloseService(
     ILogger<DailyCloseService> logger)
 {
     // One close at a time in this process: the worker and an admin or a test may ask at once.
-    private static readonly SemaphoreSlim Gate = new(1, 1);
+    internal static readonly SemaphoreSlim Gate = new(1, 1);
 
     /// <summary>Closes one day; returns how many rows were added or changed.</summary>
     public async Task<int> CloseDayAsync(DateOnly day, CancellationToken ct = default)
