@@ -133,4 +133,28 @@ public class RecapGridViewTests
         Assert.Equal(46, cut.FindAll("thead th").Count);
         Assert.Contains("off", cut.FindAll("thead th")[1].ClassName ?? "");
     }
+
+    [Fact]
+    public async Task DaysOffShowLAsTheExcelSheetDoesAndTheTotalsStayPinned()
+    {
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        // 1 November 2026 is a Sunday, 2 November a Monday.
+        var days = Enumerable.Range(1, 3).Select(d => new DateOnly(2026, 11, d))
+            .Select(d => new RecapDay(d, d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday), null)).ToList();
+        DayResult?[] cells = [null, new(AttendanceCode.H), new(AttendanceCode.Belum)];
+        var row = new RecapRow(new StaffMember { Id = 1, Name = "Pegawai", Position = "Analis" }, "Bidang", cells, CodeTotals.Count([cells[1]!]), 0);
+        var grid = new RecapGrid(1, "Dinas", 2026, 11, days, [row]);
+
+        var cut = ctx.Render<RecapGridView>(p => p.Add(x => x.Grid, grid));
+
+        var tds = cut.Find("tbody tr").QuerySelectorAll("td");
+        Assert.Equal("L", tds[1].TextContent.Trim());
+        Assert.Equal("H", tds[2].TextContent.Trim());
+        Assert.Equal("", tds[3].TextContent.Trim());
+        Assert.Equal(Belu.Portal.Features.Reports.Attendance.AttendanceRecapReport.DayText(days[0], null), tds[1].TextContent.Trim());
+        // The totals carry their right offsets, so they stay in view while the days scroll.
+        Assert.Contains("right: 44px", cut.Find("tbody td[data-code=I]").GetAttribute("style"));
+    }
 }
