@@ -65,7 +65,7 @@ public class ReportChartsTests
 
         Assert.NotNull(cut.Find("[data-testid=attendance-trend] svg"));
         Assert.Contains("Tepat waktu", cut.Markup);
-        Assert.Equal("Jumlah hari-orang: tepat waktu 2, terlambat 2, tanpa keterangan 1", cut.Find("[data-testid=trend-totals]").TextContent.Trim());
+        Assert.Equal("Jumlah hari-orang: tepat waktu 1, terlambat 2, tanpa keterangan 1", cut.Find("[data-testid=trend-totals]").TextContent.Trim());
     }
 
     [Fact]
@@ -73,7 +73,9 @@ public class ReportChartsTests
     {
         var trend = AttendanceFigures.Trend(Grid(), new DateOnly(2026, 10, 5));
         Assert.Equal([new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 2), new DateOnly(2026, 10, 5)], trend.Days);
-        Assert.Equal([1, 1, 0], trend.OnTime);
+        // Tepat waktu is what the recap calls H: a day that came on time but left early (PSW1) is not one.
+        Assert.Equal([1, 0, 0], trend.OnTime);
+        Assert.Equal(Grid().Rows.Sum(r => r.Totals.GetValueOrDefault(AttendanceCode.H)), trend.OnTime.Sum());
         Assert.Equal([1, 0, 1], trend.Late);
         Assert.Equal([0, 1, 0], trend.Absent);
 

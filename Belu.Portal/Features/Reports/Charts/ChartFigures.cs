@@ -13,8 +13,8 @@ public sealed record AttendanceTrend(IReadOnlyList<DateOnly> Days, IReadOnlyList
 public static class AttendanceFigures
 {
     /// <summary>
-    /// Per working day up to <paramref name="until"/>: on time (came, not late), late (a TL code), absent (TK).
-    /// Duty, leave, sick and permission count in none of them.
+    /// Per working day up to <paramref name="until"/>: on time (H, as the recap counts it: neither late nor early),
+    /// late (a TL code), absent (TK). Early leave alone, duty, leave, sick and permission count in none of them.
     /// </summary>
     public static AttendanceTrend Trend(RecapGrid grid, DateOnly until)
     {
@@ -29,7 +29,7 @@ public static class AttendanceFigures
             }
             var results = grid.Rows.Select(r => r.Days[i]).OfType<DayResult>().ToList();
             days.Add(day.Date);
-            onTime.Add(results.Count(r => r.Late is null && r.IsPresent && !r.Code.IsExcused() && r.Code != AttendanceCode.TK));
+            onTime.Add(results.Count(r => r.Code == AttendanceCode.H));
             late.Add(results.Count(r => r.Late is not null));
             absent.Add(results.Count(r => r.Code == AttendanceCode.TK));
         }
