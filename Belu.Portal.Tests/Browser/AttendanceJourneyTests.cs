@@ -124,6 +124,51 @@ public class AttendanceJourneyTests(AttendanceBrowserFixture fixture)
         await page.ScreenshotAsync("absensi-rekap");
     }
 
+    [Theory]
+    [InlineData(1366, 768, "absensi-rekap-1366")]
+    [InlineData(390, 844, "absensi-rekap-phone")]
+    public async Task TheRecapKeepsItsTotalsAndNamesInView(int width, int height, string shot)
+    {
+        var page = await SignedInAsync("pimpinan", width, height);
+        await page.GotoAsync("/absensi/rekap");
+        await page.WaitForCircuitAsync();
+        await page.Locator("[data-testid=recap-grid] tbody tr").First.WaitForAsync();
+        var scroller = page.Locator("[data-testid=recap-grid]");
+        var box = (await scroller.BoundingBoxAsync())!;
+        // On a desk screen the TPP column and the name column stay in the visible part of the grid, however it scrolls;
+        // on a phone the totals scroll with the days.
+        foreach (var scroll in new[] { 0, 400 }.Where(_ => width >= 960))
+        {
+            await scroller.EvaluateAsync($"e => e.scrollLeft = {scroll}");
+            var tpp = (await page.Locator("[data-testid=recap-grid] thead th.recap-tpp").BoundingBoxAsync())!;
+            var name = (await page.Locator("[data-testid=recap-grid] thead th.recap-name").BoundingBoxAsync())!;
+            Assert.True(tpp.X + tpp.Width <= box.X + box.Width + 1, $"TPP ends at {tpp.X + tpp.Width}, the grid at {box.X + box.Width}");
+            Assert.True(name.X >= box.X - 1);
+        }
+        await scroller.EvaluateAsync("e => e.scrollLeft = 0");
+        await page.ScreenshotAsync(shot);
+    }
+
+    [Theory]
+    [InlineData(1366, 768, "absensi-tutup-ulang")]
+    [InlineData(390, 844, "absensi-tutup-ulang-phone")]
+    public async Task AnAdminReclosesYesterdayAndSeesTheOutcome(int width, int height, string shot)
+    {
+        var page = await SignedInAsync("admin", width, height);
+        await page.GotoAsync("/admin/absensi/koreksi");
+        await page.WaitForCircuitAsync();
+        var yesterday = FakeClockPortalFactory.StartDay.AddDays(-1).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var field in new[] { "reclose-from", "reclose-to" })
+        {
+            var input = page.Locator($"[data-testid={field}] input");
+            await input.FillAsync(yesterday);
+            await input.PressAsync("Tab");
+        }
+        await page.ClickAsync("[data-testid=reclose-run]");
+        await Assertions.Expect(page.Locator("[data-testid=reclose-result]")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(shot);
+    }
+
     [Fact]
     public async Task TheKioskShowsARotatingQrCode()
     {
