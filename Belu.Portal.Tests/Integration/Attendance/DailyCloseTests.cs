@@ -14,6 +14,13 @@ public class DailyCloseTests(FakeClockPortalFactory factory) : IClassFixture<Fak
     {
         var thursday = FakeClockPortalFactory.StartDay.AddDays(-1);
         var (absent, _) = await factory.StaffOfUnitAsync("SATPOLPP");
+        await using (var db = factory.CreateDbContext())
+        {
+            // The demo history has already closed Thursday for every unit: undo that, and make one person absent.
+            var start = thursday.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+            await db.Punches.Where(p => p.EmployeeId == absent && p.AtUtc >= start && p.AtUtc < start.AddDays(1)).ExecuteDeleteAsync();
+            await db.AttendanceDays.Where(d => d.Date == thursday).ExecuteDeleteAsync();
+        }
         await using var scope = factory.Services.CreateAsyncScope();
         var close = scope.ServiceProvider.GetRequiredService<DailyCloseService>();
 
@@ -46,6 +53,13 @@ public class DailyCloseCatchUpTests(FakeClockPortalFactory factory) : IClassFixt
     {
         // The portal ran on Friday morning (the history is closed up to Thursday), then was down until Monday morning.
         Assert.NotNull(factory.Services);
+        var (absent, _) = await factory.StaffOfUnitAsync("DISHUB");
+        await using (var setup = factory.CreateDbContext())
+        {
+            // The demo gives everyone this morning's check-in; this person stays away from Friday on.
+            var friday = FakeClockPortalFactory.StartDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+            await setup.Punches.Where(p => p.EmployeeId == absent && p.AtUtc >= friday).ExecuteDeleteAsync();
+        }
         var monday = FakeClockPortalFactory.StartDay.AddDays(3);
         factory.SetLocal(monday, 7, 0);
 
@@ -59,7 +73,6 @@ public class DailyCloseCatchUpTests(FakeClockPortalFactory factory) : IClassFixt
         }
         Assert.Equal(monday.AddDays(-1), await AttendanceEngine.LastClosedDayAsync(db));
 
-        var (absent, _) = await factory.StaffOfUnitAsync("DISHUB");
         var days = await db.AttendanceDays.AsNoTracking().Where(d => d.EmployeeId == absent && d.Date >= FakeClockPortalFactory.StartDay).OrderBy(d => d.Date).ToListAsync();
         Assert.Equal([AttendanceCode.TK, AttendanceCode.Libur, AttendanceCode.Libur], days.Select(d => d.Code));
 
