@@ -43,8 +43,7 @@ public class RecloseDaysTests(FakeClockPortalFactory factory) : IClassFixture<Fa
         var leave = Assert.Single(changes, c => c.EmployeeId == pegawai);
         Assert.Equal((leaveDay, "C"), (leave.Date, leave.After));
         Assert.NotEqual("C", leave.Before);
-        var restored = Assert.Single(changes, c => c.EmployeeId == outsider);
-        Assert.Equal((Wednesday, "—"), (restored.Date, restored.Before));
+        Assert.Contains(changes, c => c.EmployeeId == outsider && c.Date == Wednesday && c.Before == "—");
         await using (var db = factory.CreateDbContext())
         {
             Assert.Equal(AttendanceCode.C, await db.AttendanceDays.Where(d => d.EmployeeId == pegawai && d.Date == leaveDay).Select(d => d.Code).SingleAsync());

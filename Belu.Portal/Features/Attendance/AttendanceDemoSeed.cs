@@ -12,7 +12,7 @@ namespace Belu.Portal.Features.Attendance;
 
 /// <summary>
 /// Demo attendance: the 2026 holiday calendar (SKB 3 Menteri), a Ramadan schedule, the penalty table, one
-/// fingerprint machine, and three months of punches and closed days for every unit (mostly on
+/// fingerprint machine, and three months of punches and closed days for Diskominfo and a few other OPD (mostly on
 /// time, some late, some DL/C/S, a few TK), plus this morning's check-ins. Deterministic and idempotent; the history
 /// goes in with prepared statements in one transaction so that the step stays fast.
 /// </summary>
@@ -20,6 +20,8 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
 {
     private const string Marker = "demo.seeded";
     private const int RandomSeed = 20261127;
+
+    public static readonly string[] HistoryOpds = ["DISKOMINFO", "BKPSDM", "BPKAD"];
 
     public const string DemoMachineSerial = "BELU0001DSK";
 
@@ -100,8 +102,9 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
         db.AttendanceStates.Add(new AttendanceState { Key = Marker, Value = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         await db.SaveChangesAsync(cancellationToken);
 
-        // Every unit gets its history: the days are marked closed, so a unit left out would read blank, not TK.
-        var staff = await AttendanceEngine.Staff(db).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var units = HistoryOpds.Select(code => tree.All.FirstOrDefault(u => u.Code == code)).Where(u => u is not null)
+            .SelectMany(u => tree.SubtreeOf(u!.Id)).ToHashSet();
+        var staff = await AttendanceEngine.Staff(db).Where(s => units.Contains(s.UnitId)).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var accounts = await db.Users.Where(u => u.EmployeeId != null).ToDictionaryAsync(u => u.UserName!, u => u.EmployeeId!.Value, cancellationToken);
         await SeedHistoryAsync(db, staff, accounts, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
