@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 namespace Belu.Portal.Tests.Browser;
 
 /// <summary>One portal on a fake clock (Friday 27 November 2026, 07:45 WITA) and one Chromium, for E-Absen's journeys.</summary>
+[Trait("Category", "Browser")]
 public sealed class AttendanceBrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
@@ -53,12 +54,14 @@ public sealed class AttendanceBrowserFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
+[Trait("Category", "Browser")]
 public sealed class AttendanceBrowserCollection : ICollectionFixture<AttendanceBrowserFixture>
 {
     public const string Name = "attendance-browser";
 }
 
 /// <summary>What a user does on the check-in page.</summary>
+[Trait("Category", "Browser")]
 public sealed class CheckInPage(IPage page)
 {
     public ILocator Button => page.Locator("[data-testid=checkin-button]");
@@ -74,6 +77,7 @@ public sealed class CheckInPage(IPage page)
 }
 
 [Collection(AttendanceBrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class AttendanceJourneyTests(AttendanceBrowserFixture fixture)
 {
     /// <summary>A multi-line MudBlazor text field renders a textarea, which carries the test id.</summary>
@@ -250,6 +254,7 @@ public class AttendanceJourneyTests(AttendanceBrowserFixture fixture)
 
 /// <summary>The wall board on a Friday morning: a late check-in reaches its ticker and its numbers.</summary>
 [Collection(AttendanceBrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class BoardMorningTests(AttendanceBrowserFixture fixture)
 {
     [Fact]

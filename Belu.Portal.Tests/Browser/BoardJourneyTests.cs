@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 namespace Belu.Portal.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class BoardJourneyTests(BrowserFixture fixture)
 {
     private async Task<string> TokenAsync(string name, params string[] opdCodes)

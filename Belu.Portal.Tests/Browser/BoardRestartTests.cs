@@ -5,6 +5,7 @@ namespace Belu.Portal.Tests.Browser;
 
 /// <summary>The wall screen across a server restart: a real process is killed and started again under it.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class BoardRestartTests(BrowserFixture fixture)
 {
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 namespace Belu.Portal.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class BoardTickerTests(BrowserFixture fixture)
 {
     [Theory]

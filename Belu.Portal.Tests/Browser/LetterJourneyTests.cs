@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace Belu.Portal.Tests.Browser;
 
 /// <summary>Page objects of E-Surat: what the clerk, the leader and the recipient do, in their words.</summary>
+[Trait("Category", "Browser")]
 public sealed class LetterPages(IPage page)
 {
     public async Task SignInAsync(string user)
@@ -63,6 +64,7 @@ public sealed class LetterPages(IPage page)
 }
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class LetterJourneyTests(BrowserFixture fixture)
 {
     [Fact]

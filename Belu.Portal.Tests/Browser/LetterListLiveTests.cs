@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace Belu.Portal.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class LetterListLiveTests(BrowserFixture fixture)
 {
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace Belu.Portal.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class LoginPageTests(BrowserFixture fixture)
 {
     /// <summary>What makes a field look like the portal's: its box, not the browser's default 2px inset.</summary>

@@ -6,6 +6,7 @@ namespace Belu.Portal.Tests.Browser;
 
 /// <summary>An unknown machine calls in; the admin approves it on the device page and decides its line for a closed day.</summary>
 [Collection(AttendanceBrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class MachineApprovalJourneyTests(AttendanceBrowserFixture fixture)
 {
     private async Task<IPage> SignedInAsync(int width = 1366, int height = 768)

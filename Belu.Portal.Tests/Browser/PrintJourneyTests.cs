@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace Belu.Portal.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class PrintJourneyTests(BrowserFixture fixture)
 {
     /// <summary>Counts window.print() calls instead of opening the dialog, which a headless browser cannot answer.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace Belu.Portal.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class RegistrationFormTests(BrowserFixture fixture)
 {
     [Fact]

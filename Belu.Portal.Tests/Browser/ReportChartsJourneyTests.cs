@@ -10,6 +10,7 @@ using Microsoft.Playwright;
 namespace Belu.Portal.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class LetterReportsJourneyTests(BrowserFixture fixture)
 {
     [Fact]
@@ -72,6 +73,7 @@ public class LetterReportsJourneyTests(BrowserFixture fixture)
 }
 
 [Collection(AttendanceBrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class AttendanceChartsJourneyTests(AttendanceBrowserFixture fixture)
 {
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace Belu.Portal.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class SecurityJourneyTests(BrowserFixture fixture)
 {
     [Fact]

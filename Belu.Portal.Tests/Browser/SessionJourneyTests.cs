@@ -6,6 +6,7 @@ namespace Belu.Portal.Tests.Browser;
 
 /// <summary>Revocation reaches an open board in a real browser, and a display link asks a signed-in person first.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class SessionJourneyTests(BrowserFixture fixture)
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Belu.Portal.Tests.ScaleOut;
 
+[Trait("Category", "ScaleOut")]
 public class RedisEventBusTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);

@@ -20,6 +20,7 @@ namespace Belu.Portal.Tests.ScaleOut;
 /// Two portal processes on two loopback ports behind no balancer at all, sharing one PostgreSQL database, one Redis
 /// and one storage folder, as several instances of a site would. Instance A migrates and seeds; B starts on the result.
 /// </summary>
+[Trait("Category", "ScaleOut")]
 public sealed class TwoInstanceFixture : IAsyncLifetime
 {
     private readonly PostgresTestDatabase _database = new();
@@ -104,6 +105,7 @@ public sealed class TwoInstanceFixture : IAsyncLifetime
     }
 }
 
+[Trait("Category", "ScaleOut")]
 public class TwoInstanceTests(TwoInstanceFixture fixture) : IClassFixture<TwoInstanceFixture>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);

@@ -5,6 +5,7 @@ using static Belu.Portal.Tests.Domain.Reports.SampleWorkbook;
 namespace Belu.Portal.Tests.Domain.Reports;
 
 /// <summary>The workbooks open in LibreOffice too (headless conversion to CSV), not only in the library that wrote them.</summary>
+[Trait("Category", "Process")]
 public class LibreOfficeTests
 {
     [Theory]

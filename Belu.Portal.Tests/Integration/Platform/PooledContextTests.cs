@@ -35,4 +35,5 @@ public class PooledContextTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 }
 
+[Trait("Category", "Postgres")]
 public class PostgresPooledContextTests(PostgresPortalFactory factory) : PooledContextTests(factory), IClassFixture<PostgresPortalFactory>;

@@ -7,6 +7,7 @@ namespace Belu.Portal.Tests.Integration.Postgres;
 
 // E-Surat on PostgreSQL: the same test classes as on SQLite, each over a database of its own on the shared cluster.
 
+[Trait("Category", "Postgres")]
 public class PostgresLetterJourneyTests(PostgresPortalFactory factory) : LetterJourneyTests(factory), IClassFixture<PostgresPortalFactory>
 {
     [Fact]
@@ -19,13 +20,17 @@ public class PostgresLetterJourneyTests(PostgresPortalFactory factory) : LetterJ
     }
 }
 
+[Trait("Category", "Postgres")]
 public class PostgresLetterRegistersTests(PostgresPortalFactory factory) : LetterRegistersTests(factory), IClassFixture<PostgresPortalFactory>;
 
+[Trait("Category", "Postgres")]
 public class PostgresLetterScopeTests(PostgresPortalFactory factory) : LetterScopeTests(factory), IClassFixture<PostgresPortalFactory>;
 
+[Trait("Category", "Postgres")]
 public class PostgresDispositionConcurrencyTests(PostgresPortalFactory factory) : DispositionConcurrencyTests(factory), IClassFixture<PostgresPortalFactory>;
 
 /// <summary>Thousands of letters on PostgreSQL, for the search over the tsvector index.</summary>
+[Trait("Category", "Postgres")]
 public sealed class PostgresManyLettersFactory : ManyLettersFactory, IAsyncLifetime
 {
     private readonly PostgresTestDatabase _database = new();
@@ -62,4 +67,5 @@ public sealed class PostgresManyLettersFactory : ManyLettersFactory, IAsyncLifet
         """;
 }
 
+[Trait("Category", "Postgres")]
 public class PostgresLetterSearchScaleTests(PostgresManyLettersFactory factory) : LetterSearchScaleTests(factory), IClassFixture<PostgresManyLettersFactory>;

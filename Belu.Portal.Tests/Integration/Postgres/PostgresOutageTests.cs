@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Belu.Portal.Tests.Integration.Postgres;
 
 /// <summary>PostgreSQL going away under a running portal: /health says so, a write fails whole, and both recover.</summary>
+[Trait("Category", "Postgres")]
 public class PostgresOutageTests(PostgresPortalFactory factory) : IClassFixture<PostgresPortalFactory>
 {
     private HttpClient? _admin;

@@ -18,6 +18,7 @@ using Microsoft.Extensions.Logging;
 namespace Belu.Portal.Tests.Integration.Reliability;
 
 /// <summary>Log lines the portal writes, kept for the test to read.</summary>
+[Trait("Category", "Process")]
 public sealed class CapturedLogs : ILoggerProvider
 {
     public ConcurrentQueue<(string Category, LogLevel Level, string Message, Exception? Error)> Lines { get; } = new();
@@ -45,6 +46,7 @@ public sealed class CapturedLogs : ILoggerProvider
 }
 
 /// <summary>A database factory that fails the daily close's next few attempts, as a full disk or a locked file would.</summary>
+[Trait("Category", "Process")]
 public sealed class FlakyDbContextFactory(IDbContextFactory<PortalDbContext> inner) : IDbContextFactory<PortalDbContext>
 {
     private int _failures;
@@ -65,6 +67,7 @@ public sealed class FlakyDbContextFactory(IDbContextFactory<PortalDbContext> inn
     }
 }
 
+[Trait("Category", "Process")]
 public sealed class FlakyPortalFactory : FakeClockPortalFactory
 {
     public CapturedLogs Logs { get; } = new();
@@ -86,6 +89,7 @@ public sealed class FlakyPortalFactory : FakeClockPortalFactory
     }
 }
 
+[Trait("Category", "Process")]
 public class DailyCloseResilienceTests(FlakyPortalFactory factory) : IClassFixture<FlakyPortalFactory>
 {
     [Fact]
@@ -119,6 +123,7 @@ public class DailyCloseResilienceTests(FlakyPortalFactory factory) : IClassFixtu
 }
 
 /// <summary>The deadline watcher far away on its timer, so the test alone decides when scans run.</summary>
+[Trait("Category", "Process")]
 public sealed class QuietWatcherPortalFactory : PortalFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -128,6 +133,7 @@ public sealed class QuietWatcherPortalFactory : PortalFactory
     }
 }
 
+[Trait("Category", "Process")]
 public class DeadlineCatchUpTests(QuietWatcherPortalFactory factory) : IClassFixture<QuietWatcherPortalFactory>
 {
     [Fact]

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Belu.Portal.Tests.Integration.Reliability;
 
+[Trait("Category", "Process")]
 public sealed class BackupTests : IDisposable
 {
     private readonly string _backups = Path.Combine(Path.GetTempPath(), "belu-backup-" + Guid.NewGuid().ToString("N"));

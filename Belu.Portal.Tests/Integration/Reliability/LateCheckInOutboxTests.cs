@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Belu.Portal.Tests.Integration.Reliability;
 
 /// <summary>The fake-clock portal (a working morning) whose notifier can die right after a commit.</summary>
+[Trait("Category", "Process")]
 public sealed class DyingNotifierFakeClockFactory : FakeClockPortalFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -21,6 +22,7 @@ public sealed class DyingNotifierFakeClockFactory : FakeClockPortalFactory
 /// A late check-in's notice to the leader is stored with the punch: if the process dies between the commit and the
 /// sending, the punch is still acknowledged and the notice is sent later, once.
 /// </summary>
+[Trait("Category", "Process")]
 public class LateCheckInOutboxTests(DyingNotifierFakeClockFactory factory) : IClassFixture<DyingNotifierFakeClockFactory>
 {
     private async Task<int> LateNoticesAsync(int superiorEmployeeId)

@@ -18,6 +18,7 @@ namespace Belu.Portal.Tests.Integration.Reliability;
 /// A notifier that dies the moment a change has been committed and its event is about to be published: what a
 /// process killed at exactly that point leaves behind. The test switches it on and off.
 /// </summary>
+[Trait("Category", "Process")]
 public sealed class DyingNotifier(NotificationPublisher inner) : IPortalNotifier
 {
     public volatile bool Dying;
@@ -45,6 +46,7 @@ public sealed class DyingNotifier(NotificationPublisher inner) : IPortalNotifier
             new FakeTimeProvider(now), Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance);
 }
 
+[Trait("Category", "Process")]
 public sealed class DyingNotifierPortalFactory : PortalFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -56,6 +58,7 @@ public sealed class DyingNotifierPortalFactory : PortalFactory
     }
 }
 
+[Trait("Category", "Process")]
 public class OutboxTests(DyingNotifierPortalFactory factory) : IClassFixture<DyingNotifierPortalFactory>
 {
     private OutboxDispatcher Dispatcher(TimeSpan later) => DyingNotifier.DispatcherAt(factory.Services, factory.Services.GetRequiredService<TimeProvider>().GetUtcNow() + later);

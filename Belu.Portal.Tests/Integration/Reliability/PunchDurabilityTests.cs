@@ -15,6 +15,7 @@ namespace Belu.Portal.Tests.Integration.Reliability;
 /// A burst of check-ins through the device endpoint, the portal process killed with SIGKILL in the middle of it and
 /// started again on the same SQLite file: every punch the portal acknowledged is there exactly once.
 /// </summary>
+[Trait("Category", "Process")]
 public class PunchDurabilityTests
 {
     private sealed record Sent(int EmployeeId, string Pin, DateTime AtUtc)

@@ -1,6 +1,6 @@
 namespace Belu.Portal.Features.Accounts;
 
-/// <summary>The portal's roles (DESIGN §1). Each role has a policy of the same name.</summary>
+/// <summary>The portal's roles (docs/domain/roles.md). Each role has a policy of the same name.</summary>
 public static class Roles
 {
     public const string Admin = "Admin";

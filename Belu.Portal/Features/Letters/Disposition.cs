@@ -100,7 +100,7 @@ public sealed class DispositionInstruction
 
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    /// <summary>The defaults printed on real lembar disposisi (DESIGN §2).</summary>
+    /// <summary>The defaults printed on real lembar disposisi (docs/domain/letters.md, "Disposition").</summary>
     public static readonly string[] Defaults =
     [
         "Untuk Diketahui", "Tindak Lanjuti", "Untuk Diproses", "Selesaikan", "Siapkan Jawaban", "Hadiri/Wakili",

@@ -116,7 +116,7 @@ public sealed record LetterReceipt(
     string? Subject, SecurityClass Security, Urgency Urgency, string AddresseeName, string AddresseePosition,
     string RegisteredByName, DateTime RegisteredAtUtc, int FileCount);
 
-/// <summary>The leader's counters (DESIGN §2), each the size of a <see cref="LetterBox"/>.</summary>
+/// <summary>The leader's counters (docs/domain/letters.md, "The leader's counters"), each the size of a <see cref="LetterBox"/>.</summary>
 public sealed record LetterDashboard(
     int Unread, int NotDisposed, int DispositionsUnread, int NotFollowedUp, int Overdue, int CopiesUnread,
     int InScope, int InProgress, int Done, int MyOpenDispositions);

@@ -19,7 +19,7 @@ public readonly record struct DispositionFacts(
     int OpenForwards = 0);
 
 /// <summary>
-/// The disposition state machine (DESIGN §2) as plain rules: Baru → Dibaca → Diproses → Selesai, cancel only while
+/// The disposition state machine (docs/domain/letters.md, "Disposition") as plain rules: Baru → Dibaca → Diproses → Selesai, cancel only while
 /// unread and only by the one who disposed it, finish only with a follow-up report and once every forwarded branch is done.
 /// </summary>
 public static class DispositionRules

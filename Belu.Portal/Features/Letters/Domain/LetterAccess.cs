@@ -34,7 +34,7 @@ public enum LetterRelation
 }
 
 /// <summary>
-/// The scope rules of E-Surat (DESIGN §1, §2): leaders see their units' letters; a Rahasia or Sangat Rahasia letter
+/// The scope rules of E-Surat (docs/domain/roles.md, docs/domain/letters.md "Who sees a letter"): leaders see their units' letters; a Rahasia or Sangat Rahasia letter
 /// only its addressees (the addressee and the tembusan holders) and the people in its disposition tree; nobody sees
 /// another unit's letters. The service enforces the same rules in its queries.
 /// </summary>

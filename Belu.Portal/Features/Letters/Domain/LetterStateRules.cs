@@ -7,7 +7,7 @@ public readonly record struct DispositionSnapshot(DispositionStatus Status, Date
 public readonly record struct LetterSummary(LetterProgress Progress, DateOnly? OpenDeadline);
 
 /// <summary>
-/// A letter's state from its disposition tree (DESIGN §2). Cancelled dispositions do not count; a deadline day is
+/// A letter's state from its disposition tree (docs/domain/letters.md, "A letter's state"). Cancelled dispositions do not count; a deadline day is
 /// still on time, the day after it is late; Selesai needs every remaining branch done.
 /// </summary>
 public static class LetterStateRules
