@@ -1,3 +1,4 @@
+using Belu.Portal.Bench.Attlog;
 using Belu.Portal.Bench.Circuits;
 using Belu.Portal.Bench.Excel;
 using Belu.Portal.Bench.Push;
@@ -14,6 +15,7 @@ var scenarios = new Dictionary<string, (string Usage, Func<string[], Task<int>> 
     ["excel"] = ("excel [streaming|closedxml] [rows] [output.xlsx]   one report writer on synthetic rows", ExcelWriterBench.RunAsync),
     ["scale"] = ("scale seed|letters|export ...   letters and exports at the size of a regency (run without arguments for help)", ScaleBench.RunAsync),
     ["push"] = ("push [--clients 500] [--boards 3] [--tokens 5] [--rate 5] [--events 250] [--screenshot board.png]   commit-to-receipt latency of live events", PushBench.RunAsync),
+    ["attlog"] = (AttlogBench.Usage, AttlogBench.RunAsync),
     ["circuits"] = ("circuits [--boards 100] [--inbox 100] [--batch 10]   portal memory per Blazor circuit (board and inbox pages)", CircuitsBench.RunAsync),
 };
 

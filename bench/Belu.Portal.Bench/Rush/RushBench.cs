@@ -237,7 +237,7 @@ internal static partial class RushBench
         return now - today > TimeSpan.FromMinutes(15) ? today : today.AddDays(-1);
     }
 
-    private static async Task<string[]> SignInAllAsync(string baseUrl, IReadOnlyList<string> userNames)
+    internal static async Task<string[]> SignInAllAsync(string baseUrl, IReadOnlyList<string> userNames)
     {
         var cookies = new string[userNames.Count];
         using var gate = new SemaphoreSlim(Math.Max(2, Environment.ProcessorCount));
