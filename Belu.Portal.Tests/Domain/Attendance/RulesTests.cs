@@ -1,6 +1,5 @@
 using Belu.Portal.Features.Attendance;
 using Belu.Portal.Features.Attendance.Domain;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Belu.Portal.Tests.Domain.Attendance;
 
@@ -115,51 +114,6 @@ public class DisciplineRulesTests
         Assert.Equal(10, DisciplineRules.LongestRun(days));
         days[3] = (days[3].Item1, AttendanceCode.H);
         Assert.Equal(6, DisciplineRules.LongestRun(days));
-    }
-}
-
-public class KioskCodesTests
-{
-    private static readonly byte[] Key = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
-
-    [Fact]
-    public void TheCodeRotatesEveryThirtySeconds()
-    {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
-        var codes = new KioskCodes(Key, time, TimeSpan.FromSeconds(30));
-        var first = codes.Current();
-        time.Advance(TimeSpan.FromSeconds(29));
-        Assert.Equal(first.Text, codes.Current().Text);
-        time.Advance(TimeSpan.FromSeconds(1));
-        var second = codes.Current();
-        Assert.NotEqual(first.Text, second.Text);
-        Assert.Equal(first.ExpiresAt, time.GetUtcNow());
-    }
-
-    [Fact]
-    public void ACodeIsValidForItsStepAndOneGraceStepThenExpires()
-    {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
-        var codes = new KioskCodes(Key, time, TimeSpan.FromSeconds(30), graceSteps: 1);
-        var code = codes.Current().Text;
-        Assert.Equal(KioskCodeCheck.Valid, codes.Check(code, out _));
-        time.Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal(KioskCodeCheck.Valid, codes.Check(code, out _));
-        time.Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal(KioskCodeCheck.Expired, codes.Check(code, out _));
-    }
-
-    [Fact]
-    public void ForgedOrFutureCodesAreInvalid()
-    {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
-        var codes = new KioskCodes(Key, time, TimeSpan.FromSeconds(30));
-        var other = new KioskCodes([.. Key.Reverse()], time, TimeSpan.FromSeconds(30));
-        Assert.Equal(KioskCodeCheck.Invalid, codes.Check(other.Current().Text, out _));
-        Assert.Equal(KioskCodeCheck.Invalid, codes.Check("garbage", out _));
-        Assert.Equal(KioskCodeCheck.Invalid, codes.Check(null, out _));
-        var later = new KioskCodes(Key, new FakeTimeProvider(time.GetUtcNow().AddMinutes(5)), TimeSpan.FromSeconds(30));
-        Assert.Equal(KioskCodeCheck.Invalid, codes.Check(later.Current().Text, out _));
     }
 }
 

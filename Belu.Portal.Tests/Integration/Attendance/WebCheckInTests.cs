@@ -74,25 +74,27 @@ public class KioskCheckInTests(FakeClockPortalFactory factory) : IClassFixture<F
         KioskDisplay display;
         await using (var kiosk = await factory.ScopeForAsync("display"))
         {
-            display = await kiosk.ServiceProvider.GetRequiredService<KioskService>().CurrentAsync("http://portal.test/");
+            display = await kiosk.ServiceProvider.GetRequiredService<ShowKioskCode>().CurrentAsync("http://portal.test/");
         }
         Assert.StartsWith("http://portal.test/absensi/qr/", display.Url);
         Assert.StartsWith("data:image/png;base64,", display.QrDataUri);
 
         await using var scope = await factory.ScopeForAsync("admin");
-        var checkIn = scope.ServiceProvider.GetRequiredService<CheckInService>();
-        var today = await checkIn.CheckInWithKioskCodeAsync(display.Code);
+        var scan = scope.ServiceProvider.GetRequiredService<ScanKioskCode>();
+        // The demo history checked the admin in at the fingerprint machine this morning: this scan would be an early check-out.
+        Assert.True((await scan.ScanAsync(display.Code, confirmEarlyLeave: false)).NeedsConfirmation);
+        var today = (await scan.ScanAsync(display.Code, confirmEarlyLeave: true)).Today!;
         Assert.True(today.HasCheckedIn);
         Assert.Equal(PunchSource.Kiosk, Assert.Single(await factory.PunchesOfAsync(employee), p => p.AtUtc >= factory.Time.GetUtcNow().UtcDateTime.AddMinutes(-5)).Source);
 
-        var replay = await Assert.ThrowsAsync<ValidationException>(() => checkIn.CheckInWithKioskCodeAsync(display.Code));
+        var replay = await Assert.ThrowsAsync<ValidationException>(() => scan.ScanAsync(display.Code, confirmEarlyLeave: true));
         Assert.Contains("sudah Anda gunakan", replay.Message);
-        var forged = await Assert.ThrowsAsync<ValidationException>(() => checkIn.CheckInWithKioskCodeAsync(display.Code[..^1] + (display.Code[^1] == '0' ? '1' : '0')));
+        var forged = await Assert.ThrowsAsync<ValidationException>(() => scan.ScanAsync(display.Code[..^1] + (display.Code[^1] == '0' ? '1' : '0'), confirmEarlyLeave: true));
         Assert.Contains("tidak sah", forged.Message);
 
         factory.Time.Advance(TimeSpan.FromSeconds(61));
         await using var other = await factory.ScopeForAsync("pimpinan");
-        var expired = await Assert.ThrowsAsync<ValidationException>(() => other.ServiceProvider.GetRequiredService<CheckInService>().CheckInWithKioskCodeAsync(display.Code));
+        var expired = await Assert.ThrowsAsync<ValidationException>(() => other.ServiceProvider.GetRequiredService<ScanKioskCode>().ScanAsync(display.Code, confirmEarlyLeave: false));
         Assert.Contains("kedaluwarsa", expired.Message);
     }
 

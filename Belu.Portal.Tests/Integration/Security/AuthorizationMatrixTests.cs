@@ -90,6 +90,7 @@ public class AuthorizationMatrixTests(PortalFactory factory) : IClassFixture<Por
         ["GET,POST /admin/absensi/perangkat/{Id:guid}"] = Gate.For(Policies.Admin),
         ["GET,POST /admin/absensi/koreksi-mesin"] = Gate.For(Policies.Admin),
         ["POST /api/absensi/hadir"] = Gate.For(Policies.Staff),
+        ["POST /api/absensi/qr"] = Gate.For(Policies.Staff),
         ["POST /api/absensi/punches"] = Gate.Open("attendance bridges authenticate with X-Device-Key (hashed per device)"),
         ["GET /iclock/cdata"] = Gate.Open("ZKTeco ADMS: an approved serial number from its network (MachineGate)"),
         ["POST /iclock/cdata"] = Gate.Open("ZKTeco ADMS upload, approved machines from their network only"),

@@ -27,6 +27,8 @@ public static class AttendanceExtensions
         services.AddScoped<MachineGate>();
         services.AddScoped<MachineJournal>();
         services.AddScoped<CheckInService>();
+        services.AddScoped<ShowKioskCode>();
+        services.AddScoped<ScanKioskCode>();
         services.AddScoped<RequestService>();
         services.AddScoped<AttendanceReportService>();
         services.AddScoped<AttendanceAdminService>();

@@ -17,6 +17,50 @@ public static class CheckInEndpoints
     public static void MapCheckInEndpoints(this WebApplication app)
     {
         app.MapPost("/api/absensi/hadir", CheckInAsync).RequireAuthorization(Policies.Staff);
+        app.MapPost("/api/absensi/qr", ScanAsync).RequireAuthorization(Policies.Staff);
+    }
+
+    /// <summary>The body of <c>POST /api/absensi/qr</c>: the scanned code, and true once the employee agreed to leave early.</summary>
+    public sealed record KioskScanRequest(string? Code, bool ConfirmEarlyLeave = false);
+
+    /// <summary>
+    /// A kiosk scan over HTTP, the same use case as the page <c>/absensi/qr/{code}</c>. An early check-out is answered
+    /// with <c>needsConfirmation</c> and the question, and stored only when sent again with <c>confirmEarlyLeave</c>.
+    /// </summary>
+    private static async Task<IResult> ScanAsync(HttpContext http, ScanKioskCode scan)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return Results.Json(new { error = JsonRequiredMessage }, statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+        KioskScanRequest? body;
+        try
+        {
+            body = await http.Request.ReadFromJsonAsync<KioskScanRequest>(http.RequestAborted);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            body = null;
+        }
+        if (body?.Code is not { Length: > 0 } code)
+        {
+            return Results.Json(new { error = "Isi permintaan harus memuat kode QR, misalnya {\"code\": \"...\"}." }, statusCode: StatusCodes.Status400BadRequest);
+        }
+        try
+        {
+            var outcome = await scan.ScanAsync(code, body.ConfirmEarlyLeave, http.RequestAborted);
+            return outcome.Today is { } today
+                ? Results.Json(Answer(today, recorded: true))
+                : Results.Json(new { recorded = false, needsConfirmation = true, message = outcome.EarlyLeaveQuestion });
+        }
+        catch (ForbiddenException ex)
+        {
+            return Results.Json(new { error = ex.Message }, statusCode: StatusCodes.Status403Forbidden);
+        }
+        catch (ValidationException ex)
+        {
+            return Results.Json(new { error = ex.Message }, statusCode: StatusCodes.Status409Conflict);
+        }
     }
 
     private static async Task<IResult> CheckInAsync(HttpContext http, CheckInService checkIn)

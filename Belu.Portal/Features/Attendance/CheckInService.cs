@@ -53,17 +53,16 @@ public static class OfficeNetwork
     }
 }
 
-/// <summary>The employee's own attendance: web check-in, kiosk QR check-in, today and the month.</summary>
+/// <summary>The employee's own attendance: web check-in, today and the month (the kiosk QR scan is <see cref="ScanKioskCode"/>).</summary>
 public sealed class CheckInService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
     AttendanceEngine engine,
     PunchRecorder recorder,
-    KioskService kiosk,
     OfficeClock clock)
 {
     public const string OutsideNetworkMessage =
-        "Absen melalui web hanya dapat dilakukan dari jaringan kantor (intranet Pemkab Belu). Hubungkan perangkat Anda ke Wi-Fi/LAN kantor, atau gunakan mesin sidik jari / QR kiosk.";
+        "Absen melalui web hanya dapat dilakukan dari jaringan kantor (intranet Pemkab Belu). Hubungkan perangkat Anda ke Wi-Fi/LAN kantor, atau gunakan mesin sidik jari.";
 
     public async Task<MyToday> GetTodayAsync(CancellationToken ct = default)
     {
@@ -126,7 +125,7 @@ public sealed class CheckInService(
 
     /// <summary>
     /// The punch window of docs/domain/attendance.md, the same rule as the page's button: a person punching by hand
-    /// (page, API, kiosk) outside it is told why and nothing is stored.
+    /// (page, API; the kiosk scan asks the same rule) outside it is told why and nothing is stored.
     /// </summary>
     private async Task RequireWindowOpenAsync(PortalDbContext db, StaffMember member, CancellationToken ct)
     {
@@ -136,21 +135,6 @@ public sealed class CheckInService(
         {
             throw new ValidationException(refusal);
         }
-    }
-
-    /// <summary>A punch by scanning the kiosk's QR code with the employee's own signed-in phone.</summary>
-    public async Task<MyToday> CheckInWithKioskCodeAsync(string code, CancellationToken ct = default)
-    {
-        var employeeId = currentUser.RequireEmployeeId();
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            var member = await AttendanceEngine.StaffMemberAsync(db, employeeId, ct)
-                ?? throw new ForbiddenException(InactiveEmployeeMessage);
-            await RequireWindowOpenAsync(db, member, ct);
-        }
-        await kiosk.RedeemAsync(code, employeeId, ct);
-        await recorder.RecordAsync([new PunchSubmission(employeeId, clock.UtcNow, PunchSource.Kiosk, IpAddress: currentUser.IpAddress)], ct);
-        return await GetTodayAsync(ct);
     }
 
     public async Task<MyMonth> GetMonthAsync(int year, int month, CancellationToken ct = default)

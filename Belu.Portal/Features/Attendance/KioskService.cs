@@ -12,9 +12,10 @@ namespace Belu.Portal.Features.Attendance;
 public sealed record KioskDisplay(string Code, string Url, string QrDataUri, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// The kiosk's rotating QR codes. The signing key is kept in the database (shared by every instance of the portal)
-/// and created on first use. A code is accepted once per employee (kept in the database, so on every instance),
-/// within its step and the grace step after it.
+/// The kiosk's rotating QR codes, each bound to the screen that shows it (docs/decisions/0014). The signing key is kept
+/// in the database (shared by every instance of the portal) and created on first use. A code is accepted once per
+/// employee (kept in the database, so on every instance), within its step and the grace step after it. Who may show a
+/// code and who may use one is decided by <see cref="ShowKioskCode"/> and <see cref="ScanKioskCode"/>.
 /// </summary>
 public sealed class KioskService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider time, IOptions<AttendanceOptions> options)
 {
@@ -48,25 +49,31 @@ public sealed class KioskService(IDbContextFactory<PortalDbContext> dbFactory, T
         return _codes;
     }
 
-    public async Task<KioskDisplay> CurrentAsync(string baseUri, CancellationToken ct = default)
+    /// <summary>The code of the screen <paramref name="display"/> now; callers decide which screen the session is.</summary>
+    public async Task<KioskDisplay> CurrentAsync(string display, string baseUri, CancellationToken ct = default)
     {
-        var code = (await CodesAsync(ct)).Current();
+        var code = (await CodesAsync(ct)).Current(display);
         var url = baseUri.TrimEnd('/') + "/absensi/qr/" + code.Text;
         var png = PngByteQRCodeHelper.GetQRCode(url, QRCodeGenerator.ECCLevel.M, 12);
         return new KioskDisplay(code.Text, url, "data:image/png;base64," + Convert.ToBase64String(png), code.ExpiresAt);
     }
 
-    /// <summary>Accepts the code for this employee once, or says why not.</summary>
-    public async Task RedeemAsync(string code, int employeeId, CancellationToken ct = default)
+    /// <summary>The step and screen a code names, or why it cannot be used; nothing is written.</summary>
+    public async Task<(long Step, string Display)> VerifyAsync(string code, CancellationToken ct = default)
     {
         var codes = await CodesAsync(ct);
-        switch (codes.Check(code, out var step))
+        return codes.Check(code, out var step, out var display) switch
         {
-            case KioskCodeCheck.Invalid:
-                throw new ValidationException("Kode QR tidak sah. Pindai kode yang tampil di layar kiosk.");
-            case KioskCodeCheck.Expired:
-                throw new ValidationException("Kode QR sudah kedaluwarsa. Pindai ulang kode terbaru di layar kiosk.");
-        }
+            KioskCodeCheck.Valid => (step, display),
+            KioskCodeCheck.Expired => throw new ValidationException("Kode QR sudah kedaluwarsa. Pindai ulang kode terbaru di layar kiosk."),
+            _ => throw new ValidationException("Kode QR tidak sah. Pindai kode yang tampil di layar kiosk."),
+        };
+    }
+
+    /// <summary>Marks the code of <paramref name="step"/> used by this employee, or refuses a second use.</summary>
+    public async Task MarkUsedAsync(long step, int employeeId, CancellationToken ct = default)
+    {
+        var codes = await CodesAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Codes older than the grace window can no longer be redeemed: their rows are only clutter.
         var oldest = codes.CurrentStep - Math.Max(0, options.Value.KioskGraceSteps) - 1;

@@ -43,4 +43,14 @@ public static class CheckInWindow
         CheckInWindowState.Closed => $"Jendela absen hari ini sudah ditutup pukul {schedule!.CheckOutUntil:HH.mm}.",
         _ => null,
     };
+
+    /// <summary>
+    /// How many minutes before the end of the working day a check-out at <paramref name="time"/> is (the minutes PSW
+    /// counts, times truncated to the minute); 0 from the end on. The kiosk asks before it records such a check-out.
+    /// </summary>
+    public static int EarlyLeaveMinutes(DaySchedule schedule, TimeOnly time)
+    {
+        var minute = ToMinute(time);
+        return minute < schedule.End ? (int)(schedule.End - minute).TotalMinutes : 0;
+    }
 }
