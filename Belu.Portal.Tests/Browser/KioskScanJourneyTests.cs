@@ -11,6 +11,7 @@ namespace Belu.Portal.Tests.Browser;
 /// The kiosk screen and the phone that scans it, on a portal of their own: these journeys move the clock, which the
 /// other E-Absen journeys must not see.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class KioskScanJourneyTests(AttendanceBrowserFixture fixture) : IClassFixture<AttendanceBrowserFixture>
 {
     private async Task<IPage> SignedInAsync(string user, int width, int height)
