@@ -124,6 +124,9 @@ public sealed class AttendanceRequest
 
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>When the approver was reminded of it, still undecided after a working day; set once, so he is reminded once.</summary>
+    public DateTime? ReminderSentUtc { get; set; }
+
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 

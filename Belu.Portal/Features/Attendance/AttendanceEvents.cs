@@ -19,3 +19,32 @@ public sealed record RequestDecidedEvent(Guid RequestId, RequestKind RequestKind
 
     public override string? Link => "/absensi/permohonan";
 }
+
+/// <summary>A request waits for a decision: told to the approver, with a link that opens it to decide.</summary>
+public sealed record RequestSubmittedEvent(Guid RequestId, RequestKind RequestKind, DateOnly From, DateOnly To, string RequesterName) : PortalEvent
+{
+    public override string Summary =>
+        $"Permohonan {RequestKind.Label()} {From:dd/MM/yyyy}–{To:dd/MM/yyyy} dari {RequesterName} menunggu keputusan Anda";
+
+    // The wall board names nobody's leave.
+    public override string BoardLine => $"Permohonan {RequestKind.Label()} baru diajukan";
+
+    public override string? Link => RequestLinks.Decide(RequestId);
+}
+
+/// <summary>A request is still undecided after a working day: the approver is reminded once.</summary>
+public sealed record RequestReminderEvent(Guid RequestId, RequestKind RequestKind, DateOnly From, DateOnly To, string RequesterName) : PortalEvent
+{
+    public override string Summary =>
+        $"Pengingat: permohonan {RequestKind.Label()} {From:dd/MM/yyyy}–{To:dd/MM/yyyy} dari {RequesterName} belum Anda putuskan";
+
+    public override string BoardLine => $"Permohonan {RequestKind.Label()} menunggu keputusan lebih dari satu hari kerja";
+
+    public override string? Link => RequestLinks.Decide(RequestId);
+}
+
+public static class RequestLinks
+{
+    /// <summary>The page where the approver reads one request and decides it; opening it answers its notifications.</summary>
+    public static string Decide(Guid requestId) => $"/absensi/permohonan/{requestId}";
+}

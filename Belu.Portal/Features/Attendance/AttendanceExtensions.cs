@@ -38,6 +38,10 @@ public static class AttendanceExtensions
         services.AddScoped<DailyCloseService>();
         services.AddScoped<Admin.RecloseDays>();
         services.AddHostedService<DailyCloseWorker>();
+        services.AddScoped<OpenRequest>();
+        services.AddScoped<RemindUndecidedRequests>();
+        services.AddSingleton<RequestReminderWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<RequestReminderWorker>());
         services.AddScoped<IDemoSeedStep, AttendanceDemoSeed>();
         services.AddAuthorizationBuilder()
             .AddPolicy(AttendancePolicies.Kiosk, p => p.RequireRole(Roles.Display, Roles.Admin));

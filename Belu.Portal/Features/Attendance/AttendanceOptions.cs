@@ -71,6 +71,9 @@ public sealed class AttendanceOptions
 
     public bool DailyCloseEnabled { get; set; } = true;
 
+    /// <summary>How often the portal looks for requests still undecided after a working day, to remind their approvers.</summary>
+    public int RequestReminderCheckMinutes { get; set; } = 15;
+
     /// <summary>After downtime, at most this many missed days are closed.</summary>
     public int CatchUpMaxDays { get; set; } = 62;
 

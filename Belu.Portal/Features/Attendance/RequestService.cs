@@ -106,7 +106,11 @@ public sealed class RequestService(
         };
         db.AttendanceRequests.Add(request);
         audit.Add(db, "attendance.request.created", request.Id.ToString(), $"{request.Kind} {from:yyyy-MM-dd}..{to:yyyy-MM-dd}");
+        var submitted = await RequestNotices.SubmittedAsync(db, request, ct);
+        Outbox.Stage(db, submitted);
         await db.SaveChangesAsync(ct);
+
+        await notifier.PublishAsync(submitted, ct);
         return request.Id;
     }
 

@@ -1,0 +1,40 @@
+using Belu.Portal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Belu.Portal.Features.Attendance;
+
+/// <summary>The events that tell an approver of a request: one on submission, one reminder when it waits too long.</summary>
+internal static class RequestNotices
+{
+    public static async Task<RequestSubmittedEvent> SubmittedAsync(PortalDbContext db, AttendanceRequest request, CancellationToken ct)
+    {
+        var requester = await RequesterAsync(db, request.EmployeeId, ct);
+        return new RequestSubmittedEvent(request.Id, request.Kind, request.From, request.To, requester.Name)
+        {
+            AtUtc = request.CreatedUtc,
+            RecipientEmployeeIds = request.ApproverEmployeeId is int approver ? [approver] : [],
+            // The requester's unit: without one the event would count as regency-wide and reach every OPD's board.
+            UnitId = requester.UnitId,
+            SubjectEmployeeId = request.EmployeeId,
+        };
+    }
+
+    public static async Task<RequestReminderEvent> ReminderAsync(PortalDbContext db, AttendanceRequest request, DateTime nowUtc, CancellationToken ct)
+    {
+        var requester = await RequesterAsync(db, request.EmployeeId, ct);
+        return new RequestReminderEvent(request.Id, request.Kind, request.From, request.To, requester.Name)
+        {
+            AtUtc = nowUtc,
+            RecipientEmployeeIds = request.ApproverEmployeeId is int approver ? [approver] : [],
+            UnitId = requester.UnitId,
+            SubjectEmployeeId = request.EmployeeId,
+        };
+    }
+
+    private static async Task<(string Name, int? UnitId)> RequesterAsync(PortalDbContext db, int employeeId, CancellationToken ct)
+    {
+        var row = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId)
+            .Select(e => new { e.Name, UnitId = (int?)e.UnitId }).FirstOrDefaultAsync(ct);
+        return (row?.Name ?? "pegawai", row?.UnitId);
+    }
+}
