@@ -79,6 +79,7 @@ public class AuthorizationMatrixTests(PortalFactory factory) : IClassFixture<Por
         ["GET,POST /absensi/rekap"] = Gate.For(Policies.LeaderOrAdmin),
         ["GET,POST /absensi/disiplin"] = Gate.For(Policies.Staff),
         ["GET,POST /absensi/permohonan"] = Gate.For(Policies.Staff),
+        ["GET,POST /absensi/permohonan/{Id:guid}"] = Gate.For(Policies.Staff),
         ["GET /absensi/permohonan/{id:guid}/dokumen"] = Gate.For(Policies.Staff),
         ["GET,POST /absensi/qr/{Code}"] = Gate.For(Policies.Staff),
         ["GET,POST /absensi/kiosk"] = Gate.For(AttendancePolicies.Kiosk),
