@@ -9,6 +9,7 @@ using Microsoft.Playwright;
 namespace Belu.Portal.Tests.Browser;
 
 [Collection(AttendanceBrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class RequestNoticeJourneyTests(AttendanceBrowserFixture fixture)
 {
     [Theory]

@@ -74,6 +74,11 @@ public class RequestNoticeTests(FakeClockKestrelPortalFactory factory) : IClassF
             Assert.False(await db.OutboxEvents.AnyAsync(e => e.Id == live.EventId));
         }
 
+        // The approver's home page counts what waits for him; the agendaris's counts nothing.
+        var home = await PageAsync(approverCookies, "/");
+        Assert.Matches("data-count=\"[1-9][0-9]*\"[^>]*>[0-9]+ permohonan menunggu keputusan Anda", home);
+        Assert.DoesNotContain("menunggu keputusan Anda", await PageAsync(otherCookies, "/"));
+
         // The link opens the request for its approver, with the buttons to decide; nobody else sees it.
         var page = await PageAsync(approverCookies, live.Link!);
         Assert.Contains("Mengurus akta kelahiran anak.", page);

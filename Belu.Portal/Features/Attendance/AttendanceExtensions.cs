@@ -39,6 +39,7 @@ public static class AttendanceExtensions
         services.AddScoped<Admin.RecloseDays>();
         services.AddHostedService<DailyCloseWorker>();
         services.AddScoped<OpenRequest>();
+        services.AddScoped<CountRequestsToDecide>();
         services.AddScoped<RemindUndecidedRequests>();
         services.AddSingleton<RequestReminderWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestReminderWorker>());
