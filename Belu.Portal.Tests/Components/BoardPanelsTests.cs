@@ -30,6 +30,49 @@ public class BoardPanelsTests
     }
 
     [Fact]
+    public async Task BeforeTheWindowOpensTheMissingAreGreyAndNotStartedNotRedTk()
+    {
+        await using var ctx = new BunitContext();
+        var cut = ctx.Render<AttendancePanel>(p => p.Add(x => x.Rows,
+        [
+            new BoardAttendanceRow(10, "Dinas Komunikasi dan Informatika", 21, 0, 0, 0, 1, NotStarted: 20),
+        ]));
+
+        var missing = cut.Find("tr[data-opd='10'] [data-testid=missing]");
+        Assert.Contains("idle", missing.ClassName);
+        Assert.DoesNotContain("bad", missing.ClassName);
+        Assert.DoesNotContain("warn", missing.ClassName);
+        Assert.Equal("20 belum dimulai", Normalize(missing.TextContent));
+        Assert.DoesNotContain("TK", cut.Find("tr[data-opd='10']").TextContent);
+        Assert.DoesNotContain("TK", cut.Find("thead").TextContent);
+        // Nobody's day has started: no share present to show, rather than an alarming 0 %.
+        Assert.Equal("—", cut.Find("tr[data-opd='10']").QuerySelectorAll("td")[6].TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task OnceTheWindowIsOpenTheMissingAreAmberBelumHadirAndOnlyAClosedDayShowsRedTk()
+    {
+        await using var ctx = new BunitContext();
+        var cut = ctx.Render<AttendancePanel>(p => p.Add(x => x.Rows,
+        [
+            new BoardAttendanceRow(10, "Dinas Komunikasi dan Informatika", 21, 15, 3, 6, 0),
+            new BoardAttendanceRow(11, "Dinas Kesehatan", 10, 8, 0, 0, 0, Absent: 2),
+        ]));
+
+        var awaited = cut.Find("tr[data-opd='10'] [data-testid=missing]");
+        Assert.Contains("warn", awaited.ClassName);
+        Assert.DoesNotContain("bad", awaited.ClassName);
+        Assert.Equal("6", Normalize(awaited.TextContent));
+        Assert.Equal("71%", cut.Find("tr[data-opd='10']").QuerySelectorAll("td")[6].TextContent.Trim());
+
+        var absent = cut.Find("tr[data-opd='11'] [data-testid=missing]");
+        Assert.Contains("bad", absent.ClassName);
+        Assert.Equal("2 TK", Normalize(absent.TextContent));
+    }
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    [Fact]
     public async Task TheLettersPanelSaysWhenNothingWaits()
     {
         await using var ctx = new BunitContext();

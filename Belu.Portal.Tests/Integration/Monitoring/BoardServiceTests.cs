@@ -53,6 +53,9 @@ public class BoardServiceTests(FakeClockPortalFactory factory) : IClassFixture<F
         Assert.Equal(staff, row.Staff);
         // On a working day each person is present (on time, late or leaving early), not yet in, or away on duty/leave.
         Assert.Equal(row.Staff, row.Present + row.NotYet + row.Away);
+        // 07.45 on Friday: the window opened at 06.00 and the day is not closed, so nobody is TK or "not started".
+        Assert.Equal(0, row.NotStarted);
+        Assert.Equal(0, row.Absent);
         Assert.True(row.Present > 0, "the demo seeds this morning's check-ins");
         Assert.InRange(row.PresentPercent!.Value, 0, 100);
     }

@@ -35,12 +35,14 @@ public sealed class MonitoringOptions
 public sealed record BoardLetterRow(int OpdId, string OpdName, int Waiting, int InProgress, int Overdue);
 
 /// <summary>
-/// Today's attendance of one OPD. Staff excludes those with a day off; present includes the late; the share present
-/// is of those expected in the office (not on duty or leave).
+/// Today's attendance of one OPD. Staff excludes those with a day off; present includes the late. Those not present
+/// are split by where the day stands (NotPresent): <see cref="NotStarted"/> before the check-in window opens,
+/// <see cref="NotYet"/> (belum hadir) from its opening until the daily close, <see cref="Absent"/> (TK) once closed.
+/// The share present is of those whose day has started and who are expected in the office (not on duty or leave).
 /// </summary>
-public sealed record BoardAttendanceRow(int OpdId, string OpdName, int Staff, int Present, int Late, int NotYet, int Away)
+public sealed record BoardAttendanceRow(int OpdId, string OpdName, int Staff, int Present, int Late, int NotYet, int Away, int NotStarted = 0, int Absent = 0)
 {
-    public int? PresentPercent => Staff - Away <= 0 ? null : (int)Math.Round(100.0 * Present / (Staff - Away));
+    public int? PresentPercent => Staff - Away - NotStarted <= 0 ? null : (int)Math.Round(100.0 * Present / (Staff - Away - NotStarted));
 }
 
 public sealed class BoardService(IDbContextFactory<PortalDbContext> dbFactory, Common.OfficeClock clock, AttendanceEngine attendance)
@@ -117,18 +119,42 @@ public sealed class BoardService(IDbContextFactory<PortalDbContext> dbFactory, C
         var staff = await AttendanceEngine.Staff(db).Where(s => units.Contains(s.UnitId)).ToListAsync(ct);
         var today = clock.Today;
         var grid = await attendance.ReadAsync(db, staff, today, today, ct);
+        var phase = grid.Book.LastClosedDay is DateOnly closed && closed >= today ? DayPhase.Closed : DayPhase.Open;
+        var now = TimeOnly.FromDateTime(clock.LocalNow);
         return staff
-            .Select(s => (Opd: opdOf[s.UnitId]!, State: AttendanceReportService.StateOf(grid[s.Id, today] ?? new DayResult(AttendanceCode.Belum))))
-            .Where(x => x.State != TodayState.Libur)
+            .Select(s => (Opd: opdOf[s.UnitId]!, State: BoardStateOf(grid[s.Id, today] ?? new DayResult(AttendanceCode.Belum),
+                () => NotPresent.StateAt(grid.Book.ScheduleOf(s.UnitId, today), grid.Book.HolidayOn(today), phase, now))))
+            .Where(x => x.State is not BoardState.DayOff)
             .GroupBy(x => x.Opd)
             .Select(g => new BoardAttendanceRow(g.Key.Id, g.Key.Name, g.Count(),
-                g.Count(x => x.State is TodayState.Hadir or TodayState.Terlambat or TodayState.PulangCepat),
-                g.Count(x => x.State == TodayState.Terlambat),
-                g.Count(x => x.State == TodayState.BelumHadir),
-                g.Count(x => x.State == TodayState.DinasCuti)))
+                g.Count(x => x.State is BoardState.Present or BoardState.Late),
+                g.Count(x => x.State == BoardState.Late),
+                g.Count(x => x.State == BoardState.Awaited),
+                g.Count(x => x.State == BoardState.Away),
+                g.Count(x => x.State == BoardState.NotStarted),
+                g.Count(x => x.State == BoardState.Absent)))
             .OrderBy(r => r.OpdName, StringComparer.Ordinal)
             .ToList();
     }
+
+    private enum BoardState { DayOff, Present, Late, Away, NotStarted, Awaited, Absent }
+
+    /// <summary>One employee's place on the board; those not present ask the day's phase and the window (NotPresent).</summary>
+    private static BoardState BoardStateOf(DayResult result, Func<NotPresentState> notPresent) => AttendanceReportService.StateOf(result) switch
+    {
+        TodayState.Libur => BoardState.DayOff,
+        TodayState.DinasCuti => BoardState.Away,
+        TodayState.Terlambat => BoardState.Late,
+        TodayState.Hadir or TodayState.PulangCepat => BoardState.Present,
+        _ when result.Code == AttendanceCode.TK => BoardState.Absent,
+        _ => notPresent() switch
+        {
+            NotPresentState.DayOff => BoardState.DayOff,
+            NotPresentState.NotStarted => BoardState.NotStarted,
+            NotPresentState.Absent => BoardState.Absent,
+            _ => BoardState.Awaited,
+        },
+    };
 
     public static IReadOnlyList<UnitNode> OpdsOf(UnitTree tree, BoardScope scope) =>
         tree.All.Where(u => u.Kind.IsTopLevel() && u.IsActive && (scope.IsRegency || scope.OpdIds!.Contains(u.Id)))
