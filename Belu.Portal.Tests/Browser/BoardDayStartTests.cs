@@ -1,0 +1,94 @@
+using Belu.Portal.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Belu.Portal.Tests.Browser;
+
+/// <summary>A portal of its own whose clock moves on to the next Monday, 04.00 WITA, and one Chromium.</summary>
+public sealed class BoardDayStartFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public FakeClockKestrelPortalFactory Portal { get; } = new();
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        await Chromium.EnsureInstalledAsync();
+        Assertions.SetDefaultExpectTimeout(15_000);
+        _ = Portal.BaseUrl;
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium.ExecutablePath, Args = Chromium.Arguments, Headless = true });
+        Directory.CreateDirectory(BrowserFixture.ScreenshotDirectory);
+    }
+
+    public async Task<IPage> NewPageAsync(int width, int height)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Portal.BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "id-ID",
+            TimezoneId = "Asia/Makassar",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        await Portal.DisposeAsync();
+    }
+}
+
+/// <summary>The wall board at 04.00 and after the check-in window opens, on a desk screen and on a phone.</summary>
+public class BoardDayStartTests(BoardDayStartFixture fixture) : IClassFixture<BoardDayStartFixture>
+{
+    private static readonly DateOnly Monday = FakeClockPortalFactory.StartDay.AddDays(3);
+
+    [Fact]
+    public async Task At0400TheBoardShowsTheDayNotStartedInGreyAndFromTheWindowsOpeningBelumHadirInAmber()
+    {
+        fixture.Portal.SetLocal(Monday, 4, 0);
+        var desk = await OpenBoardAsync(1366, 768);
+        var phone = await OpenBoardAsync(390, 844);
+        foreach (var (page, shot) in new[] { (desk, "board-belum-dimulai"), (phone, "board-belum-dimulai-phone") })
+        {
+            var missing = Kominfo(page).Locator("[data-testid=missing]");
+            await Assertions.Expect(missing).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bidle\b"));
+            await Assertions.Expect(missing).ToContainTextAsync("belum dimulai");
+            Assert.Equal(0, await page.Locator("[data-panel=attendance] td.bad").CountAsync());
+            Assert.DoesNotContain("TK", await page.Locator("[data-panel=attendance]").InnerTextAsync());
+            await page.ScreenshotAsync(shot, fullPage: false);
+        }
+
+        fixture.Portal.SetLocal(Monday, 6, 30);
+        foreach (var (page, shot) in new[] { (desk, "board-belum-hadir"), (phone, "board-belum-hadir-phone") })
+        {
+            await page.ReloadAsync();
+            await page.Locator("[data-board=live][data-circuit=ready]").WaitForAsync();
+            var missing = Kominfo(page).Locator("[data-testid=missing]");
+            await Assertions.Expect(missing).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bwarn\b"));
+            await Assertions.Expect(missing).Not.ToContainTextAsync("belum dimulai");
+            Assert.Equal(0, await page.Locator("[data-panel=attendance] td.bad").CountAsync());
+            await page.ScreenshotAsync(shot, fullPage: false);
+        }
+    }
+
+    private static ILocator Kominfo(IPage page) => page.Locator("[data-panel=attendance] tr", new() { HasText = "Dinas Komunikasi dan Informatika" });
+
+    private async Task<IPage> OpenBoardAsync(int width, int height)
+    {
+        var page = await fixture.NewPageAsync(width, height);
+        await page.GotoAsync("/akun/masuk?ReturnUrl=/monitor");
+        await new LoginPage(page).SignInAsync("display", PortalFactory.Password);
+        await page.Locator("[data-board=live][data-circuit=ready]").WaitForAsync();
+        await Kominfo(page).WaitForAsync();
+        return page;
+    }
+}
