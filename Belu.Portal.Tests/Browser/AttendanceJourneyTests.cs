@@ -238,6 +238,7 @@ public class AttendanceJourneyTests(AttendanceBrowserFixture fixture)
         await page.GotoAsync("/absensi/disiplin");
         await page.WaitForCircuitAsync();
         await page.Locator("[data-testid=discipline-table]").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=discipline-export]")).ToBeVisibleAsync();
         await page.ScreenshotAsync("absensi-disiplin");
     }
 

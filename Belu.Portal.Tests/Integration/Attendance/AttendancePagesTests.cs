@@ -46,6 +46,20 @@ public class AttendancePagesTests(FakeClockPortalFactory factory) : IClassFixtur
     }
 
     [Theory]
+    [InlineData("admin", true)]
+    [InlineData("pimpinan", true)]
+    [InlineData("pegawai", false)]
+    public async Task TheDisciplinePageOffersItsExcelOnlyToThoseWhoSeeMoreThanThemselves(string user, bool offered)
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await client.SignInAsync(user);
+        var html = await (await client.GetAsync("/absensi/disiplin")).Content.ReadAsStringAsync();
+        Assert.Contains("Pantauan Disiplin", html);
+        Assert.Equal(offered, html.Contains("data-testid=\"discipline-export\"", StringComparison.Ordinal));
+        Assert.Equal(offered, html.Contains("/laporan/pantauan-disiplin.xlsx?year=2026", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("/absensi", "Absensi")]
     [InlineData("/absensi/permohonan", "Permohonan saya")]
     [InlineData("/absensi/disiplin", "Pantauan Disiplin")]

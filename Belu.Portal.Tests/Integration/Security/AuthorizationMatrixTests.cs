@@ -52,6 +52,7 @@ public class AuthorizationMatrixTests(PortalFactory factory) : IClassFixture<Por
         ["GET /laporan/rekap-disposisi.xlsx"] = Gate.For(Policies.LeaderOrAdmin),
         ["GET /laporan/rekap-absensi.xlsx"] = Gate.For(Policies.LeaderOrAdmin),
         ["GET /laporan/terlambat-harian.xlsx"] = Gate.For(Policies.LeaderOrAdmin),
+        ["GET /laporan/pantauan-disiplin.xlsx"] = Gate.For(Policies.LeaderOrAdmin),
         // Notifications and the board
         ["GET,POST /notifikasi"] = Gate.For(Policies.Staff),
         ["* /hubs/notifications/negotiate"] = Gate.SignedIn,

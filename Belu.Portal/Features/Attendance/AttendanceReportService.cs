@@ -125,20 +125,26 @@ public sealed class AttendanceReportService(
         return new RecapGrid(unitId, tree[unitId].Name, year, month, days, rows);
     }
 
+    /// <summary>Whose discipline watch the caller may read (<see cref="DisciplineAudience"/>).</summary>
+    public async Task<DisciplineAudience> DisciplineAudienceAsync(CancellationToken ct = default)
+    {
+        var me = currentUser.RequireEmployeeId();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var tree = await OrganizationService.LoadTreeAsync(db, ct);
+        var myUnit = await db.Employees.Where(e => e.Id == me).Select(e => e.UnitId).FirstAsync(ct);
+        return DisciplineAudience.For(tree, currentUser, me, myUnit);
+    }
+
     /// <summary>
     /// The discipline watch for a year: a Pegawai sees themself, a leader their units, an admin or a BKPSDM leader
     /// everyone. A plain Pegawai of BKPSDM is a Pegawai like any other: the regency's NIPs are not theirs to read. Rows with nothing to report are left out unless <paramref name="includeClean"/>.
     /// </summary>
     public async Task<IReadOnlyList<DisciplineRow>> DisciplineAsync(int year, int? unitId = null, bool includeClean = false, CancellationToken ct = default)
     {
-        var me = currentUser.RequireEmployeeId();
+        var audience = await DisciplineAudienceAsync(ct);
+        var (tree, me, everyone) = (audience.Tree, audience.Me, audience.Everyone);
+        var units = audience.Units;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tree = await OrganizationService.LoadTreeAsync(db, ct);
-        var myUnit = await db.Employees.Where(e => e.Id == me).Select(e => e.UnitId).FirstAsync(ct);
-        var bkpsdm = tree.All.FirstOrDefault(u => u.Code == BkpsdmCode);
-        var everyone = currentUser.IsAdmin
-            || (bkpsdm is not null && currentUser.IsInRole(Roles.Pimpinan) && tree.IsWithin(myUnit, bkpsdm.Id));
-        HashSet<int>? units = everyone ? null : currentUser.IsInRole(Roles.Pimpinan) ? tree.SubtreeOf(myUnit) : null;
         if (unitId is int u)
         {
             var requested = tree.Contains(u) ? tree.SubtreeOf(u) : [];

@@ -22,6 +22,7 @@ public static class ReportsExtensions
         builder.Services.AddScoped<DispositionRecapReport>();
         builder.Services.AddScoped<AttendanceRecapReport>();
         builder.Services.AddScoped<DailyLateReport>();
+        builder.Services.AddScoped<DisciplineReport>();
         builder.Services.AddScoped<LetterChartService>();
         return builder;
     }
@@ -34,6 +35,8 @@ public static class ReportsExtensions
         app.MapReport<DispositionRecapReport, DispositionRecapRequest>(DispositionRecapReport.Path, Policies.LeaderOrAdmin);
         app.MapReport<AttendanceRecapReport, AttendanceRecapRequest>(AttendanceRecapReport.Path, Policies.LeaderOrAdmin);
         app.MapReport<DailyLateReport, DailyLateRequest>(DailyLateReport.Path, Policies.LeaderOrAdmin);
+        // Only leaders and admins see more than their own line on the page; the report asks the page's rule itself.
+        app.MapReport<DisciplineReport, DisciplineRequest>(DisciplineReport.Path, Policies.LeaderOrAdmin);
         return app;
     }
 
