@@ -47,6 +47,7 @@ public sealed class BoardDayStartFixture : IAsyncLifetime
 }
 
 /// <summary>The wall board at 04.00 and after the check-in window opens, on a desk screen and on a phone.</summary>
+[Trait("Category", "Browser")]
 public class BoardDayStartTests(BoardDayStartFixture fixture) : IClassFixture<BoardDayStartFixture>
 {
     private static readonly DateOnly Monday = FakeClockPortalFactory.StartDay.AddDays(3);

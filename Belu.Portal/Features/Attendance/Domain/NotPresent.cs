@@ -17,9 +17,9 @@ public enum NotPresentState
 }
 
 /// <summary>
-/// The rule the board and the pages read before saying someone is missing (docs/domain/attendance.md, "Daily status":
-/// TK only once the day has closed). Before the check-in window opens the day has not begun, so not being there is
-/// no fault; between the opening and the daily close it is awaited; only the close makes it TK.
+/// The rule the board reads before saying someone is missing (docs/domain/attendance.md, "The day on the board").
+/// Before the check-in window opens the day has not begun, so not being there is no fault; between the opening and the
+/// daily close it is awaited; only the close makes it TK.
 /// </summary>
 public static class NotPresent
 {
