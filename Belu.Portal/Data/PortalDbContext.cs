@@ -34,6 +34,8 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Appli
 
     public DbSet<Features.Accounts.Sessions.AccountSession> AccountSessions => Set<Features.Accounts.Sessions.AccountSession>();
 
+    public DbSet<Features.Accounts.SignInThrottling.SignInThrottle> SignInThrottles => Set<Features.Accounts.SignInThrottling.SignInThrottle>();
+
     public DbSet<RecentEvent> RecentEvents => Set<RecentEvent>();
 
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();

@@ -88,7 +88,7 @@ public class SignInTests(PortalFactory factory) : IClassFixture<PortalFactory>
     }
 
     [Fact]
-    public async Task FiveWrongPasswordsLockTheAccountEvenForTheRightPassword()
+    public async Task FiveWrongPasswordsMakeThatAddressWaitEvenWithTheRightPassword()
     {
         await factory.CreateStaffAccountAsync("korban.kunci", [Roles.Pegawai]);
         var client = factory.CreateBrowserLikeClient();
@@ -97,11 +97,11 @@ public class SignInTests(PortalFactory factory) : IClassFixture<PortalFactory>
             Assert.Contains(SignInService.WrongCredentialsMessage, await (await client.PostLoginAsync("korban.kunci", "Salah#12345")).Content.ReadAsStringAsync());
         }
         var fifth = await (await client.PostLoginAsync("korban.kunci", "Salah#12345")).Content.ReadAsStringAsync();
-        Assert.Contains("Akun terkunci sementara", fifth);
+        Assert.Contains("Terlalu banyak percobaan masuk yang gagal", fifth);
 
         var rightPassword = await client.PostLoginAsync("korban.kunci", PortalFactory.Password);
         Assert.Equal(HttpStatusCode.OK, rightPassword.StatusCode);
-        Assert.Contains("Akun terkunci sementara", await rightPassword.Content.ReadAsStringAsync());
+        Assert.Contains("Terlalu banyak percobaan masuk yang gagal", await rightPassword.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -34,7 +34,8 @@ public sealed class AccountService(
     CurrentUser currentUser,
     AuditLog audit,
     TimeProvider time,
-    Sessions.LiveSessions sessions)
+    Sessions.LiveSessions sessions,
+    SignInThrottling.SignInThrottleService throttle)
 {
     public async Task<PagedResult<AccountRow>> SearchAsync(string? text, int skip, int take, CancellationToken ct = default)
     {
@@ -59,8 +60,17 @@ public sealed class AccountService(
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
             }).ToListAsync(ct);
         var now = time.GetUtcNow();
+        // "Locked" on this page: some address must wait before it may try the account again (or an old Identity lockout).
+        var waiting = await throttle.WaitingAsync(page.Select(u => u.Id).ToList(), ct);
         return new(page.Select(u => new AccountRow(u.Id, u.UserName!, u.DisplayName, u.EmployeeId, u.Nip, u.UnitName,
-            u.Roles.Order().ToList(), u.IsActive, u.EmployeeActive, u.LockoutEnd > now ? u.LockoutEnd : null)).ToList(), total);
+            u.Roles.Order().ToList(), u.IsActive, u.EmployeeActive, LockedUntil(u.LockoutEnd > now ? u.LockoutEnd : null, waiting.GetValueOrDefault(u.Id))))
+            .ToList(), total);
+    }
+
+    private static DateTimeOffset? LockedUntil(DateTimeOffset? lockoutEnd, DateTime throttledUntilUtc)
+    {
+        DateTimeOffset? throttled = throttledUntilUtc == default ? null : new DateTimeOffset(throttledUntilUtc, TimeSpan.Zero);
+        return lockoutEnd is null ? throttled : throttled is null || lockoutEnd > throttled ? lockoutEnd : throttled;
     }
 
     public async Task<string> CreateAsync(AccountInput input, CancellationToken ct = default)
@@ -151,6 +161,7 @@ public sealed class AccountService(
         Check(await users.ResetPasswordAsync(user, token, newPassword ?? ""));
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await throttle.ForgetAccountAsync(user.Id, ct);
         // The reset renewed the stamp; whoever held the old password is out at once.
         await sessions.EndAsync(Sessions.LiveSessions.AccountKey(user.Id));
         await audit.WriteAsync("account.password-reset", user.UserName);
@@ -164,6 +175,7 @@ public sealed class AccountService(
         var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("Akun tidak ditemukan.");
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
+        await throttle.ForgetAccountAsync(user.Id, ct);
         await audit.WriteAsync("account.unlocked", user.UserName);
     }
 

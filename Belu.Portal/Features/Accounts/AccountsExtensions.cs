@@ -31,8 +31,7 @@ public static class AccountsExtensions
                 options.Password.RequireLowercase = true;
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Wrong passwords slow down their source address, not the account (SignInThrottleService, decision 0013).
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = false;
                 options.SignIn.RequireConfirmedAccount = false;
@@ -90,6 +89,8 @@ public static class AccountsExtensions
             .AddPolicy(Policies.Staff, p => p.RequireRole([.. Roles.Staff]))
             .AddPolicy(Policies.LeaderOrAdmin, p => p.RequireRole(Roles.Pimpinan, Roles.Admin));
 
+        services.Configure<SignInThrottling.SignInThrottleOptions>(builder.Configuration.GetSection(SignInThrottling.SignInThrottleOptions.Section));
+        services.AddScoped<SignInThrottling.SignInThrottleService>();
         services.AddScoped<SignInService>();
         services.AddScoped<AccountService>();
         services.AddScoped<AuditLog>();

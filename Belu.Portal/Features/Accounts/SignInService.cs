@@ -1,9 +1,9 @@
 using Belu.Portal.Data;
+using Belu.Portal.Features.Accounts.SignInThrottling;
 using Belu.Portal.Features.Audit;
 using Belu.Portal.Features.Organization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Belu.Portal.Features.Accounts;
 
@@ -13,6 +13,9 @@ public enum SignInOutcome
     WrongCredentials,
     LockedOut,
     Inactive,
+
+    /// <summary>This source gave too many wrong passwords for the account and must wait (<see cref="SignInAttempt.Message"/> says how long).</summary>
+    Delayed,
 }
 
 /// <param name="Landing">Where the account starts when it asked for no page: the board for a wall screen, Beranda for people.</param>
@@ -21,11 +24,14 @@ public sealed record SignInAttempt(SignInOutcome Outcome, string Message, string
     public bool Succeeded => Outcome == SignInOutcome.Succeeded;
 }
 
-/// <summary>Signs people in by user name or NIP, with lockout, and records every attempt in the audit log.</summary>
+/// <summary>
+/// Signs people in by user name or NIP, slows down a source address that keeps failing at an account (never the
+/// account itself), and records every attempt in the audit log.
+/// </summary>
 public sealed class SignInService(
     SignInManager<ApplicationUser> signInManager,
     IDbContextFactory<PortalDbContext> dbFactory,
-    IOptions<IdentityOptions> identityOptions,
+    SignInThrottleService throttle,
     AuditLog audit,
     Sessions.LiveSessions sessions,
     TimeProvider time,
@@ -39,50 +45,74 @@ public sealed class SignInService(
     // A hash made by the same hasher (same iteration count), checked when the user name is unknown.
     private readonly Lazy<string> DecoyHash = new(() => signInManager.UserManager.PasswordHasher.HashPassword(Decoy, Guid.NewGuid().ToString()));
 
+    public const string LockedOutMessage = "Akun ini dikunci sementara. Hubungi administrator Diskominfo untuk membukanya.";
+
+    /// <summary>Tells the source how long it must wait; the same words whether or not the name exists.</summary>
+    public static string DelayedMessage(TimeSpan wait) =>
+        $"Terlalu banyak percobaan masuk yang gagal untuk akun ini dari alamat Anda. Tunggu {Describe(wait)} lalu coba lagi, " +
+        "atau hubungi administrator Diskominfo.";
+
+    private static string Describe(TimeSpan wait) => wait <= TimeSpan.FromSeconds(59)
+        ? $"{Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} detik"
+        : $"{(int)Math.Ceiling(wait.TotalMinutes)} menit";
+
     public async Task<SignInAttempt> SignInAsync(string login, string password, bool remember)
     {
         login = (login ?? "").Trim();
+        var source = SignInThrottleService.SourceOf(signInManager.Context.Connection.RemoteIpAddress);
         var user = await FindAsync(login);
+        var key = user is null ? SignInThrottleService.KeyOfUnknown(login) : SignInThrottleService.KeyOf(user);
+
+        // A source that must still wait gets no password check, known name or not: the answer is the same for both.
+        var wait = await throttle.WaitAsync(key, source);
+        if (wait > TimeSpan.Zero)
+        {
+            logger.LogWarning("Sign-in from {Source} for {Login} refused: it must wait {Wait}", source, login, wait);
+            await audit.WriteAsync("login.delayed", user?.UserName ?? login, $"Dari {source}; harus menunggu {Describe(wait)}",
+                userName: user?.UserName ?? login, userId: user?.Id);
+            return new(SignInOutcome.Delayed, DelayedMessage(wait));
+        }
+
         if (user is null)
         {
             // As costly as a wrong password, so the answer's time does not tell which user names exist.
             signInManager.UserManager.PasswordHasher.VerifyHashedPassword(Decoy, DecoyHash.Value, password ?? "");
             logger.LogWarning("Sign-in failed for unknown login {Login}", login);
             await audit.WriteAsync("login.failed", login, "Akun tidak dikenal", userName: login);
-            return new(SignInOutcome.WrongCredentials, WrongCredentialsMessage);
+            return Failed(await throttle.RecordFailureAsync(key, source, holderEmployeeId: null));
         }
 
-        var result = await signInManager.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
+        // Identity's own lockout stays off: a stranger's wrong passwords must not shut the holder out (decision 0013).
+        var result = await signInManager.PasswordSignInAsync(user, password, remember, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            await throttle.ForgetAsync(key, source);
             logger.LogInformation("User {UserName} signed in", user.UserName);
             await audit.WriteAsync("login.succeeded", user.UserName, null, userName: user.UserName, userId: user.Id);
             return new(SignInOutcome.Succeeded, "", await LandingOfAsync(user));
         }
         if (result.IsLockedOut)
         {
-            var minutes = (int)identityOptions.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes;
+            // Only an account locked before this portal stopped locking accounts, until its time runs out or an admin unlocks it.
             logger.LogWarning("Sign-in refused for locked-out user {UserName}", user.UserName);
             await audit.WriteAsync("login.lockedout", user.UserName, null, userName: user.UserName, userId: user.Id);
-            return new(SignInOutcome.LockedOut,
-                $"Akun terkunci sementara karena {identityOptions.Value.Lockout.MaxFailedAccessAttempts} kali salah kata sandi. " +
-                $"Coba lagi dalam {minutes} menit atau hubungi administrator.");
+            return new(SignInOutcome.LockedOut, LockedOutMessage);
         }
-        if (result.IsNotAllowed)
+        if (result.IsNotAllowed && await signInManager.UserManager.CheckPasswordAsync(user, password))
         {
             // Say "inactive" only to someone who knows the password; everyone else learns nothing about the account.
-            if (await signInManager.UserManager.CheckPasswordAsync(user, password))
-            {
-                logger.LogWarning("Sign-in refused for inactive user {UserName}", user.UserName);
-                await audit.WriteAsync("login.inactive", user.UserName, null, userName: user.UserName, userId: user.Id);
-                return new(SignInOutcome.Inactive, InactiveMessage);
-            }
-            await signInManager.UserManager.AccessFailedAsync(user);
+            logger.LogWarning("Sign-in refused for inactive user {UserName}", user.UserName);
+            await audit.WriteAsync("login.inactive", user.UserName, null, userName: user.UserName, userId: user.Id);
+            return new(SignInOutcome.Inactive, InactiveMessage);
         }
-        logger.LogWarning("Sign-in failed for user {UserName}", user.UserName);
+        logger.LogWarning("Sign-in failed for user {UserName} from {Source}", user.UserName, source);
         await audit.WriteAsync("login.failed", user.UserName, "Kata sandi salah", userName: user.UserName, userId: user.Id);
-        return new(SignInOutcome.WrongCredentials, WrongCredentialsMessage);
+        return Failed(await throttle.RecordFailureAsync(key, source, user.EmployeeId));
     }
+
+    private static SignInAttempt Failed(TimeSpan wait) => wait > TimeSpan.Zero
+        ? new(SignInOutcome.Delayed, DelayedMessage(wait))
+        : new(SignInOutcome.WrongCredentials, WrongCredentialsMessage);
 
     /// <summary>A display account has one thing to show, the board; everyone else starts on Beranda.</summary>
     private async Task<string> LandingOfAsync(ApplicationUser user)

@@ -11,6 +11,7 @@ public static class AuditActions
         ["login.succeeded"] = "Berhasil masuk",
         ["login.failed"] = "Gagal masuk",
         ["login.lockedout"] = "Masuk ditolak: akun terkunci",
+        ["login.delayed"] = "Masuk ditunda: terlalu banyak kata sandi salah dari alamat ini",
         ["login.inactive"] = "Masuk ditolak: akun tidak aktif",
         ["logout"] = "Keluar",
         ["account.created"] = "Akun dibuat",

@@ -92,6 +92,10 @@ public sealed class LiveFeed : IHostedService
             await _hub.Clients.Groups(envelope.UserIds.Select(NotificationsHub.UserGroup).ToList()).SendAsync("notification", message);
         }
 
+        if (!e.ShowOnBoard)
+        {
+            return;
+        }
         foreach (var (id, (scope, handler)) in _boards)
         {
             if (scope.Covers(envelope.OpdId))

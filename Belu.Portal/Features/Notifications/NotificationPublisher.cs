@@ -28,7 +28,7 @@ public sealed class NotificationPublisher(
         var opdId = portalEvent.UnitId is int unitId && tree.Contains(unitId) ? tree.OpdOf(unitId)?.Id : null;
 
         var text = portalEvent.Summary.Length > 500 ? portalEvent.Summary[..500] : portalEvent.Summary;
-        if (!await db.RecentEvents.AnyAsync(e => e.Id == portalEvent.Id, cancellationToken))
+        if (portalEvent.ShowOnBoard && !await db.RecentEvents.AnyAsync(e => e.Id == portalEvent.Id, cancellationToken))
         {
             // The board's ticker replays recent events after a restart: it keeps the line the board says.
             var line = portalEvent.BoardLine.Length > 500 ? portalEvent.BoardLine[..500] : portalEvent.BoardLine;

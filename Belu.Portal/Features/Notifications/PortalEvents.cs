@@ -36,6 +36,9 @@ public abstract record PortalEvent
     /// <summary>Where a click on the notification leads, relative to the site (e.g. "/surat/{id}").</summary>
     public virtual string? Link => null;
 
+    /// <summary>Whether the monitoring boards' ticker hears of it; a notice meant for its recipients alone says no.</summary>
+    public virtual bool ShowOnBoard => true;
+
     /// <summary>A stable name of the kind of event, for clients and filters.</summary>
     public virtual string Kind => GetType().Name;
 }
