@@ -6,6 +6,7 @@ namespace Belu.Portal.Tests.Browser;
 
 /// <summary>An address that keeps failing is told how long to wait; an admin sees the account held and unlocks it.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class SignInThrottleJourneyTests(BrowserFixture fixture)
 {
     [Theory]
