@@ -34,7 +34,7 @@ internal static class AttlogBench
         // honoured only in Development), so web check-ins are inside their window and the machine's lines of 00:00 to
         // 06:55 lie in the past of an open day.
         var wita = TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, wita).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), wita).DateTime);
         var morning = new DateTimeOffset(today.ToDateTime(new TimeOnly(7, 0)), TimeSpan.FromHours(8));
         portal.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         portal.Environment["Clock__StartsAt"] = morning.ToString("O", CultureInfo.InvariantCulture);
@@ -47,7 +47,7 @@ internal static class AttlogBench
             db.AttendanceDevices.Add(new AttendanceDevice
             {
                 Name = "Mesin uji unggah besar", Kind = DeviceKind.Adms, SerialNumber = serial, UnitId = people.DeviceUnitId,
-                Approval = MachineApproval.Disetujui, AllowedNetwork = "127.0.0.1", CreatedUtc = DateTime.UtcNow,
+                Approval = MachineApproval.Disetujui, AllowedNetwork = "127.0.0.1", CreatedUtc = morning.UtcDateTime,
             });
             await db.SaveChangesAsync();
         }
@@ -63,15 +63,14 @@ internal static class AttlogBench
             message.Headers.Add("Cookie", cookies[c % cookies.Length]);
             return message;
         }
-        static Ack Read(HttpResponseMessage response, string body) => new(true, body.Contains("\"recorded\":true", StringComparison.Ordinal) ? 1 : 0, 0);
         var duration = TimeSpan.FromSeconds(seconds);
         var timeout = TimeSpan.FromSeconds(30);
 
         Console.WriteLine("warming up ...");
-        await OpenLoop.RunAsync("web", "Sqlite", client, rate, TimeSpan.FromSeconds(5), CheckIn, Read, timeout);
+        await OpenLoop.RunAsync("web", "Sqlite", client, rate, TimeSpan.FromSeconds(5), CheckIn, RushBench.ReadWeb, timeout);
         await UploadAsync(portal.BaseUrl, serial, Body(people.DeviceStaff, today, 0, kib));
 
-        var alone = await OpenLoop.RunAsync("web alone", "Sqlite", client, rate, duration, CheckIn, Read, timeout);
+        var alone = await OpenLoop.RunAsync("web alone", "Sqlite", client, rate, duration, CheckIn, RushBench.ReadWeb, timeout);
         Print(alone);
 
         using var stop = new CancellationTokenSource();
@@ -83,7 +82,7 @@ internal static class AttlogBench
                 uploads.Add(await UploadAsync(portal.BaseUrl, serial, Body(people.DeviceStaff, today, round, kib)));
             }
         });
-        var during = await OpenLoop.RunAsync("web during ATTLOG", "Sqlite", client, rate, duration, CheckIn, Read, timeout);
+        var during = await OpenLoop.RunAsync("web during ATTLOG", "Sqlite", client, rate, duration, CheckIn, RushBench.ReadWeb, timeout);
         await stop.CancelAsync();
         await uploading;
         Print(during);

@@ -221,7 +221,7 @@ internal static partial class RushBench
         return new Ack(root.GetProperty("rejected").GetInt32() == 0, root.GetProperty("accepted").GetInt32(), root.GetProperty("duplicated").GetInt32());
     }
 
-    private static Ack ReadWeb(HttpResponseMessage response, string body)
+    internal static Ack ReadWeb(HttpResponseMessage response, string body)
     {
         using var json = JsonDocument.Parse(body);
         var recorded = json.RootElement.GetProperty("recorded").GetBoolean();

@@ -36,12 +36,8 @@ public sealed class DeviceIngestService(
 {
     public const int MaxBatch = 5000;
 
-    /// <summary>
-    /// Punches handed to the single writer at a time. A machine's upload of a month of lines (2 MB, ~50,000 lines)
-    /// would otherwise be one transaction that every web check-in queues behind for seconds; in chunks, the writer
-    /// takes the check-ins that arrived meanwhile with the next chunk. The machine is answered after the last chunk,
-    /// and a resend after a crash in between only finds duplicates (decision record 0009).
-    /// </summary>
+    /// <summary>Punches handed to the single writer at a time, so that web check-ins do not queue behind one transaction
+    /// of a machine's 2 MB upload; the machine is answered after the last chunk (docs/PERFORMANCE.md).</summary>
     public const int RecordChunk = 250;
 
     public static string HashKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
