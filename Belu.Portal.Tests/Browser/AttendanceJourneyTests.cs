@@ -166,8 +166,11 @@ public class AttendanceJourneyTests(AttendanceBrowserFixture fixture)
         {
             var input = page.Locator($"[data-testid={field}] input");
             await input.FillAsync(yesterday);
-            await input.PressAsync("Tab");
+            // Blur rather than Tab: Tab would move the focus past the still-disabled button onto the employee
+            // search below, whose suggestion list then covers the button on a phone.
+            await input.BlurAsync();
         }
+        await Assertions.Expect(page.Locator("[data-testid=reclose-run]")).ToBeEnabledAsync();
         await page.ClickAsync("[data-testid=reclose-run]");
         await Assertions.Expect(page.Locator("[data-testid=reclose-result]")).ToBeVisibleAsync();
         await page.ScreenshotAsync(shot);
