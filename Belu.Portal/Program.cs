@@ -1,52 +1,20 @@
-using Belu.Portal.Common;
-using Belu.Portal.Common.Security;
-using Belu.Portal.Data;
+using Belu.Portal;
 using Belu.Portal.Data.Backup;
-using Belu.Portal.Data.Seed;
-using Belu.Portal.Features.Accounts;
-using Belu.Portal.Features.Letters;
-using Belu.Portal.Features.Attendance;
-using Belu.Portal.Features.Notifications;
-using Belu.Portal.Features.Organization;
-using Belu.Portal.Features.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
-
-builder.AddPortalPlatform();
-builder.AddPortalSecurity();
-builder.AddPortalData();
-builder.AddAccounts();
-builder.AddOrganization();
-builder.AddNotifications();
-builder.AddReports();
-builder.AddLetters();
-builder.AddAttendance();
+builder.AddPortal();
 
 var app = builder.Build();
 
+// A bad setting stops here, naming its key, before a command or the database uses it.
+app.ValidateSettings();
 if (await app.RunCommandAsync(args))
 {
     return;
 }
 
-await app.InitializeDatabaseAsync();
-app.PrintDemoAccounts();
-
-app.UsePortalSecurity();
-app.UsePortalPlatform();
-app.UseAuthentication();
-app.UseCurrentUser();
-app.UseAuthorization();
-app.UseAntiforgery();
-
-app.MapPortalPlatform();
-app.MapAccounts();
-app.MapOrganization();
-app.MapNotifications();
-app.MapReports();
-app.MapLetters();
-app.MapAttendance();
-
+await app.InitializePortalAsync();
+app.UsePortal();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -20,6 +20,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     public const string Password = "Belu#Portal2026";
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "belu-portal-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string?> _settings = [];
 
     public PortalFactory()
     {
@@ -37,6 +38,16 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public virtual int LoginPerMinute => 10_000;
 
+    /// <summary>
+    /// One more setting, keyed as in appsettings.json (<c>Office:TimeZone</c>), applied over the test defaults; set it
+    /// before the portal starts (before the first client, service or server address is asked for).
+    /// </summary>
+    public PortalFactory WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -51,6 +62,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         // Tests sign in many times from one address; the limiter's own test sets a low limit.
         builder.UseSetting("RateLimits:LoginPerMinute", LoginPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestRemoteAddress>());
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A fresh context on the portal's database, for arranging and checking data.</summary>

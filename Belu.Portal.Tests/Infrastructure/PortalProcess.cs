@@ -24,6 +24,8 @@ public sealed class PortalProcess : IAsyncDisposable
             ["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(_root, "portal.db")}",
             ["Storage__Root"] = Path.Combine(_root, "storage"),
             ["DataProtection__CertificatePath"] = Path.Combine(_root, "keys", "dataprotection.pfx"),
+            // The demo is off unless asked for; the journeys in a separate process sign in to its accounts.
+            ["Demo__Seed"] = "true",
             ["Demo__Password"] = PortalFactory.Password,
             ["Clock__StartsAt"] = TestClock.Setting,
             ["RateLimits__LoginPerMinute"] = "10000",

@@ -14,8 +14,9 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddPortalPlatform(this WebApplicationBuilder builder)
     {
         builder.AddPortalConfiguration();
-        builder.Services.Configure<OfficeOptions>(builder.Configuration.GetSection(OfficeOptions.Section));
-        builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+        builder.Services.AddValidatedOptions<OfficeOptions>(builder.Configuration, OfficeOptions.Section);
+        builder.Services.AddValidatedOptions<StorageOptions>(builder.Configuration, StorageOptions.Section);
+        builder.Services.AddCurrentUser();
         builder.Services.AddSingleton(builder.StartingClock());
         builder.Services.AddSingleton<OfficeClock>();
         builder.Services.AddSingleton<Files.FileStore>();

@@ -15,8 +15,8 @@ public static class DataExtensions
     /// <summary>Registers the DbContext factory for the configured provider, the demo seeder and the database health check.</summary>
     public static WebApplicationBuilder AddPortalData(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
-        builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        builder.Services.AddValidatedOptions<DatabaseOptions>(builder.Configuration, DatabaseOptions.Section);
+        builder.Services.AddValidatedOptions<DemoOptions>(builder.Configuration, DemoOptions.Section);
 
         // Read at resolution time, not here: configuration may still be amended (tests, hosting) until Build().
         builder.Services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>((services, options) =>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -7,17 +8,20 @@ using Microsoft.Extensions.Options;
 namespace Belu.Portal.Common.Security;
 
 /// <summary>Request limits per client address (section "RateLimits"); a proxy's clients are told apart by X-Forwarded-For.</summary>
-public sealed class RateLimitOptions
+public sealed class RateLimitOptions : IValidatableObject
 {
     public const string Section = "RateLimits";
 
     /// <summary>Sign-in attempts per minute from one address (lockout protects each account; this stops spraying).</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "harus lebih dari 0 (permintaan per menit).")]
     public int LoginPerMinute { get; set; } = 20;
 
     /// <summary>Hub negotiations per minute from one address.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "harus lebih dari 0 (permintaan per menit).")]
     public int HubPerMinute { get; set; } = 120;
 
     /// <summary>Requests per minute from one attendance machine or bridge address (a flood guard, sized for the morning rush).</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "harus lebih dari 0 (permintaan per menit).")]
     public int DevicePerMinute { get; set; } = 60_000;
 
     /// <summary>
@@ -25,13 +29,28 @@ public sealed class RateLimitOptions
     /// default: then no forwarded header is believed from anyone, loopback included.
     /// </summary>
     public string[] KnownProxies { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < KnownProxies.Length; i++)
+        {
+            if (!System.Net.IPNetwork.TryParse(ProxyNetwork(KnownProxies[i]), out _))
+            {
+                yield return new ValidationResult($"'{KnownProxies[i]}' bukan alamat IP atau rentang CIDR; contoh: 10.0.0.5 atau 10.0.0.0/29.", [$"{nameof(KnownProxies)}:{i}"]);
+            }
+        }
+    }
+
+    /// <summary>A single address is a network of one.</summary>
+    internal static string ProxyNetwork(string proxy) =>
+        proxy.Contains('/') ? proxy : proxy + (proxy.Contains(':') ? "/128" : "/32");
 }
 
 public static class SecurityExtensions
 {
     public static WebApplicationBuilder AddPortalSecurity(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
+        builder.Services.AddValidatedOptions<RateLimitOptions>(builder.Configuration, RateLimitOptions.Section);
         // The antiforgery cookie is Secure whenever the request came over HTTPS (directly or via a trusted proxy), like the sign-in cookie.
         builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) =>
@@ -42,7 +61,7 @@ public static class SecurityExtensions
             options.KnownIPNetworks.Clear();
             foreach (var proxy in limits.Value.KnownProxies)
             {
-                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy.Contains('/') ? proxy : proxy + (proxy.Contains(':') ? "/128" : "/32")));
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(RateLimitOptions.ProxyNetwork(proxy)));
             }
         });
 

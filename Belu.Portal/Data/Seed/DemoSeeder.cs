@@ -10,8 +10,8 @@ namespace Belu.Portal.Data.Seed;
 
 /// <summary>
 /// Fills a fresh database with the Belu organisation, ~300 employees and one account per role, so a newcomer
-/// sees a living portal. Deterministic (fixed random seed) and idempotent: the organisation is seeded only into
-/// an empty database, in one transaction; missing roles and demo accounts are added on every start.
+/// sees a living portal. Deterministic (fixed random seed). Only an empty database is seeded: one that holds an
+/// account or a unit (a real site's, or an earlier demo's) is left exactly as it is, whatever <c>Demo:Seed</c> says.
 /// </summary>
 public sealed class DemoSeeder(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -37,6 +37,12 @@ public sealed class DemoSeeder(
 
     public async Task SeedAsync()
     {
+        if (await HoldsDataAsync())
+        {
+            logger.LogInformation("Demo:Seed is on but the database already holds accounts or units; the demo seed leaves it alone.");
+            return;
+        }
+
         foreach (var role in Roles.All)
         {
             if (!await roleManager.RoleExistsAsync(role))
@@ -52,6 +58,13 @@ public sealed class DemoSeeder(
         {
             await step.SeedAsync();
         }
+    }
+
+    /// <summary>A database with anyone's account or any unit belongs to someone: a demo never writes into it.</summary>
+    private async Task<bool> HoldsDataAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Users.AnyAsync() || await db.Units.AnyAsync();
     }
 
     /// <summary>Which employee each staff demo account belongs to, by NIP.</summary>

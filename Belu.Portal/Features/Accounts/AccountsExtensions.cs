@@ -1,7 +1,6 @@
 using Belu.Portal.Features.Audit;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 
 namespace Belu.Portal.Features.Accounts;
@@ -13,9 +12,6 @@ public static class AccountsExtensions
         var services = builder.Services;
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
-        services.AddScoped<CurrentUser>();
-        services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
-        services.AddHttpContextAccessor();
 
         services.AddAuthentication(options =>
             {
@@ -89,25 +85,14 @@ public static class AccountsExtensions
             .AddPolicy(Policies.Staff, p => p.RequireRole([.. Roles.Staff]))
             .AddPolicy(Policies.LeaderOrAdmin, p => p.RequireRole(Roles.Pimpinan, Roles.Admin));
 
-        services.Configure<SignInThrottling.SignInThrottleOptions>(builder.Configuration.GetSection(SignInThrottling.SignInThrottleOptions.Section));
+        services.AddValidatedOptions<SignInThrottling.SignInThrottleOptions>(builder.Configuration, SignInThrottling.SignInThrottleOptions.Section);
         services.AddScoped<SignInThrottling.SignInThrottleService>();
         services.AddScoped<SignInService>();
         services.AddScoped<AccountService>();
-        services.AddScoped<AuditLog>();
-        services.AddScoped<AuditService>();
+        // Open hub connections and circuits per account, closed when the account's access changes (Sessions/).
+        services.AddSingleton<Sessions.LiveSessions>();
+        services.AddScoped<PeopleStampValidator>();
         return builder;
-    }
-
-    /// <summary>Sets <see cref="CurrentUser"/> for each HTTP request; must run after authentication.</summary>
-    public static WebApplication UseCurrentUser(this WebApplication app)
-    {
-        app.Use(async (context, next) =>
-        {
-            context.RequestServices.GetRequiredService<CurrentUser>()
-                .Set(context.User, context.Connection.RemoteIpAddress?.ToString());
-            await next(context);
-        });
-        return app;
     }
 
     public static WebApplication MapAccounts(this WebApplication app)

@@ -17,7 +17,7 @@ public static class AttendanceExtensions
     public static WebApplicationBuilder AddAttendance(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<AttendanceOptions>(builder.Configuration.GetSection(AttendanceOptions.Section));
+        services.AddValidatedOptions<AttendanceOptions>(builder.Configuration, AttendanceOptions.Section);
         services.AddSingleton<AttendanceEngine>();
         services.AddSingleton<KioskService>();
         // One instance: it owns the single writer queue of punches.

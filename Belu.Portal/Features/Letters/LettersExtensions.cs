@@ -9,7 +9,7 @@ public static class LettersExtensions
 {
     public static WebApplicationBuilder AddLetters(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<LettersOptions>(builder.Configuration.GetSection(LettersOptions.Section));
+        builder.Services.AddValidatedOptions<LettersOptions>(builder.Configuration, LettersOptions.Section);
         builder.Services.AddSingleton<LetterDirectories>();
         builder.Services.AddScoped<IncomingLetterService>();
         builder.Services.AddScoped<DispositionService>();

@@ -10,27 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Belu.Portal.Features.Monitoring;
 
-/// <summary>Monitoring board settings (section "Monitoring").</summary>
-public sealed class MonitoringOptions
-{
-    public const string Section = "Monitoring";
-
-    /// <summary>Seconds each panel stays on screen before the next one rotates in.</summary>
-    public int PanelSeconds { get; set; } = 20;
-
-    /// <summary>Lines in the live ticker, one event each across the board's width (five fit under a 1080-pixel panel).</summary>
-    public int TickerSize { get; set; } = 5;
-
-    /// <summary>Events are coalesced: the board re-reads its numbers at most this often.</summary>
-    public int RefreshSeconds { get; set; } = 3;
-
-    /// <summary>
-    /// The ticker shows an event as soon as it arrives, then waits at least this long before the next redraw;
-    /// what arrives meanwhile is drawn together. Bounds the redraws of a flood to ten a second.
-    /// </summary>
-    public int TickerMinMilliseconds { get; set; } = 100;
-}
-
 /// <summary>What a board may show: its scope comes from its display token (or the whole regency for Admins previewing).</summary>
 public sealed record BoardLetterRow(int OpdId, string OpdName, int Waiting, int InProgress, int Overdue);
 

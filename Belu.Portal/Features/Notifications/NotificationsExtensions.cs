@@ -1,6 +1,3 @@
-using Belu.Portal.Features.Monitoring;
-using Microsoft.AspNetCore.Identity;
-
 namespace Belu.Portal.Features.Notifications;
 
 public static class NotificationsExtensions
@@ -9,7 +6,7 @@ public static class NotificationsExtensions
     {
         var services = builder.Services;
         services.AddSignalR();
-        services.Configure<RedisOptions>(builder.Configuration.GetSection(RedisOptions.Section));
+        services.AddValidatedOptions<RedisOptions>(builder.Configuration, RedisOptions.Section);
         services.AddSingleton<InProcessEventBus>();
         // One process by default; with Redis configured, events reach the listeners of every instance.
         services.AddSingleton<IEventBus>(sp =>
@@ -20,27 +17,18 @@ public static class NotificationsExtensions
                 : new RedisEventBus(redis, sp.GetRequiredService<InProcessEventBus>(), sp.GetRequiredService<ILogger<RedisEventBus>>());
         });
         services.AddSingleton<IPortalNotifier, NotificationPublisher>();
-        services.AddSingleton<Accounts.Sessions.LiveSessions>();
         services.AddSingleton<LiveFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
-        services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        services.AddValidatedOptions<OutboxOptions>(builder.Configuration, OutboxOptions.Section);
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddScoped<NotificationService>();
-
-        services.AddScoped<DisplayTokenService>();
-        services.AddScoped<BoardService>();
-        services.AddScoped<Monitoring.MachineAlertLine>();
-        services.Configure<MonitoringOptions>(builder.Configuration.GetSection(MonitoringOptions.Section));
-        services.AddScoped<Accounts.PeopleStampValidator>();
-        services.AddScoped<ISecurityStampValidator, PortalSecurityStampValidator>();
         return builder;
     }
 
     public static WebApplication MapNotifications(this WebApplication app)
     {
         app.MapHub<NotificationsHub>("/hubs/notifications");
-        app.MapDisplaySignIn();
         return app;
     }
 }

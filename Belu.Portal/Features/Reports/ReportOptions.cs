@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Belu.Portal.Features.Reports;
 
 /// <summary>Excel exports (section "Reports").</summary>
@@ -6,17 +8,21 @@ public sealed class ReportOptions
     public const string Section = "Reports";
 
     /// <summary>Workbooks written at the same time; the machine's cores and memory are shared with everyone else.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "harus 1 atau lebih.")]
     public int MaxConcurrentExports { get; set; } = 2;
 
     /// <summary>Exports that may wait for a free slot; more are refused at once with 429.</summary>
+    [Range(0, int.MaxValue, ErrorMessage = "harus 0 atau lebih.")]
     public int QueueLimit { get; set; } = 4;
 
     /// <summary>How long a queued export waits before it is refused with 429.</summary>
+    [Range(0, int.MaxValue, ErrorMessage = "harus 0 atau lebih (detik).")]
     public int QueueTimeoutSeconds { get; set; } = 20;
 
     /// <summary>
     /// Above this many cells (rows × columns over all sheets) a workbook is streamed (Open XML writer) instead of built
     /// in memory (ClosedXML, whose time and memory grow with the cells: a month's recap has 47 columns).
     /// </summary>
+    [Range(0, int.MaxValue, ErrorMessage = "harus 0 atau lebih (sel).")]
     public int StreamingThresholdCells { get; set; } = 50_000;
 }

@@ -11,7 +11,7 @@ public static class ReportsExtensions
 {
     public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<ReportOptions>(builder.Configuration.GetSection(ReportOptions.Section));
+        builder.Services.AddValidatedOptions<ReportOptions>(builder.Configuration, ReportOptions.Section);
         builder.Services.AddSingleton<ExportGate>();
         builder.Services.AddSingleton<ClosedXmlWorkbookWriter>();
         builder.Services.AddSingleton<StreamingWorkbookWriter>();

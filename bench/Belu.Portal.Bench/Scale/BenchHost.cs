@@ -1,13 +1,7 @@
 using System.Security.Claims;
+using Belu.Portal;
 using Belu.Portal.Common;
-using Belu.Portal.Common.Security;
-using Belu.Portal.Data;
 using Belu.Portal.Features.Accounts;
-using Belu.Portal.Features.Attendance;
-using Belu.Portal.Features.Letters;
-using Belu.Portal.Features.Notifications;
-using Belu.Portal.Features.Organization;
-using Belu.Portal.Features.Reports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Belu.Portal.Bench.Scale;
 
 /// <summary>
-/// The portal composed exactly as Program.cs composes it, over a database folder, without listening on a port:
+/// The portal composed by the same <see cref="PortalComposition.AddPortal"/> as Program.cs, over a database folder, without listening on a port:
 /// the benchmarks call its services the way its pages and endpoints do. Background workers are not started.
 /// </summary>
 internal static class BenchHost
@@ -45,18 +39,10 @@ internal static class BenchHost
         }
         builder.Configuration.AddInMemoryCollection(values);
 
-        builder.AddPortalPlatform();
-        builder.AddPortalSecurity();
-        builder.AddPortalData();
-        builder.AddAccounts();
-        builder.AddOrganization();
-        builder.AddNotifications();
-        builder.AddReports();
-        builder.AddLetters();
-        builder.AddAttendance();
+        builder.AddPortal();
 
         var app = builder.Build();
-        await app.InitializeDatabaseAsync();
+        await app.InitializePortalAsync();
         return app;
     }
 

@@ -60,6 +60,7 @@ internal static class ScaleBench
         var watch = Stopwatch.StartNew();
         await using var app = await BenchHost.OpenAsync(folder, new Dictionary<string, string?>
         {
+            ["Demo:Seed"] = "true",
             ["Demo:IncomingLetters"] = letters.ToString(CultureInfo.InvariantCulture),
             ["Demo:OutgoingLetters"] = (letters / 5).ToString(CultureInfo.InvariantCulture),
         });

@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using Belu.Portal.Common;
+using Belu.Portal.Features.Accounts;
 
-namespace Belu.Portal.Features.Accounts;
+namespace Belu.Portal.Common;
 
 /// <summary>
 /// Who is calling, for services. Set once per HTTP request by middleware and once per Blazor circuit by

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
-namespace Belu.Portal.Features.Accounts;
+namespace Belu.Portal.Common;
 
 /// <summary>Keeps <see cref="CurrentUser"/> in step with the circuit's authentication state.</summary>
 internal sealed class CurrentUserCircuitHandler(
