@@ -3,7 +3,7 @@ using Belu.Portal.Features.Attendance.Components;
 using Belu.Portal.Features.Attendance.Domain;
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using MudBlazor.Services;
+using Belu.Portal.Tests.Infrastructure;
 
 namespace Belu.Portal.Tests.Components;
 
@@ -18,9 +18,7 @@ public class CheckInButtonTests
     private static async Task<(string State, string Label, bool Disabled, string? Reason, int Presses)> RenderAsync(
         MyToday? today, TimeOnly now, bool busy = false, bool click = false)
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = new MudContext();
         var presses = 0;
         var cut = ctx.Render<CheckInButton>(p => p
             .Add(x => x.Today, today)
@@ -89,9 +87,7 @@ public class RecapGridViewTests
     [Fact]
     public async Task TheGridShowsCodesPerDayTotalsAndTheDeduction()
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = new MudContext();
         var days = Enumerable.Range(1, 30).Select(d => new DateOnly(2026, 11, d))
             .Select(d => new RecapDay(d, d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday), null)).ToList();
         var penalties = new PenaltyTable(PenaltyTable.DefaultRates);
@@ -138,9 +134,7 @@ public class RecapGridViewTests
     [Fact]
     public async Task DaysOffShowLAsTheExcelSheetDoesAndTheTotalsStayPinned()
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = new MudContext();
         // 1 November 2026 is a Sunday, 2 November a Monday.
         var days = Enumerable.Range(1, 3).Select(d => new DateOnly(2026, 11, d))
             .Select(d => new RecapDay(d, d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday), null)).ToList();

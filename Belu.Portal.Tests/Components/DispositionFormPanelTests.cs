@@ -3,7 +3,7 @@ using Belu.Portal.Features.Letters.Components;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
+using Belu.Portal.Tests.Infrastructure;
 
 namespace Belu.Portal.Tests.Components;
 
@@ -22,9 +22,7 @@ public class DispositionFormPanelTests
 
     private static async Task<(BunitContext Ctx, IRenderedComponent<DispositionFormPanel> Cut, List<DispositionInput> Submitted)> RenderAsync()
     {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        var ctx = new MudContext();
         ctx.Render<MudPopoverProvider>();
         var submitted = new List<DispositionInput>();
         var cut = ctx.Render<DispositionFormPanel>(p => p
@@ -121,9 +119,7 @@ public class DispositionFormPanelTests
     [Fact]
     public async Task ALeaderWithoutSubordinatesIsToldSo()
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = new MudContext();
         var cut = ctx.Render<DispositionFormPanel>(p => p.Add(x => x.Form, Form with { Recipients = [] }));
         Assert.Contains("tidak memiliki bawahan", cut.Markup);
     }

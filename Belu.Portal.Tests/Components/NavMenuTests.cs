@@ -2,7 +2,7 @@ using Belu.Portal.Components.Layout;
 using Belu.Portal.Features.Accounts;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
+using Belu.Portal.Tests.Infrastructure;
 
 namespace Belu.Portal.Tests.Components;
 
@@ -10,9 +10,7 @@ public class NavMenuTests
 {
     private static async Task<IReadOnlyList<string>> LinksFor(string[] roles, string[] policies)
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = new MudContext();
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized("uji");
         auth.SetRoles(roles);

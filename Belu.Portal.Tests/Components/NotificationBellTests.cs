@@ -7,7 +7,6 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Belu.Portal.Tests.Components;
 
@@ -21,9 +20,7 @@ public class NotificationBellTests(PortalFactory factory) : IClassFixture<Portal
         var (userId, employeeId) = await db.Users.Where(u => u.UserName == "pegawai").Select(u => ValueTuple.Create(u.Id, u.EmployeeId!.Value)).SingleAsync();
         await using var scope = await factory.ScopeForAsync("pegawai");
 
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = new MudContext();
         ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<NotificationService>());
         ctx.Services.AddSingleton(factory.Services.GetRequiredService<LiveFeed>());
         ctx.Services.AddSingleton(factory.Services.GetRequiredService<OfficeClock>());
@@ -51,9 +48,7 @@ public class NotificationBellTests(PortalFactory factory) : IClassFixture<Portal
         var otherEmployee = await db.Users.Where(u => u.UserName == "agendaris").Select(u => u.EmployeeId!.Value).SingleAsync();
         await using var scope = await factory.ScopeForAsync("pegawai");
 
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = new MudContext();
         ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<NotificationService>());
         ctx.Services.AddSingleton(factory.Services.GetRequiredService<LiveFeed>());
         ctx.Services.AddSingleton(factory.Services.GetRequiredService<OfficeClock>());

@@ -5,7 +5,7 @@ using Belu.Portal.Features.Reports.Components;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
+using Belu.Portal.Tests.Infrastructure;
 
 namespace Belu.Portal.Tests.Components;
 
@@ -14,9 +14,7 @@ public class ReportChartsTests
     [Fact]
     public async Task AChartCardDrawsItsPointsAndListsTheirValues()
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = new MudContext();
         var cut = ctx.Render<ChartCard>(p => p
             .Add(x => x.Title, "Surat masuk menurut status")
             .Add(x => x.Type, ChartType.Donut)
@@ -42,9 +40,7 @@ public class ReportChartsTests
     [Fact]
     public async Task AChartWithNothingToDrawSaysSoInsteadOfAnEmptyAxis()
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = new MudContext();
         var cut = ctx.Render<ChartCard>(p => p
             .Add(x => x.Title, "Disposisi terlambat per unit")
             .Add(x => x.EmptyText, "Tidak ada disposisi yang terlambat.")
@@ -57,9 +53,7 @@ public class ReportChartsTests
     [Fact]
     public async Task TheTrendChartStacksTheWorkingDaysAndTotalsThem()
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = new MudContext();
         var trend = AttendanceFigures.Trend(Grid(), new DateOnly(2026, 10, 31));
         var cut = ctx.Render<AttendanceTrendChart>(p => p.Add(x => x.Trend, trend));
 

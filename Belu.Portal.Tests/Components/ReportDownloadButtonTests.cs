@@ -2,7 +2,7 @@ using Belu.Portal.Features.Reports.Components;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
+using Belu.Portal.Tests.Infrastructure;
 
 namespace Belu.Portal.Tests.Components;
 
@@ -14,8 +14,7 @@ public class ReportDownloadButtonTests
     [Fact]
     public async Task TheButtonIsBusyWhileTheFileIsPreparedAndCannotBeClickedTwice()
     {
-        await using var ctx = new BunitContext();
-        ctx.Services.AddMudServices();
+        await using var ctx = new MudContext(JSRuntimeMode.Strict);
         var module = ctx.JSInterop.SetupModule(Module);
         var download = module.Setup<ReportDownloadButton.DownloadResult>("download", call => Equals(call.Arguments[0], Url));
         var snackbars = ctx.Render<MudSnackbarProvider>();
@@ -37,8 +36,7 @@ public class ReportDownloadButtonTests
     [Fact]
     public async Task ARefusalShowsTheServersMessage()
     {
-        await using var ctx = new BunitContext();
-        ctx.Services.AddMudServices();
+        await using var ctx = new MudContext(JSRuntimeMode.Strict);
         var module = ctx.JSInterop.SetupModule(Module);
         module.Setup<ReportDownloadButton.DownloadResult>("download", _ => true)
             .SetResult(new(false, 429, "Server sedang menyiapkan banyak laporan lain. Silakan coba lagi dalam satu menit.", null));

@@ -2,7 +2,7 @@ using Belu.Portal.Components.Shared;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
+using Belu.Portal.Tests.Infrastructure;
 
 namespace Belu.Portal.Tests.Components;
 
@@ -11,9 +11,7 @@ public class StateComponentsTests
     [Fact]
     public async Task TheErrorStateOffersARetryThatCallsBack()
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = new MudContext();
         var retried = 0;
         var cut = ctx.Render<ErrorState>(p => p
             .Add(x => x.Message, "Data gagal dimuat.")
@@ -26,9 +24,7 @@ public class StateComponentsTests
     [Fact]
     public async Task TheErrorStateWithoutRetryHasNoButton()
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = new MudContext();
         var cut = ctx.Render<ErrorState>();
         Assert.Empty(cut.FindAll("button"));
     }
@@ -39,9 +35,7 @@ public class StateComponentsTests
     [InlineData(500, "Terjadi gangguan")]
     public async Task StatusPagesSpeakIndonesian(int code, string title)
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = new MudContext();
         var cut = ctx.Render<StatusMessage>(p => p.Add(x => x.Code, code));
         Assert.Equal(title, cut.Find("[data-status]").TextContent);
     }

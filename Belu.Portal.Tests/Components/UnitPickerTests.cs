@@ -3,7 +3,7 @@ using Belu.Portal.Features.Organization.Components;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
+using Belu.Portal.Tests.Infrastructure;
 
 namespace Belu.Portal.Tests.Components;
 
@@ -20,9 +20,7 @@ public class UnitPickerTests
     [Fact]
     public async Task TheSelectedUnitShowsItsPath()
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = new MudContext();
         ctx.Render<MudPopoverProvider>();
         var cut = ctx.Render<UnitPicker>(p => p.Add(x => x.Tree, Tree).Add(x => x.Value, 3));
         Assert.Equal("Dinas Komunikasi dan Informatika › Bidang Aplikasi Informatika", cut.Find("input").GetAttribute("value"));
@@ -31,9 +29,7 @@ public class UnitPickerTests
     [Fact]
     public async Task TypingFindsUnitsByNameOrCodeAndRespectsTheFilter()
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = new MudContext();
         var popover = ctx.Render<MudPopoverProvider>();
         int? chosen = null;
         var cut = ctx.Render<UnitPicker>(p => p
