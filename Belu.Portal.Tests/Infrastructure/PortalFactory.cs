@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +22,7 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "belu-portal-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings = [];
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     public PortalFactory()
     {
@@ -66,6 +68,17 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        foreach (var configure in _services)
+        {
+            builder.ConfigureTestServices(configure);
+        }
+    }
+
+    /// <summary>Services added or replaced after the portal's own (a fake, a test-only endpoint); before the portal starts.</summary>
+    public PortalFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
     }
 
     /// <summary>A fresh context on the portal's database, for arranging and checking data.</summary>

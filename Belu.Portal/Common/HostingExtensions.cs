@@ -28,6 +28,7 @@ public static class HostingExtensions
             config.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<PortalExceptionHandler>();
         return builder;
     }
 
@@ -65,10 +66,6 @@ public static class HostingExtensions
             SupportedUICultures = [indonesian],
         });
 
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/status/500", createScopeForErrors: true);
-        }
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.Use((context, next) =>
         {
@@ -79,6 +76,9 @@ public static class HostingExtensions
             }
             return next(context);
         });
+        // In every environment, inside the status pages: a refusal thrown by a service reaches an endpoint's client as
+        // ProblemDetails (PortalExceptionHandler), or a browser as the status page; anything else is the error page.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/status/500", CreateScopeForErrors = true });
         return app;
     }
 

@@ -114,8 +114,11 @@ public static class AccountsExtensions
         return app;
     }
 
-    internal static bool IsApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/health")
-        || (request.Headers.Accept.Count > 0 && !request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
-            && !request.Headers.Accept.ToString().Contains("*/*", StringComparison.Ordinal));
+    internal static bool IsApiRequest(HttpRequest request) => IsApiRequest(request.Path, request.Headers.Accept);
+
+    /// <summary>The same question for a path given apart (an error handler sees the original path, not the error page's).</summary>
+    internal static bool IsApiRequest(PathString path, Microsoft.Extensions.Primitives.StringValues accept) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health")
+        || (accept.Count > 0 && !accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+            && !accept.ToString().Contains("*/*", StringComparison.Ordinal));
 }

@@ -54,22 +54,11 @@ public static class AttendanceExtensions
         app.MapDeviceEndpoints();
         app.MapCheckInEndpoints();
 
-        // A request's document, streamed only after the service's scope check.
+        // A request's document, streamed only after the service's scope check (refusals: PortalExceptionHandler).
         app.MapGet("/absensi/permohonan/{id:guid}/dokumen", async (Guid id, RequestService requests, CancellationToken ct) =>
         {
-            try
-            {
-                var (content, type, name) = await requests.OpenDocumentAsync(id, ct);
-                return Results.File(content, type, name);
-            }
-            catch (Common.NotFoundException)
-            {
-                return Results.NotFound();
-            }
-            catch (Common.ForbiddenException)
-            {
-                return Results.StatusCode(StatusCodes.Status403Forbidden);
-            }
+            var (content, type, name) = await requests.OpenDocumentAsync(id, ct);
+            return Results.File(content, type, name);
         }).RequireAuthorization(Policies.Staff);
         return app;
     }

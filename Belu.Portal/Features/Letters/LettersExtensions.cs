@@ -1,4 +1,3 @@
-using Belu.Portal.Common;
 using Belu.Portal.Data.Seed;
 using Belu.Portal.Features.Accounts;
 using Microsoft.Net.Http.Headers;
@@ -23,26 +22,16 @@ public static class LettersExtensions
 
     public static WebApplication MapLetters(this WebApplication app)
     {
-        // Scans and report attachments, streamed only after the service's scope check; refusals carry no bytes.
+        // Scans and report attachments, streamed only after the service's scope check; a refusal (404, 403) carries no
+        // bytes of the file and reaches the client through PortalExceptionHandler.
         app.MapGet("/surat/lampiran/{id:guid}", async (Guid id, HttpContext http, IncomingLetterService letters, CancellationToken ct) =>
             {
-                try
-                {
-                    var (content, contentType, fileName) = await letters.OpenFileAsync(id, ct);
-                    http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-                    http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
-                    http.Response.Headers[HeaderNames.ContentDisposition] =
-                        new ContentDispositionHeaderValue("inline") { FileNameStar = fileName }.ToString();
-                    return Results.Stream(content, contentType, enableRangeProcessing: true);
-                }
-                catch (NotFoundException)
-                {
-                    return Results.NotFound();
-                }
-                catch (ForbiddenException)
-                {
-                    return Results.StatusCode(StatusCodes.Status403Forbidden);
-                }
+                var (content, contentType, fileName) = await letters.OpenFileAsync(id, ct);
+                http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+                http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+                http.Response.Headers[HeaderNames.ContentDisposition] =
+                    new ContentDispositionHeaderValue("inline") { FileNameStar = fileName }.ToString();
+                return Results.Stream(content, contentType, enableRangeProcessing: true);
             })
             .RequireAuthorization(Policies.Staff);
         return app;

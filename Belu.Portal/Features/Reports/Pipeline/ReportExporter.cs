@@ -31,17 +31,10 @@ public sealed class ReportExporter(
         {
             document = await report.BuildAsync(request, ct);
         }
-        catch (ForbiddenException ex)
+        catch (Exception ex) when (PortalExceptionHandler.Describe(ex) is { } refusal)
         {
-            return Refusal(StatusCodes.Status403Forbidden, "Akses ditolak", ex.Message);
-        }
-        catch (NotFoundException ex)
-        {
-            return Refusal(StatusCodes.Status404NotFound, "Tidak ditemukan", ex.Message);
-        }
-        catch (ValidationException ex)
-        {
-            return Refusal(StatusCodes.Status400BadRequest, "Permintaan laporan tidak valid", ex.Message);
+            // Answered here, not by the handler, so a caller of the exporter gets the result too; in the same shape.
+            return Results.Problem(PortalExceptionHandler.ToProblem(ex, refusal));
         }
 
         System.Threading.RateLimiting.RateLimitLease lease;
