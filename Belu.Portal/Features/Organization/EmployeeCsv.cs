@@ -1,4 +1,5 @@
 using System.Text;
+using CsvHelper;
 
 namespace Belu.Portal.Features.Organization;
 
@@ -33,7 +34,7 @@ public sealed record EmployeeCsvResult(string? FileError, IReadOnlyList<Employee
 
 /// <summary>
 /// Reads an employee list exported from a spreadsheet: UTF-8, separated by semicolons (Indonesian Excel),
-/// commas or tabs, with a header row naming the columns. Checks each line on its own; the database checks
+/// commas or tabs, with a header row naming the columns. CsvHelper reads the fields (quotes, line breaks in quotes). Checks each line on its own; the database checks
 /// (unknown unit, NIP already registered) come after, in <see cref="EmployeeImportService"/>.
 /// </summary>
 public static class EmployeeCsv
@@ -76,14 +77,19 @@ public static class EmployeeCsv
             return new("Berkas bukan CSV (berisi data biner).", []);
         }
 
-        var lines = SplitLines(text);
-        var firstLine = lines.FirstOrDefault(l => l.Text.Trim().Length > 0);
-        if (firstLine.Text is null)
+        var separator = DetectSeparator(text);
+        if (separator is null)
         {
             return new("Berkas kosong.", []);
         }
-        var separator = DetectSeparator(firstLine.Text);
-        var header = SplitFields(firstLine.Text, separator).Select(h => HeaderAliases.GetValueOrDefault(Key(h))).ToList();
+        using var reader = CsvReader.Create(new StringReader(text), CsvReaderOptions.Default with
+        {
+            Separator = separator,
+            HasHeader = true,
+            SkipEmptyLines = true,
+            TrackLineNumbers = true,
+        });
+        var header = reader.Headers.Select(h => HeaderAliases.GetValueOrDefault(Key(h))).ToList();
         var missing = Required.Where(r => !header.Contains(r)).ToList();
         if (missing.Count > 0)
         {
@@ -93,9 +99,11 @@ public static class EmployeeCsv
 
         var rows = new List<EmployeeImportRow>();
         var seenNip = new Dictionary<string, int>();
-        foreach (var (lineNumber, line) in lines.SkipWhile(l => l.Number != firstLine.Number).Skip(1))
+        while (reader.Read())
         {
-            if (line.Trim().Length == 0)
+            var fields = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i) ?? "").ToList();
+            // A line of spaces is as empty as an empty line.
+            if (fields.Count == 1 && fields[0].Trim().Length == 0)
             {
                 continue;
             }
@@ -103,7 +111,7 @@ public static class EmployeeCsv
             {
                 return new($"Berkas berisi lebih dari {MaxRows:N0} baris. Bagi menjadi beberapa berkas.", []);
             }
-            var fields = SplitFields(line, separator);
+            var lineNumber = (int)reader.LineNumber;
             string Field(string column)
             {
                 var index = header.IndexOf(column);
@@ -168,92 +176,15 @@ public static class EmployeeCsv
         _ => key,
     };
 
-    private static char DetectSeparator(string headerLine)
+    /// <summary>The separator of the first non-empty line (the header), or null for a file without one.</summary>
+    private static char? DetectSeparator(string text)
     {
+        var headerLine = text.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.Trim().Length > 0);
+        if (headerLine is null)
+        {
+            return null;
+        }
         char[] candidates = [';', '\t', ','];
         return candidates.OrderByDescending(c => headerLine.Count(x => x == c)).First();
-    }
-
-    /// <summary>Physical lines with their 1-based numbers; a quoted field may span lines.</summary>
-    private static List<(int Number, string Text)> SplitLines(string text)
-    {
-        var result = new List<(int, string)>();
-        var current = new StringBuilder();
-        var inQuotes = false;
-        var lineNumber = 1;
-        var startLine = 1;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '"')
-            {
-                inQuotes = !inQuotes;
-            }
-            if (!inQuotes && (c == '\n' || c == '\r'))
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-                result.Add((startLine, current.ToString()));
-                current.Clear();
-                lineNumber++;
-                startLine = lineNumber;
-                continue;
-            }
-            if (c == '\n')
-            {
-                lineNumber++;
-            }
-            current.Append(c);
-        }
-        if (current.Length > 0)
-        {
-            result.Add((startLine, current.ToString()));
-        }
-        return result;
-    }
-
-    /// <summary>RFC 4180 fields: quotes around a field, doubled quotes inside it.</summary>
-    private static List<string> SplitFields(string line, char separator)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        var inQuotes = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (inQuotes)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inQuotes = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                inQuotes = true;
-            }
-            else if (c == separator)
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-        fields.Add(current.ToString());
-        return fields;
     }
 }
