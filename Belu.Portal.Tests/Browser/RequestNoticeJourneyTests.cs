@@ -21,7 +21,7 @@ public class RequestNoticeJourneyTests(AttendanceBrowserFixture fixture)
         Guid id;
         await using (var scope = await fixture.Portal.ScopeForAsync("pegawai"))
         {
-            id = await scope.ServiceProvider.GetRequiredService<RequestService>().CreateAsync(
+            id = await scope.ServiceProvider.GetRequiredService<SubmitRequest>().CreateAsync(
                 new RequestInput { Kind = RequestKind.I, From = day, To = day, Reason = "Menghadiri sidang di Pengadilan Negeri Atambua." }, null);
         }
         var link = RequestLinks.Decide(id);

@@ -24,6 +24,11 @@ public static class DataExtensions
             var configuration = services.GetRequiredService<IConfiguration>();
             var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var connectionString = ConnectionString(configuration, database);
+            // This instance's kept organisation tree hears of every save touching units or employees.
+            if (services.GetKeyedService<ReferenceChanges>(Features.Organization.OrganizationTreeCache.SavesKey) is { } organizationSaves)
+            {
+                options.AddInterceptors(organizationSaves);
+            }
             switch (database.Provider)
             {
                 case "Sqlite":

@@ -15,9 +15,9 @@ namespace Belu.Portal.Data;
 /// </summary>
 public sealed class ReferenceChanges : SaveChangesInterceptor
 {
-    /// <summary>What <see cref="AttendanceEngine"/> keeps: units, schedules, holidays, penalty table, the last closed day.</summary>
+    /// <summary>What <see cref="AttendanceEngine"/> keeps: schedules, holidays, penalty table, the last closed day.</summary>
     public static readonly ReferenceChanges Attendance =
-        new(e => e is Unit or WorkSchedule or WorkScheduleDay or Holiday or PenaltyRate or AttendanceState);
+        new(e => e is WorkSchedule or WorkScheduleDay or Holiday or PenaltyRate or AttendanceState);
 
     /// <summary>What E-Surat's directory keeps: units, employees, accounts and their roles.</summary>
     public static readonly ReferenceChanges Organization =
@@ -31,7 +31,11 @@ public sealed class ReferenceChanges : SaveChangesInterceptor
 
     private long _version;
 
-    private ReferenceChanges(Func<object, bool> concerns) => _concerns = concerns;
+    /// <summary>
+    /// A watch of this instance alone (the static ones are shared by every host in the process), registered on the
+    /// instance's DbContext options, as <see cref="OrganizationTreeCache"/> does.
+    /// </summary>
+    public ReferenceChanges(Func<object, bool> concerns) => _concerns = concerns;
 
     public long Version => Interlocked.Read(ref _version);
 

@@ -55,8 +55,8 @@ public class AuthorizationTests(PortalFactory factory) : IClassFixture<PortalFac
         var import = scope.ServiceProvider.GetRequiredService<EmployeeImportService>();
 
         await Assert.ThrowsAsync<ForbiddenException>(() => organization.SearchEmployeesAsync(new EmployeeQuery()));
-        await Assert.ThrowsAsync<ForbiddenException>(() => organization.CreateEmployeeAsync(new EmployeeInput { Name = "X", Position = "Y", UnitId = 1, EmploymentType = EmploymentType.NonAsn }));
-        await Assert.ThrowsAsync<ForbiddenException>(() => organization.CreateUnitAsync(new UnitInput { Name = "X", Code = "X", Kind = UnitKind.Opd, ParentId = 1 }));
+        await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<SaveEmployee>().CreateAsync(new EmployeeInput { Name = "X", Position = "Y", UnitId = 1, EmploymentType = EmploymentType.NonAsn }));
+        await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<SaveUnit>().CreateAsync(new UnitInput { Name = "X", Code = "X", Kind = UnitKind.Opd, ParentId = 1 }));
         await Assert.ThrowsAsync<ForbiddenException>(() => accounts.SearchAsync(null, 0, 10));
         await Assert.ThrowsAsync<ForbiddenException>(() => accounts.SetRolesAsync("x", [Roles.Admin]));
         await Assert.ThrowsAsync<ForbiddenException>(() => import.PreviewAsync(new MemoryStream()));
@@ -66,8 +66,7 @@ public class AuthorizationTests(PortalFactory factory) : IClassFixture<PortalFac
     public async Task ALeaderCannotChangeTheOrganisation()
     {
         await using var scope = await factory.ScopeForAsync("pimpinan");
-        var organization = scope.ServiceProvider.GetRequiredService<OrganizationService>();
-        await Assert.ThrowsAsync<ForbiddenException>(() => organization.UpdateEmployeeAsync(1, new EmployeeInput()));
+        await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<SaveEmployee>().UpdateAsync(1, new EmployeeInput()));
     }
 
     [Fact]

@@ -132,7 +132,7 @@ public class SessionRevocationTests(KestrelPortalFactory factory) : IClassFixtur
             await using var db = factory.CreateDbContext();
             input.UnitId = await db.Units.Where(u => u.Code == "DINKES").Select(u => u.Id).SingleAsync();
             input.SuperiorId = null;
-            await organization.UpdateEmployeeAsync(employeeId, input);
+            await admin.ServiceProvider.GetRequiredService<SaveEmployee>().UpdateAsync(employeeId, input);
         }
 
         await AssertClosedAndDeafAsync(closed, received, () => PublishToAsync(employeeId, "Setelah mutasi"));

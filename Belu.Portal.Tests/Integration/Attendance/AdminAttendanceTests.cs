@@ -17,16 +17,15 @@ public class AdminAttendanceTests(FakeClockPortalFactory factory) : IClassFixtur
     {
         await using (var scope = await factory.ScopeForAsync("admin"))
         {
-            var admin = scope.ServiceProvider.GetRequiredService<AttendanceAdminService>();
             await using var db = factory.CreateDbContext();
             var unit = await db.Units.Where(u => u.Code == "KEC-KOTA").Select(u => u.Id).SingleAsync();
-            var input = ScheduleInput.FromWeek("Ramadan (uji)", admin.RamadanWeek, FakeClockPortalFactory.StartDay, FakeClockPortalFactory.StartDay);
+            var input = ScheduleInput.FromWeek("Ramadan (uji)", scope.ServiceProvider.GetRequiredService<AttendanceAdminQueries>().RamadanWeek, FakeClockPortalFactory.StartDay, FakeClockPortalFactory.StartDay);
             input.UnitId = unit;
-            await admin.SaveScheduleAsync(null, input, null);
-            Assert.Contains(await admin.ListSchedulesAsync(), s => s.Name == "Ramadan (uji)" && s.UnitName.Contains("Kecamatan Kota Atambua"));
+            await scope.ServiceProvider.GetRequiredService<SaveSchedule>().SaveScheduleAsync(null, input, null);
+            Assert.Contains(await scope.ServiceProvider.GetRequiredService<AttendanceAdminQueries>().ListSchedulesAsync(), s => s.Name == "Ramadan (uji)" && s.UnitName.Contains("Kecamatan Kota Atambua"));
 
-            var broken = ScheduleInput.FromWeek("Rusak", admin.DefaultWeek, FakeClockPortalFactory.StartDay, null);
-            var error = await Assert.ThrowsAsync<ValidationException>(() => admin.SaveScheduleAsync(null, broken, null));
+            var broken = ScheduleInput.FromWeek("Rusak", scope.ServiceProvider.GetRequiredService<AttendanceAdminQueries>().DefaultWeek, FakeClockPortalFactory.StartDay, null);
+            var error = await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<SaveSchedule>().SaveScheduleAsync(null, broken, null));
             Assert.Contains("tanggal selesai", error.Message);
         }
         var (camat, nip) = await factory.StaffOfUnitAsync("KEC-KOTA");
@@ -58,20 +57,19 @@ public class AdminAttendanceTests(FakeClockPortalFactory factory) : IClassFixtur
         var day = new DateOnly(2026, 11, 25);
         var pegawai = await factory.EmployeeIdOfAsync("pegawai");
         await using var scope = await factory.ScopeForAsync("admin");
-        var admin = scope.ServiceProvider.GetRequiredService<AttendanceAdminService>();
-        await admin.AddHolidayAsync(day, "Libur daerah HUT Kabupaten (uji)", HolidayKind.LiburDaerah);
+        await scope.ServiceProvider.GetRequiredService<SaveHoliday>().AddHolidayAsync(day, "Libur daerah HUT Kabupaten (uji)", HolidayKind.LiburDaerah);
         await using (var db = factory.CreateDbContext())
         {
             Assert.Equal(AttendanceCode.Libur, (await AttendanceTestData.DayAsync(db, pegawai, day))!.Code);
         }
-        await Assert.ThrowsAsync<ValidationException>(() => admin.AddHolidayAsync(day, "Dua kali", HolidayKind.LiburDaerah));
-        var holiday = (await admin.ListHolidaysAsync(2026)).Single(h => h.Date == day);
-        await admin.DeleteHolidayAsync(holiday.Id);
+        await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<SaveHoliday>().AddHolidayAsync(day, "Dua kali", HolidayKind.LiburDaerah));
+        var holiday = (await scope.ServiceProvider.GetRequiredService<AttendanceAdminQueries>().ListHolidaysAsync(2026)).Single(h => h.Date == day);
+        await scope.ServiceProvider.GetRequiredService<SaveHoliday>().DeleteHolidayAsync(holiday.Id);
         await using (var db = factory.CreateDbContext())
         {
             Assert.NotEqual(AttendanceCode.Libur, (await AttendanceTestData.DayAsync(db, pegawai, day))!.Code);
         }
-        Assert.Equal(25, (await admin.ListHolidaysAsync(2026)).Count);
+        Assert.Equal(25, (await scope.ServiceProvider.GetRequiredService<AttendanceAdminQueries>().ListHolidaysAsync(2026)).Count);
     }
 
     [Fact]
@@ -81,16 +79,15 @@ public class AdminAttendanceTests(FakeClockPortalFactory factory) : IClassFixtur
         var day = new DateOnly(2026, 11, 26);
         await using (var scope = await factory.ScopeForAsync("pimpinan"))
         {
-            await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<AttendanceAdminService>()
+            await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<CorrectDay>()
                 .CorrectDayAsync(employee, day, AttendanceCode.DL, "Surat tugas menyusul."));
         }
         await using var adminScope = await factory.ScopeForAsync("admin");
-        var admin = adminScope.ServiceProvider.GetRequiredService<AttendanceAdminService>();
-        await Assert.ThrowsAsync<ValidationException>(() => admin.CorrectDayAsync(employee, day, AttendanceCode.DL, ""));
-        await Assert.ThrowsAsync<ValidationException>(() => admin.CorrectDayAsync(employee, FakeClockPortalFactory.StartDay.AddDays(2), AttendanceCode.DL, "Belum terjadi."));
+        await Assert.ThrowsAsync<ValidationException>(() => adminScope.ServiceProvider.GetRequiredService<CorrectDay>().CorrectDayAsync(employee, day, AttendanceCode.DL, ""));
+        await Assert.ThrowsAsync<ValidationException>(() => adminScope.ServiceProvider.GetRequiredService<CorrectDay>().CorrectDayAsync(employee, FakeClockPortalFactory.StartDay.AddDays(2), AttendanceCode.DL, "Belum terjadi."));
 
-        await admin.CorrectDayAsync(employee, day, AttendanceCode.DL, "Surat tugas nomor 800/123 menyusul.");
-        var corrected = await admin.GetDayAsync(employee, day);
+        await adminScope.ServiceProvider.GetRequiredService<CorrectDay>().CorrectDayAsync(employee, day, AttendanceCode.DL, "Surat tugas nomor 800/123 menyusul.");
+        var corrected = await adminScope.ServiceProvider.GetRequiredService<AttendanceAdminQueries>().GetDayAsync(employee, day);
         Assert.Equal(AttendanceCode.DL, corrected.Result!.Code);
         Assert.Contains("800/123", corrected.CorrectionReason);
 
@@ -99,7 +96,7 @@ public class AdminAttendanceTests(FakeClockPortalFactory factory) : IClassFixtur
         {
             await scope.ServiceProvider.GetRequiredService<DailyCloseService>().CloseDayAsync(day);
         }
-        Assert.Equal(AttendanceCode.DL, (await admin.GetDayAsync(employee, day)).Result!.Code);
+        Assert.Equal(AttendanceCode.DL, (await adminScope.ServiceProvider.GetRequiredService<AttendanceAdminQueries>().GetDayAsync(employee, day)).Result!.Code);
         await using var db = factory.CreateDbContext();
         var audit = await db.AuditEntries.Where(a => a.Action == "attendance.day.corrected").ToListAsync();
         Assert.Contains(audit, a => a.Detail!.Contains("→ DL") && a.Detail.Contains("800/123") && a.UserName == "admin");
@@ -109,16 +106,15 @@ public class AdminAttendanceTests(FakeClockPortalFactory factory) : IClassFixtur
     public async Task ThePenaltyTableIsTheAdminsToChange()
     {
         await using var scope = await factory.ScopeForAsync("admin");
-        var admin = scope.ServiceProvider.GetRequiredService<AttendanceAdminService>();
-        var rates = new Dictionary<AttendanceCode, decimal>(await admin.GetPenaltiesAsync());
+        var rates = new Dictionary<AttendanceCode, decimal>(await scope.ServiceProvider.GetRequiredService<AttendanceAdminQueries>().GetPenaltiesAsync());
         Assert.Equal(4m, rates[AttendanceCode.TK]);
         rates[AttendanceCode.TK] = 3m;
-        await admin.SavePenaltiesAsync(rates);
-        Assert.Equal(3m, (await admin.GetPenaltiesAsync())[AttendanceCode.TK]);
+        await scope.ServiceProvider.GetRequiredService<SavePenalties>().SavePenaltiesAsync(rates);
+        Assert.Equal(3m, (await scope.ServiceProvider.GetRequiredService<AttendanceAdminQueries>().GetPenaltiesAsync())[AttendanceCode.TK]);
         rates[AttendanceCode.TK] = 101m;
-        await Assert.ThrowsAsync<ValidationException>(() => admin.SavePenaltiesAsync(rates));
+        await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<SavePenalties>().SavePenaltiesAsync(rates));
         rates[AttendanceCode.TK] = 4m;
-        await admin.SavePenaltiesAsync(rates);
+        await scope.ServiceProvider.GetRequiredService<SavePenalties>().SavePenaltiesAsync(rates);
     }
 }
 

@@ -21,7 +21,7 @@ public class DeviceEndpointTests(FakeClockPortalFactory factory) : IClassFixture
             await using var db = factory.CreateDbContext();
             unitId = await db.Units.Where(u => u.Code == unitCode).Select(u => u.Id).SingleAsync();
         }
-        var created = await scope.ServiceProvider.GetRequiredService<AttendanceAdminService>().CreateApiDeviceAsync(name, unitId);
+        var created = await scope.ServiceProvider.GetRequiredService<RegisterDevice>().CreateApiDeviceAsync(name, unitId);
         return (created.Id, created.Key);
     }
 
@@ -138,7 +138,7 @@ public class DeviceEndpointTests(FakeClockPortalFactory factory) : IClassFixture
         var (id, key) = await CreateKeyAsync("Kunci yang akan dicabut");
         await using (var scope = await factory.ScopeForAsync("admin"))
         {
-            await scope.ServiceProvider.GetRequiredService<AttendanceAdminService>().RevokeDeviceAsync(id);
+            await scope.ServiceProvider.GetRequiredService<RevokeDevice>().RevokeDeviceAsync(id);
         }
         var revoked = await PostAsync(key, json);
         Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
@@ -173,7 +173,7 @@ public class DeviceEndpointTests(FakeClockPortalFactory factory) : IClassFixture
         var (leaver, leaverNip) = await factory.StaffOfUnitAsync("DINKES", skip: 4);
         await using (var scope = await factory.ScopeForAsync("admin"))
         {
-            await scope.ServiceProvider.GetRequiredService<AttendanceAdminService>().AddPinAsync("7731", holder);
+            await scope.ServiceProvider.GetRequiredService<SavePin>().AddPinAsync("7731", holder);
         }
         await using (var db = factory.CreateDbContext())
         {

@@ -24,9 +24,8 @@ public class ImportTests(FakeClockPortalFactory factory) : IClassFixture<FakeClo
             $"{secondNip}\tPegawai Dua\t2027-01-01 07:30:00",
             "");
         await using var scope = await factory.ScopeForAsync("admin");
-        var admin = scope.ServiceProvider.GetRequiredService<AttendanceAdminService>();
 
-        var (preview, lines) = await admin.PreviewImportAsync(log);
+        var (preview, lines) = await scope.ServiceProvider.GetRequiredService<ImportPunchLog>().PreviewImportAsync(log);
         Assert.Equal(3, preview.Accepted);
         Assert.Equal(3, preview.Rejected);
         Assert.Empty(await factory.PunchesOfAsync(first));
@@ -35,13 +34,13 @@ public class ImportTests(FakeClockPortalFactory factory) : IClassFixture<FakeClo
         Assert.Contains(lines, l => l.Line == 6 && l.Reason!.Contains("besok"));
         Assert.Contains(lines, l => l.Line == 7 && l.Reason!.Contains("masa depan"));
 
-        var (imported, _) = await admin.ImportAsync(log, "attlog.txt");
+        var (imported, _) = await scope.ServiceProvider.GetRequiredService<ImportPunchLog>().ImportAsync(log, "attlog.txt");
         Assert.Equal(3, imported.Accepted);
         Assert.Equal(2, (await factory.PunchesOfAsync(first)).Count);
         Assert.All(await factory.PunchesOfAsync(first), p => Assert.Equal(PunchSource.Import, p.Source));
         Assert.Contains(await factory.PunchesOfAsync(second), p => p.AtUtc == new DateTime(2026, 11, 25, 23, 41, 0, DateTimeKind.Utc));
 
-        var (again, _) = await admin.ImportAsync(log, "attlog.txt");
+        var (again, _) = await scope.ServiceProvider.GetRequiredService<ImportPunchLog>().ImportAsync(log, "attlog.txt");
         Assert.Equal(0, again.Accepted);
         Assert.Equal(3, again.Duplicated);
         Assert.Equal(2, (await factory.PunchesOfAsync(first)).Count);
@@ -56,9 +55,8 @@ public class ImportTests(FakeClockPortalFactory factory) : IClassFixture<FakeClo
         var (second, secondNip) = await factory.StaffOfUnitAsync("DISTANKP", skip: 1);
         var (third, thirdNip) = await factory.StaffOfUnitAsync("DINKES", skip: 1);
         await using var scope = await factory.ScopeForAsync("admin");
-        var admin = scope.ServiceProvider.GetRequiredService<AttendanceAdminService>();
 
-        var (before, _) = await admin.ImportAsync($"{firstNip}\t2026-11-24 23:59:40\r\n", "malam.txt");
+        var (before, _) = await scope.ServiceProvider.GetRequiredService<ImportPunchLog>().ImportAsync($"{firstNip}\t2026-11-24 23:59:40\r\n", "malam.txt");
         Assert.Equal(1, before.Accepted);
 
         var log = string.Join("\r\n",
@@ -68,7 +66,7 @@ public class ImportTests(FakeClockPortalFactory factory) : IClassFixture<FakeClo
             $"{thirdNip}\t2026-11-24 23:59:50",
             $"{thirdNip}\t2026-11-25 00:00:30",
             "");
-        var (after, lines) = await admin.ImportAsync(log, "pagi.txt");
+        var (after, lines) = await scope.ServiceProvider.GetRequiredService<ImportPunchLog>().ImportAsync(log, "pagi.txt");
         Assert.Equal(3, after.Accepted);
         Assert.Equal(2, after.Duplicated);
         Assert.Equal(PreviewStatus.Duplikat, lines.Single(l => l.Line == 1).Status);
@@ -84,6 +82,6 @@ public class ImportTests(FakeClockPortalFactory factory) : IClassFixture<FakeClo
     public async Task OnlyAnAdminImports()
     {
         await using var scope = await factory.ScopeForAsync("pimpinan");
-        await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<AttendanceAdminService>().PreviewImportAsync("1\t2026-11-26 07:00:00"));
+        await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<ImportPunchLog>().PreviewImportAsync("1\t2026-11-26 07:00:00"));
     }
 }

@@ -64,7 +64,7 @@ public class KioskScanTests(KioskOfficePortalFactory factory) : IClassFixture<Ki
     {
         var employee = await factory.EmployeeIdOfAsync(userName);
         await using var db = factory.CreateDbContext();
-        var tree = await OrganizationService.LoadTreeAsync(db, CancellationToken.None);
+        var tree = await factory.Services.GetRequiredService<OrganizationTreeCache>().GetAsync(db);
         var unit = await db.Employees.Where(e => e.Id == employee).Select(e => e.UnitId).SingleAsync();
         var own = tree.OpdOf(unit)!.Id;
         return (own, tree.All.First(n => n.Kind.IsTopLevel() && n.Id != own).Id);

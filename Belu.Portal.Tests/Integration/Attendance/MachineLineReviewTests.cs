@@ -23,7 +23,7 @@ public class MachineLineReviewTests(FakeClockPortalFactory factory) : IClassFixt
     private async Task<(Guid Id, HttpClient Client)> MachineAsync(string serial, string address)
     {
         await using var scope = await factory.ScopeForAsync("admin");
-        var id = await scope.ServiceProvider.GetRequiredService<AttendanceAdminService>().RegisterMachineAsync($"Mesin {serial}", serial, null, network: address);
+        var id = await scope.ServiceProvider.GetRequiredService<RegisterDevice>().RegisterMachineAsync($"Mesin {serial}", serial, null, network: address);
         return (id, TestRemoteAddress.From(factory, address));
     }
 

@@ -40,7 +40,7 @@ public class MachineTrustTests(FakeClockPortalFactory factory) : IClassFixture<F
     }
 
     private async Task<Guid> RegisterApprovedAsync(string serial, string network) =>
-        await AsAdminAsync(s => s.GetRequiredService<AttendanceAdminService>().RegisterMachineAsync($"Mesin {serial}", serial, null, network: network));
+        await AsAdminAsync(s => s.GetRequiredService<RegisterDevice>().RegisterMachineAsync($"Mesin {serial}", serial, null, network: network));
 
     [Fact]
     public async Task AnUnknownSerialIsRecordedAsWaitingWithItsAddressAndStoresNothing()
@@ -63,7 +63,7 @@ public class MachineTrustTests(FakeClockPortalFactory factory) : IClassFixture<F
         Assert.Contains(events, e => e.Kind == MachineEventKind.KontakPertama && e.Address == "127.0.0.5");
         Assert.Contains(events, e => e.Kind == MachineEventKind.BelumDisetujui && e.Lines == 2);
 
-        var rows = await AsAdminAsync(s => s.GetRequiredService<AttendanceAdminService>().ListDevicesAsync());
+        var rows = await AsAdminAsync(s => s.GetRequiredService<AttendanceAdminQueries>().ListDevicesAsync());
         Assert.Contains(rows, r => r.SerialNumber == "ZK9000NEW1" && r.Approval == MachineApproval.Menunggu && r.LastAddress == "127.0.0.5");
     }
 

@@ -53,7 +53,7 @@ public class RequestNoticeTests(FakeClockKestrelPortalFactory factory) : IClassF
         Guid id;
         await using (var scope = await factory.ScopeForAsync("pegawai"))
         {
-            id = await scope.ServiceProvider.GetRequiredService<RequestService>().CreateAsync(
+            id = await scope.ServiceProvider.GetRequiredService<SubmitRequest>().CreateAsync(
                 new RequestInput { Kind = Features.Attendance.Domain.RequestKind.I, From = day, To = day, Reason = "Mengurus akta kelahiran anak." }, null);
         }
 

@@ -42,15 +42,13 @@ public class RequestReminderTests(FakeClockPortalFactory factory) : IClassFixtur
         Guid waiting, decided;
         await using (var scope = await factory.ScopeForAsync("pegawai"))
         {
-            var requests = scope.ServiceProvider.GetRequiredService<RequestService>();
-            waiting = await requests.CreateAsync(new RequestInput { Kind = RequestKind.I, From = friday.AddDays(14), To = friday.AddDays(14), Reason = "Menghadiri wisuda adik." }, null);
-            decided = await requests.CreateAsync(new RequestInput { Kind = RequestKind.I, From = friday.AddDays(17), To = friday.AddDays(17), Reason = "Mengantar orang tua berobat." }, null);
+            waiting = await scope.ServiceProvider.GetRequiredService<SubmitRequest>().CreateAsync(new RequestInput { Kind = RequestKind.I, From = friday.AddDays(14), To = friday.AddDays(14), Reason = "Menghadiri wisuda adik." }, null);
+            decided = await scope.ServiceProvider.GetRequiredService<SubmitRequest>().CreateAsync(new RequestInput { Kind = RequestKind.I, From = friday.AddDays(17), To = friday.AddDays(17), Reason = "Mengantar orang tua berobat." }, null);
         }
         await using (var scope = await factory.ScopeForAsync("kabid.aptika"))
         {
-            var requests = scope.ServiceProvider.GetRequiredService<RequestService>();
-            var row = (await requests.ListToDecideAsync()).Single(r => r.Id == decided);
-            await requests.DecideAsync(decided, false, "Sudah ada dua pegawai izin pada hari itu.", row.Version);
+            var row = (await scope.ServiceProvider.GetRequiredService<RequestQueries>().ListToDecideAsync()).Single(r => r.Id == decided);
+            await scope.ServiceProvider.GetRequiredService<DecideRequest>().DecideAsync(decided, false, "Sudah ada dua pegawai izin pada hari itu.", row.Version);
         }
 
         // Sunday night: more than two calendar days, but only the fifteen Friday hours of working time.

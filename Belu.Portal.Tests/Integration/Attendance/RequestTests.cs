@@ -51,28 +51,26 @@ public class RequestTests(FakeClockPortalFactory factory) : IClassFixture<FakeCl
         Guid id;
         await using (var scope = await factory.ScopeForAsync("pegawai"))
         {
-            var requests = scope.ServiceProvider.GetRequiredService<RequestService>();
-            id = await requests.CreateAsync(new RequestInput { Kind = RequestKind.S, From = from, To = to, Reason = "Demam, surat dokter terlampir." },
+            id = await scope.ServiceProvider.GetRequiredService<SubmitRequest>().CreateAsync(new RequestInput { Kind = RequestKind.S, From = from, To = to, Reason = "Demam, surat dokter terlampir." },
                 new RequestDocument(AttendanceTestData.Pdf(), "surat-dokter.pdf"));
-            var mine = Assert.Single(await requests.ListMineAsync(), r => r.Id == id);
+            var mine = Assert.Single(await scope.ServiceProvider.GetRequiredService<RequestQueries>().ListMineAsync(), r => r.Id == id);
             Assert.Equal(RequestStatus.Diajukan, mine.Status);
             Assert.True(mine.HasDocument);
 
-            var own = await Assert.ThrowsAsync<ForbiddenException>(() => requests.DecideAsync(id, true, null, mine.Version));
+            var own = await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<DecideRequest>().DecideAsync(id, true, null, mine.Version));
             Assert.Contains("sendiri", own.Message);
         }
 
         await using (var scope = await factory.ScopeForAsync("kabid.aptika"))
         {
-            var requests = scope.ServiceProvider.GetRequiredService<RequestService>();
-            var pending = Assert.Single(await requests.ListToDecideAsync(), r => r.Id == id);
-            var (content, type, _) = await requests.OpenDocumentAsync(id);
+            var pending = Assert.Single(await scope.ServiceProvider.GetRequiredService<RequestQueries>().ListToDecideAsync(), r => r.Id == id);
+            var (content, type, _) = await scope.ServiceProvider.GetRequiredService<OpenRequestDocument>().OpenAsync(id);
             await content.DisposeAsync();
             Assert.Equal("application/pdf", type);
-            await requests.DecideAsync(id, true, "Semoga lekas sembuh.", pending.Version);
-            var decidedRow = (await requests.ListToDecideAsync()).Single(r => r.Id == id);
+            await scope.ServiceProvider.GetRequiredService<DecideRequest>().DecideAsync(id, true, "Semoga lekas sembuh.", pending.Version);
+            var decidedRow = (await scope.ServiceProvider.GetRequiredService<RequestQueries>().ListToDecideAsync()).Single(r => r.Id == id);
             Assert.Equal(RequestStatus.Disetujui, decidedRow.Status);
-            await Assert.ThrowsAsync<ValidationException>(() => requests.DecideAsync(id, false, "terlambat", decidedRow.Version));
+            await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<DecideRequest>().DecideAsync(id, false, "terlambat", decidedRow.Version));
         }
 
         await using (var db = factory.CreateDbContext())
@@ -105,28 +103,27 @@ public class RequestTests(FakeClockPortalFactory factory) : IClassFixture<FakeCl
         var pegawai = await factory.EmployeeIdOfAsync("pegawai");
         var from = FakeClockPortalFactory.StartDay.AddDays(3);
         await using var scope = await factory.ScopeForAsync("admin");
-        var requests = scope.ServiceProvider.GetRequiredService<RequestService>();
-        await requests.CreateAsync(new RequestInput { Kind = RequestKind.DL, From = from, To = from.AddDays(2), Reason = "Bimtek SPBE di Kupang." },
+        await scope.ServiceProvider.GetRequiredService<SubmitRequest>().CreateAsync(new RequestInput { Kind = RequestKind.DL, From = from, To = from.AddDays(2), Reason = "Bimtek SPBE di Kupang." },
             new RequestDocument(AttendanceTestData.Pdf(), "surat-tugas.pdf"));
 
-        var overlap = await Assert.ThrowsAsync<ValidationException>(() => requests.CreateAsync(
+        var overlap = await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<SubmitRequest>().CreateAsync(
             new RequestInput { Kind = RequestKind.I, From = from.AddDays(2), To = from.AddDays(3), Reason = "Urusan keluarga." }, null));
         Assert.Contains("bertumpuk", overlap.Message);
 
-        var forOther = await Assert.ThrowsAsync<ForbiddenException>(() => requests.CreateAsync(
+        var forOther = await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<SubmitRequest>().CreateAsync(
             new RequestInput { EmployeeId = pegawai, Kind = RequestKind.I, From = from.AddDays(10), To = from.AddDays(10), Reason = "Atas nama rekan." }, null));
         Assert.Contains("diri sendiri", forOther.Message);
 
-        var noDocument = await Assert.ThrowsAsync<ValidationException>(() => requests.CreateAsync(
+        var noDocument = await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<SubmitRequest>().CreateAsync(
             new RequestInput { Kind = RequestKind.S, From = from.AddDays(10), To = from.AddDays(10), Reason = "Sakit gigi." }, null));
         Assert.Contains("surat keterangan sakit", noDocument.Message);
 
-        var fake = await Assert.ThrowsAsync<ValidationException>(() => requests.CreateAsync(
+        var fake = await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<SubmitRequest>().CreateAsync(
             new RequestInput { Kind = RequestKind.S, From = from.AddDays(10), To = from.AddDays(10), Reason = "Sakit gigi." },
             new RequestDocument(new MemoryStream("MZ bukan pdf"u8.ToArray()), "surat.pdf")));
         Assert.Contains("bukan", fake.Message);
 
-        var backwards = await Assert.ThrowsAsync<ValidationException>(() => requests.CreateAsync(
+        var backwards = await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<SubmitRequest>().CreateAsync(
             new RequestInput { Kind = RequestKind.I, From = from.AddDays(12), To = from.AddDays(11), Reason = "Terbalik." }, null));
         Assert.True(backwards.FieldErrors.ContainsKey("To"));
 
@@ -141,7 +138,7 @@ public class RequestTests(FakeClockPortalFactory factory) : IClassFixture<FakeCl
         Guid id;
         await using (var scope = await factory.ScopeForAsync("agendaris"))
         {
-            id = await scope.ServiceProvider.GetRequiredService<RequestService>().CreateAsync(
+            id = await scope.ServiceProvider.GetRequiredService<SubmitRequest>().CreateAsync(
                 new RequestInput { Kind = RequestKind.I, From = from, To = from, Reason = "Mengurus KTP anak." }, null);
         }
         Guid version;
@@ -150,7 +147,7 @@ public class RequestTests(FakeClockPortalFactory factory) : IClassFixture<FakeCl
             version = (await db.AttendanceRequests.SingleAsync(r => r.Id == id)).Version;
         }
         await using var other = await factory.ScopeForAsync("pegawai");
-        await Assert.ThrowsAsync<ForbiddenException>(() => other.ServiceProvider.GetRequiredService<RequestService>().DecideAsync(id, true, null, version));
-        await Assert.ThrowsAsync<NotFoundException>(() => other.ServiceProvider.GetRequiredService<RequestService>().OpenDocumentAsync(id));
+        await Assert.ThrowsAsync<ForbiddenException>(() => other.ServiceProvider.GetRequiredService<DecideRequest>().DecideAsync(id, true, null, version));
+        await Assert.ThrowsAsync<NotFoundException>(() => other.ServiceProvider.GetRequiredService<OpenRequestDocument>().OpenAsync(id));
     }
 }

@@ -25,7 +25,7 @@ public class MachineAlertLineTests(FakeClockPortalFactory factory) : IClassFixtu
         // An approved machine that has never called in: silent for a working day.
         await using (var admin = await factory.ScopeForAsync("admin"))
         {
-            await admin.ServiceProvider.GetRequiredService<AttendanceAdminService>().RegisterMachineAsync("Mesin kantor camat", "ZKBOARD01", null, network: "127.0.0.40");
+            await admin.ServiceProvider.GetRequiredService<RegisterDevice>().RegisterMachineAsync("Mesin kantor camat", "ZKBOARD01", null, network: "127.0.0.40");
         }
 
         Assert.Equal("Mesin absensi: 1 peringatan menunggu pemeriksaan admin (Perangkat Absensi).", await line.ForAsync(BoardScope.Regency));

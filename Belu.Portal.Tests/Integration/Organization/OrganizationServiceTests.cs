@@ -81,13 +81,12 @@ public class OrganizationServiceTests(PortalFactory factory) : IClassFixture<Por
     public async Task ADuplicateNipIsRefusedWithTheHoldersName()
     {
         await using var scope = await factory.ScopeForAsync("admin");
-        var organization = scope.ServiceProvider.GetRequiredService<OrganizationService>();
         await using var db = factory.CreateDbContext();
         var holder = await db.Employees.FirstAsync(e => e.Nip != null);
         var unit = await db.Units.FirstAsync(u => u.Code == "DISKOMINFO-02");
         var count = await db.Employees.CountAsync();
 
-        var error = await Assert.ThrowsAsync<ValidationException>(() => organization.CreateEmployeeAsync(new EmployeeInput
+        var error = await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<SaveEmployee>().CreateAsync(new EmployeeInput
         {
             Nip = holder.Nip, Name = "Penyusup", Position = "Staf", UnitId = unit.Id,
         }));
@@ -105,7 +104,7 @@ public class OrganizationServiceTests(PortalFactory factory) : IClassFixture<Por
         var input = await organization.GetEmployeeAsync(employee.Id);
         input.Nip = "1985";
         input.Name = "Nama Baru";
-        var error = await Assert.ThrowsAsync<ValidationException>(() => organization.UpdateEmployeeAsync(employee.Id, input));
+        var error = await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<SaveEmployee>().UpdateAsync(employee.Id, input));
         Assert.Contains("18 angka", error.Message);
         Assert.Equal(employee.Name, (await db.Employees.AsNoTracking().FirstAsync(e => e.Id == employee.Id)).Name);
     }
@@ -114,10 +113,9 @@ public class OrganizationServiceTests(PortalFactory factory) : IClassFixture<Por
     public async Task ContractStaffWithoutNipCanBeAddedAndAudited()
     {
         await using var scope = await factory.ScopeForAsync("admin");
-        var organization = scope.ServiceProvider.GetRequiredService<OrganizationService>();
         await using var db = factory.CreateDbContext();
         var unit = await db.Units.FirstAsync(u => u.Code == "DISKOMINFO-03");
-        var id = await organization.CreateEmployeeAsync(new EmployeeInput
+        var id = await scope.ServiceProvider.GetRequiredService<SaveEmployee>().CreateAsync(new EmployeeInput
         {
             Name = "Tenaga Kontrak Uji", Position = "Operator", UnitId = unit.Id, EmploymentType = EmploymentType.NonAsn,
         });
@@ -140,8 +138,8 @@ public class OrganizationServiceTests(PortalFactory factory) : IClassFixture<Por
         var formB = await b.GetEmployeeAsync(id);
         formA.Position = "Jabatan A";
         formB.Position = "Jabatan B";
-        await a.UpdateEmployeeAsync(id, formA);
-        await Assert.ThrowsAsync<ConcurrencyException>(() => b.UpdateEmployeeAsync(id, formB));
+        await first.ServiceProvider.GetRequiredService<SaveEmployee>().UpdateAsync(id, formA);
+        await Assert.ThrowsAsync<ConcurrencyException>(() => second.ServiceProvider.GetRequiredService<SaveEmployee>().UpdateAsync(id, formB));
         Assert.Equal("Jabatan A", (await db.Employees.AsNoTracking().SingleAsync(e => e.Id == id)).Position);
     }
 
@@ -154,7 +152,7 @@ public class OrganizationServiceTests(PortalFactory factory) : IClassFixture<Por
         var staff = await db.Employees.FirstAsync(e => e.SuperiorId != null && e.Unit!.Code == "PUPR-02");
         var boss = await organization.GetEmployeeAsync(staff.SuperiorId!.Value);
         boss.SuperiorId = staff.Id;
-        var error = await Assert.ThrowsAsync<ValidationException>(() => organization.UpdateEmployeeAsync(staff.SuperiorId!.Value, boss));
+        var error = await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<SaveEmployee>().UpdateAsync(staff.SuperiorId!.Value, boss));
         Assert.Contains("melingkar", error.Message);
     }
 
@@ -169,7 +167,7 @@ public class OrganizationServiceTests(PortalFactory factory) : IClassFixture<Por
         var input = await organization.GetUnitAsync(dinkes.Id);
         input.ParentId = child.Id;
         input.Kind = UnitKind.Bidang;
-        var error = await Assert.ThrowsAsync<ValidationException>(() => organization.UpdateUnitAsync(dinkes.Id, input));
+        var error = await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<SaveUnit>().UpdateAsync(dinkes.Id, input));
         Assert.Contains("turunannya", error.Message);
         Assert.Equal(dinkes.ParentId, (await db.Units.AsNoTracking().SingleAsync(u => u.Id == dinkes.Id)).ParentId);
     }
@@ -184,7 +182,7 @@ public class OrganizationServiceTests(PortalFactory factory) : IClassFixture<Por
         var target = await db.Units.FirstAsync(u => u.Code == "PUPR");
         var input = await organization.GetUnitAsync(bidang.Id);
         input.ParentId = target.Id;
-        await organization.UpdateUnitAsync(bidang.Id, input);
+        await scope.ServiceProvider.GetRequiredService<SaveUnit>().UpdateAsync(bidang.Id, input);
         Assert.Equal(target.Id, (await db.Units.AsNoTracking().SingleAsync(u => u.Id == bidang.Id)).ParentId);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "unit.moved" && a.Subject == "DISHUB-02"));
     }

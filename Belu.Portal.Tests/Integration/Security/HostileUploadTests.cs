@@ -91,12 +91,11 @@ public class HostileUploadTests(PortalFactory factory) : IClassFixture<PortalFac
     {
         var day = factory.Services.GetRequiredService<OfficeClock>().Today.AddDays(60 + Refused().ToList().FindIndex(r => (string)r[0] == kind));
         await using var scope = await factory.ScopeForAsync("pegawai");
-        var requests = scope.ServiceProvider.GetRequiredService<RequestService>();
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => requests.CreateAsync(
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<SubmitRequest>().CreateAsync(
             new RequestInput { Kind = RequestKind.S, From = day, To = day, Reason = "Sakit, surat dokter terlampir." },
             new RequestDocument(new MemoryStream(Content(kind)), name)));
         Assert.Contains(message, refused.Message);
-        Assert.DoesNotContain(await requests.ListMineAsync(), r => r.From == day);
+        Assert.DoesNotContain(await scope.ServiceProvider.GetRequiredService<RequestQueries>().ListMineAsync(), r => r.From == day);
     }
 
     [Theory]
@@ -156,7 +155,6 @@ public class HostileUploadTests(PortalFactory factory) : IClassFixture<PortalFac
     public async Task AFingerprintLogWithFormulasOrBinaryStoresNothing()
     {
         await using var scope = await factory.ScopeForAsync("admin");
-        var admin = scope.ServiceProvider.GetRequiredService<AttendanceAdminService>();
         await using var before = factory.CreateDbContext();
         var punches = await before.Punches.CountAsync();
 
@@ -166,12 +164,12 @@ public class HostileUploadTests(PortalFactory factory) : IClassFixture<PortalFac
             "@SUM(1)\t2026-11-02 07:00:00",
             "-1\t2026-11-02 07:00:00",
             "1\t=NOW()");
-        var (result, lines) = await admin.ImportAsync(log, "../../attlog.dat");
+        var (result, lines) = await scope.ServiceProvider.GetRequiredService<ImportPunchLog>().ImportAsync(log, "../../attlog.dat");
         Assert.Equal(0, result.Accepted);
         Assert.Equal(5, result.Rejected);
         Assert.All(lines, l => Assert.False(string.IsNullOrWhiteSpace(l.Reason)));
 
-        var binary = await Assert.ThrowsAsync<ValidationException>(() => admin.ImportAsync(Encoding.Latin1.GetString(ZipBomb()), "attlog.dat"));
+        var binary = await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<ImportPunchLog>().ImportAsync(Encoding.Latin1.GetString(ZipBomb()), "attlog.dat"));
         Assert.Contains("bukan berkas teks", binary.Message);
 
         await using var after = factory.CreateDbContext();

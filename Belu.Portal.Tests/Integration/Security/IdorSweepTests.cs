@@ -81,7 +81,7 @@ public class IdorSweepTests(PortalFactory factory) : IClassFixture<PortalFactory
         Guid id;
         await using (var scope = await factory.ScopeForAsync("pegawai"))
         {
-            id = await scope.ServiceProvider.GetRequiredService<RequestService>().CreateAsync(
+            id = await scope.ServiceProvider.GetRequiredService<SubmitRequest>().CreateAsync(
                 new RequestInput { Kind = RequestKind.S, From = day, To = day, Reason = "Sakit, surat dokter terlampir." },
                 new RequestDocument(new MemoryStream(LetterTestKit.Pdf("surat-dokter-rahasia")), "surat-dokter.pdf"));
         }
@@ -111,11 +111,10 @@ public class IdorSweepTests(PortalFactory factory) : IClassFixture<PortalFactory
                 Assert.DoesNotContain("%PDF", await refused.Content.ReadAsStringAsync());
             }
             await using var scope = await factory.ScopeForAsync(stranger);
-            var requests = scope.ServiceProvider.GetRequiredService<RequestService>();
-            Assert.True(await Record.ExceptionAsync(() => requests.CancelAsync(id)) is NotFoundException or ForbiddenException);
+            Assert.True(await Record.ExceptionAsync(() => scope.ServiceProvider.GetRequiredService<CancelRequest>().CancelAsync(id)) is NotFoundException or ForbiddenException);
             if (stranger != "display")
             {
-                Assert.DoesNotContain(await requests.ListToDecideAsync(), r => r.Id == id);
+                Assert.DoesNotContain(await scope.ServiceProvider.GetRequiredService<RequestQueries>().ListToDecideAsync(), r => r.Id == id);
             }
         }
         await using var check = factory.CreateDbContext();

@@ -20,11 +20,11 @@ public class ServiceRefusalTests(PortalFactory factory) : IClassFixture<PortalFa
         ("display tokens", sp => sp.GetRequiredService<DisplayTokenService>().CreateAsync("Layar liar", [])),
         ("display token list", sp => sp.GetRequiredService<DisplayTokenService>().ListAsync()),
         ("instruction add", sp => sp.GetRequiredService<InstructionService>().AddAsync("Abaikan")),
-        ("device key", sp => sp.GetRequiredService<AttendanceAdminService>().CreateApiDeviceAsync("Jembatan liar", null)),
-        ("schedules", sp => sp.GetRequiredService<AttendanceAdminService>().ListSchedulesAsync()),
-        ("holiday", sp => sp.GetRequiredService<AttendanceAdminService>().AddHolidayAsync(new DateOnly(2026, 12, 1), "Libur liar", HolidayKind.LiburNasional)),
-        ("punch import", sp => sp.GetRequiredService<AttendanceAdminService>().ImportAsync("1\t2026-11-02 07:00:00", "log.txt")),
-        ("correction", sp => sp.GetRequiredService<AttendanceAdminService>().CorrectDayAsync(1, new DateOnly(2026, 11, 2), AttendanceCode.H, "ubah")),
+        ("device key", sp => sp.GetRequiredService<RegisterDevice>().CreateApiDeviceAsync("Jembatan liar", null)),
+        ("schedules", sp => sp.GetRequiredService<AttendanceAdminQueries>().ListSchedulesAsync()),
+        ("holiday", sp => sp.GetRequiredService<SaveHoliday>().AddHolidayAsync(new DateOnly(2026, 12, 1), "Libur liar", HolidayKind.LiburNasional)),
+        ("punch import", sp => sp.GetRequiredService<ImportPunchLog>().ImportAsync("1\t2026-11-02 07:00:00", "log.txt")),
+        ("correction", sp => sp.GetRequiredService<CorrectDay>().CorrectDayAsync(1, new DateOnly(2026, 11, 2), AttendanceCode.H, "ubah")),
     ];
 
     [Theory]
@@ -67,7 +67,7 @@ public class ServiceRefusalTests(PortalFactory factory) : IClassFixture<PortalFa
         await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<IncomingLetterService>().SearchAsync(new LetterQuery()));
         await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<DispositionService>().SearchMineAsync(new MyDispositionQuery()));
         await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<CheckInService>().CheckInAsync());
-        await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<RequestService>().ListMineAsync());
+        await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<RequestQueries>().ListMineAsync());
         await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<Features.Notifications.NotificationService>().ListAsync(false, 0, 10));
     }
 }

@@ -67,7 +67,7 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
         {
             return;
         }
-        var tree = await Organization.OrganizationService.LoadTreeAsync(db, cancellationToken);
+        var tree = await Organization.OrganizationTreeCache.ReadAsync(db, cancellationToken);
         var diskominfo = tree.All.FirstOrDefault(u => u.Code == "DISKOMINFO");
         if (diskominfo is null)
         {
@@ -155,7 +155,7 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
             var tkLeft = truants.IndexOf(member.Id) switch { 0 => 3, 1 => 2, _ => random.Next(30) == 0 ? 1 : 0 };
             // Others may be away on duty or leave today and in the coming days; the demo accounts keep today free.
             var requests = PlanRequests(random, member, from, accounts.ContainsValue(member.Id) ? yesterday : today.AddDays(7), today, book, accounts);
-            var approver = RequestService.ApproverOf(member.Id, superiors, withAccount);
+            var approver = SubmitRequest.ApproverOf(member.Id, superiors, withAccount);
             foreach (var request in requests)
             {
                 request.ApproverEmployeeId = approver;

@@ -98,13 +98,13 @@ public sealed class DayGrid(
 /// corrections). Reading serves calendars, recaps and today's page; storing serves the daily close, approvals,
 /// corrections and punches that reach a closed day late.
 /// </summary>
-public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, OfficeClock clock)
+public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, OfficeClock clock, OrganizationTreeCache trees)
 {
     /// <summary>How long loaded reference data may serve without a change seen in this process (other instances' edits).</summary>
     public static readonly TimeSpan ReferenceLifetime = TimeSpan.FromSeconds(5);
 
-    /// <summary>Units, schedules, holidays, penalty table and the last closed day, as loaded at one moment.</summary>
-    private sealed record Reference(UnitTree Tree, ScheduleBook Schedules, IReadOnlyList<Holiday> Holidays, PenaltyTable Penalties,
+    /// <summary>Schedules, holidays, penalty table and the last closed day, as loaded at one moment.</summary>
+    private sealed record Reference(ScheduleBook Schedules, IReadOnlyList<Holiday> Holidays, PenaltyTable Penalties,
         DateOnly? LastClosedDay, long Version, long LoadedAtMs);
 
     private Reference? _reference;
@@ -113,15 +113,16 @@ public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, Office
 
     /// <summary>
     /// The reference data to classify days with. Every punch and every "today" read needs it, and it changes a few times
-    /// a year, so it is kept: a save touching it in this process (<see cref="ReferenceChanges.Attendance"/>) makes the next
+    /// a year, so it is kept (the unit tree by <see cref="OrganizationTreeCache"/>, the rest here): a save touching it in this process (<see cref="ReferenceChanges.Attendance"/>) makes the next
     /// read load it again, and it is reloaded at least every <see cref="ReferenceLifetime"/> for edits made by other
     /// instances. Inside a transaction it is always read from that transaction and not kept.
     /// </summary>
     public async Task<AttendanceBook> LoadBookAsync(PortalDbContext db, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         var reference = await ReferenceAsync(db, ct);
+        var tree = await trees.GetAsync(db, ct);
         var holidays = reference.Holidays.Where(h => h.Date >= from && h.Date <= to).ToDictionary(h => h.Date);
-        return new AttendanceBook(reference.Tree, reference.Schedules, holidays, reference.Penalties, Options.Classification(), reference.LastClosedDay);
+        return new AttendanceBook(tree, reference.Schedules, holidays, reference.Penalties, Options.Classification(), reference.LastClosedDay);
     }
 
     private async Task<Reference> ReferenceAsync(PortalDbContext db, CancellationToken ct)
@@ -133,14 +134,13 @@ public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, Office
         {
             return kept;
         }
-        var tree = await OrganizationService.LoadTreeAsync(db, ct);
         var schedules = await db.WorkSchedules.AsNoTracking().Include(s => s.Days).ToListAsync(ct);
         var holidays = await db.Holidays.AsNoTracking().ToListAsync(ct);
         var rates = await db.PenaltyRates.AsNoTracking().ToListAsync(ct);
         var table = rates.Count > 0
             ? new PenaltyTable(rates.ToDictionary(r => r.Code, r => r.Percent), Options.MonthlyDeductionCapPercent)
             : new PenaltyTable(Options.DefaultPenalties(), Options.MonthlyDeductionCapPercent);
-        var loaded = new Reference(tree, new ScheduleBook(schedules.Select(s => s.ToEntry()).ToList(), Options.DefaultWeek()),
+        var loaded = new Reference(new ScheduleBook(schedules.Select(s => s.ToEntry()).ToList(), Options.DefaultWeek()),
             holidays, table, await LastClosedDayAsync(db, ct), version, Environment.TickCount64);
         if (!inTransaction)
         {

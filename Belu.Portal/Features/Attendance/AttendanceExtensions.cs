@@ -29,9 +29,22 @@ public static class AttendanceExtensions
         services.AddScoped<CheckInService>();
         services.AddScoped<ShowKioskCode>();
         services.AddScoped<ScanKioskCode>();
-        services.AddScoped<RequestService>();
+        services.AddScoped<SubmitRequest>();
+        services.AddScoped<DecideRequest>();
+        services.AddScoped<CancelRequest>();
+        services.AddScoped<RequestQueries>();
+        services.AddScoped<OpenRequestDocument>();
         services.AddScoped<AttendanceReportService>();
-        services.AddScoped<AttendanceAdminService>();
+        services.AddScoped<Admin.AttendanceAdminQueries>();
+        services.AddScoped<Admin.SaveSchedule>();
+        services.AddScoped<Admin.DeleteSchedule>();
+        services.AddScoped<Admin.SaveHoliday>();
+        services.AddScoped<Admin.SavePenalties>();
+        services.AddScoped<Admin.RegisterDevice>();
+        services.AddScoped<Admin.RevokeDevice>();
+        services.AddScoped<Admin.SavePin>();
+        services.AddScoped<Admin.ImportPunchLog>();
+        services.AddScoped<Admin.CorrectDay>();
         services.AddScoped<ApproveMachine>();
         services.AddScoped<MachineCorrections>();
         services.AddScoped<MachineQueries>();
@@ -55,9 +68,9 @@ public static class AttendanceExtensions
         app.MapCheckInEndpoints();
 
         // A request's document, streamed only after the service's scope check (refusals: PortalExceptionHandler).
-        app.MapGet("/absensi/permohonan/{id:guid}/dokumen", async (Guid id, RequestService requests, CancellationToken ct) =>
+        app.MapGet("/absensi/permohonan/{id:guid}/dokumen", async (Guid id, OpenRequestDocument documents, CancellationToken ct) =>
         {
-            var (content, type, name) = await requests.OpenDocumentAsync(id, ct);
+            var (content, type, name) = await documents.OpenAsync(id, ct);
             return Results.File(content, type, name);
         }).RequireAuthorization(Policies.Staff);
         return app;

@@ -40,6 +40,7 @@ public sealed record DisciplineRow(StaffMember Employee, string UnitName, Discip
 /// </summary>
 public sealed class AttendanceReportService(
     IDbContextFactory<PortalDbContext> dbFactory,
+    OrganizationTreeCache trees,
     CurrentUser currentUser,
     AttendanceEngine engine,
     AuditLog audit,
@@ -52,7 +53,7 @@ public sealed class AttendanceReportService(
     {
         currentUser.RequireAnyRole(Roles.Admin, Roles.Pimpinan);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tree = await OrganizationService.LoadTreeAsync(db, ct);
+        var tree = await trees.GetAsync(db, ct);
         var home = currentUser.EmployeeId is int me ? await db.Employees.Where(e => e.Id == me).Select(e => (int?)e.UnitId).FirstOrDefaultAsync(ct) : null;
         var scope = currentUser.IsAdmin ? tree.All.Select(u => u.Id).ToHashSet()
             : home is int h ? tree.SubtreeOf(h) : [];
@@ -130,7 +131,7 @@ public sealed class AttendanceReportService(
     {
         var me = currentUser.RequireEmployeeId();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tree = await OrganizationService.LoadTreeAsync(db, ct);
+        var tree = await trees.GetAsync(db, ct);
         var myUnit = await db.Employees.Where(e => e.Id == me).Select(e => e.UnitId).FirstAsync(ct);
         return DisciplineAudience.For(tree, currentUser, me, myUnit);
     }

@@ -24,7 +24,7 @@ public sealed record BoardAttendanceRow(int OpdId, string OpdName, int Staff, in
     public int? PresentPercent => Staff - Away - NotStarted <= 0 ? null : (int)Math.Round(100.0 * Present / (Staff - Away - NotStarted));
 }
 
-public sealed class BoardService(IDbContextFactory<PortalDbContext> dbFactory, Common.OfficeClock clock, AttendanceEngine attendance)
+public sealed class BoardService(IDbContextFactory<PortalDbContext> dbFactory, OrganizationTreeCache trees, Common.OfficeClock clock, AttendanceEngine attendance)
 {
     public static bool MayWatch(ClaimsPrincipal user) => user.IsInRole(Roles.Display) || user.IsInRole(Roles.Admin);
 
@@ -62,7 +62,7 @@ public sealed class BoardService(IDbContextFactory<PortalDbContext> dbFactory, C
     public async Task<IReadOnlyList<BoardLetterRow>> LettersAsync(BoardScope scope, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tree = await OrganizationService.LoadTreeAsync(db, ct);
+        var tree = await trees.GetAsync(db, ct);
         var today = clock.Today;
         var counts = await db.IncomingLetters.AsNoTracking()
             .Where(l => l.Progress != LetterProgress.Done)
@@ -92,7 +92,7 @@ public sealed class BoardService(IDbContextFactory<PortalDbContext> dbFactory, C
     public async Task<IReadOnlyList<BoardAttendanceRow>> AttendanceAsync(BoardScope scope, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tree = await OrganizationService.LoadTreeAsync(db, ct);
+        var tree = await trees.GetAsync(db, ct);
         var opdOf = tree.All.ToDictionary(u => u.Id, u => tree.OpdOf(u.Id));
         var units = opdOf.Where(p => p.Value is not null && scope.Covers(p.Value.Id) && p.Value.Kind.IsTopLevel()).Select(p => p.Key).ToHashSet();
         var staff = await AttendanceEngine.Staff(db).Where(s => units.Contains(s.UnitId)).ToListAsync(ct);

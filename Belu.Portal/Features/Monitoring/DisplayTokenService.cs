@@ -15,6 +15,7 @@ public sealed record DisplayTokenRow(Guid Id, string Name, IReadOnlyList<string>
 /// <summary>Display tokens: Admins create (the secret is shown once) and revoke them; screens sign in with them.</summary>
 public sealed class DisplayTokenService(
     IDbContextFactory<PortalDbContext> dbFactory,
+    OrganizationTreeCache trees,
     CurrentUser currentUser,
     AuditLog audit,
     TimeProvider time,
@@ -24,7 +25,7 @@ public sealed class DisplayTokenService(
     {
         currentUser.RequireAnyRole(Roles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tree = await OrganizationService.LoadTreeAsync(db, ct);
+        var tree = await trees.GetAsync(db, ct);
         var tokens = await db.DisplayTokens.AsNoTracking().OrderByDescending(t => t.CreatedAtUtc).ToListAsync(ct);
         return tokens.Select(t => new DisplayTokenRow(t.Id, t.Name,
             DisplayClaims.Parse(t.OpdIds) is { IsRegency: false } s ? s.OpdIds!.Where(tree.Contains).Select(id => tree[id].Name).ToList() : ["Seluruh kabupaten"],
@@ -41,7 +42,7 @@ public sealed class DisplayTokenService(
             throw new ValidationException("Nama layar wajib diisi (3–120 karakter), mis. \"Layar Lobi Diskominfo\".");
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tree = await OrganizationService.LoadTreeAsync(db, ct);
+        var tree = await trees.GetAsync(db, ct);
         var unknown = opdIds.FirstOrDefault(id => !tree.Contains(id) || !tree[id].Kind.IsTopLevel());
         if (unknown != 0)
         {

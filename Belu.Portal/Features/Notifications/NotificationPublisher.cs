@@ -11,6 +11,7 @@ namespace Belu.Portal.Features.Notifications;
 /// </summary>
 public sealed class NotificationPublisher(
     IDbContextFactory<PortalDbContext> dbFactory,
+    OrganizationTreeCache trees,
     IEventBus bus,
     TimeProvider time,
     ILogger<NotificationPublisher> logger) : IPortalNotifier
@@ -23,7 +24,7 @@ public sealed class NotificationPublisher(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var tree = await OrganizationService.LoadTreeAsync(db, cancellationToken);
+        var tree = await trees.GetAsync(db, cancellationToken);
         var userIds = await RecipientsAsync(db, tree, portalEvent, cancellationToken);
         var opdId = portalEvent.UnitId is int unitId && tree.Contains(unitId) ? tree.OpdOf(unitId)?.Id : null;
 
@@ -72,8 +73,8 @@ public sealed class NotificationPublisher(
     }
 
     public IDisposable Subscribe(Func<PortalEvent, Task> handler) =>
-        // The end of sessions is the live feed's business, not an event anyone hears of.
-        bus.Subscribe(envelope => envelope.Event is Accounts.Sessions.SessionsEnded ? Task.CompletedTask : handler(envelope.Event));
+        // The end of sessions and a changed organisation are signals between instances, not events anyone hears of.
+        bus.Subscribe(envelope => envelope.Event is Accounts.Sessions.SessionsEnded or OrganizationChanged ? Task.CompletedTask : handler(envelope.Event));
 
     /// <summary>The accounts of the named employees and, when the event asks for it, of the unit's leaders up to its OPD head.</summary>
     internal static async Task<List<string>> RecipientsAsync(PortalDbContext db, UnitTree tree, PortalEvent portalEvent, CancellationToken ct)

@@ -4,7 +4,12 @@ public static class OrganizationExtensions
 {
     public static WebApplicationBuilder AddOrganization(this WebApplicationBuilder builder)
     {
+        // One kept tree per instance, told of this instance's saves by an EF interceptor and of others' over the bus.
+        builder.Services.AddKeyedSingleton(OrganizationTreeCache.SavesKey, (_, _) => new Data.ReferenceChanges(e => e is Unit or Employee));
+        builder.Services.AddSingleton<OrganizationTreeCache>();
         builder.Services.AddScoped<OrganizationService>();
+        builder.Services.AddScoped<SaveUnit>();
+        builder.Services.AddScoped<SaveEmployee>();
         builder.Services.AddScoped<EmployeeImportService>();
         return builder;
     }

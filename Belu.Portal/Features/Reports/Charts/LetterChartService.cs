@@ -16,7 +16,7 @@ public sealed record LetterCharts(IReadOnlyList<ChartPoint> ByState, IReadOnlyLi
 /// dispositions to the units a leader leads (an administrator: all units).
 /// </summary>
 public sealed class LetterChartService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser,
-    LetterDirectories directories, OfficeClock clock)
+    LetterDirectories directories, OfficeClock clock, Organization.OrganizationTreeCache trees)
 {
     public async Task<LetterCharts> GetAsync(CancellationToken ct = default)
     {
@@ -33,7 +33,7 @@ public sealed class LetterChartService(IDbContextFactory<PortalDbContext> dbFact
         IReadOnlyList<ChartPoint> overdue = [];
         if (currentUser.IsAdmin || currentUser.IsInRole(Roles.Pimpinan))
         {
-            var (tree, units) = await DispositionRecapReport.ScopeAsync(db, currentUser, null, ct);
+            var (tree, units) = await DispositionRecapReport.ScopeAsync(db, trees, currentUser, null, ct);
             var facts = await DispositionRecapReport.LoadFactsAsync(db, clock, units, null, null, ct);
             overdue = DispositionRecap.By(facts, f => f.ToUnitId, today)
                 .Where(l => l.Overdue > 0)

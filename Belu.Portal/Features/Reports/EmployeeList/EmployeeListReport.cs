@@ -20,6 +20,7 @@ public sealed record EmployeeLine(string? Nip, string Name, string Position, Emp
 /// </summary>
 public sealed class EmployeeListReport(
     IDbContextFactory<PortalDbContext> dbFactory,
+    OrganizationTreeCache trees,
     CurrentUser currentUser,
     OrganizationService organization,
     OfficeClock clock) : IReport<EmployeeListRequest>
@@ -69,7 +70,7 @@ public sealed class EmployeeListReport(
     {
         currentUser.RequireAnyRole(Roles.Admin, Roles.Pimpinan);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tree = await OrganizationService.LoadTreeAsync(db, ct);
+        var tree = await trees.GetAsync(db, ct);
         var scope = await organization.ScopeAsync(db, tree, ct);
 
         var chosen = (request.Unit ?? []).Distinct().ToList();

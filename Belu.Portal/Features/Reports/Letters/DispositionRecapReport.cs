@@ -20,6 +20,7 @@ public sealed record DispositionRecapRow(string Name, string? Position, string? 
 /// </summary>
 public sealed class DispositionRecapReport(
     IDbContextFactory<PortalDbContext> dbFactory,
+    OrganizationTreeCache trees,
     CurrentUser currentUser,
     OfficeClock clock) : IReport<DispositionRecapRequest>
 {
@@ -46,7 +47,7 @@ public sealed class DispositionRecapReport(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = clock.Today;
         var period = LetterReportScope.Period(request.From, request.To, today);
-        var (tree, units) = await ScopeAsync(db, currentUser, request.Unit, ct);
+        var (tree, units) = await ScopeAsync(db, trees, currentUser, request.Unit, ct);
         var facts = await LoadFactsAsync(db, clock, units, period.From, period.To, ct);
 
         var personIds = facts.Select(f => f.ToEmployeeId).Distinct().ToList();
@@ -81,10 +82,10 @@ public sealed class DispositionRecapReport(
     /// The units whose dispositions the caller may count: an administrator all, a leader his unit's tree; a unit
     /// asked for outside it is refused (403).
     /// </summary>
-    internal static async Task<(UnitTree Tree, HashSet<int> Units)> ScopeAsync(PortalDbContext db, CurrentUser user, int? unitId, CancellationToken ct)
+    internal static async Task<(UnitTree Tree, HashSet<int> Units)> ScopeAsync(PortalDbContext db, OrganizationTreeCache trees, CurrentUser user, int? unitId, CancellationToken ct)
     {
         user.RequireAnyRole(Roles.Admin, Roles.Pimpinan);
-        var tree = await OrganizationService.LoadTreeAsync(db, ct);
+        var tree = await trees.GetAsync(db, ct);
         HashSet<int> scope;
         if (user.IsAdmin)
         {

@@ -1,0 +1,75 @@
+using Belu.Portal.Features.Notifications;
+using Belu.Portal.Features.Organization;
+using Belu.Portal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Belu.Portal.Tests.ScaleOut;
+
+/// <summary>
+/// Two instances of the portal in this process over one SQLite file and one Redis: each keeps its own organisation
+/// tree, and a unit changed on one must reach the other's tree over the bus, well before the kept tree's lifetime.
+/// </summary>
+[Trait("Category", "ScaleOut")]
+public class OrganizationTreeAcrossInstancesTests(RedisServer redis) : IClassFixture<RedisServer>
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    /// <summary>A portal on Redis; the second of a pair opens the first one's database instead of its own.</summary>
+    private sealed class RedisPortalFactory(string redis, string? databaseOf = null) : PortalFactory
+    {
+        public override bool SeedDemo => databaseOf is null;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Redis:ConnectionString", redis);
+            builder.UseSetting("Redis:Channel", "uji-pohon:" + redis);
+            if (databaseOf is not null)
+            {
+                builder.UseSetting("ConnectionStrings:Portal", $"Data Source={databaseOf}");
+            }
+        }
+    }
+
+    private static async Task WaitConnectedAsync(PortalFactory instance)
+    {
+        var bus = (RedisEventBus)instance.Services.GetRequiredService<IEventBus>();
+        var deadline = DateTime.UtcNow + Wait;
+        while (!bus.IsConnected)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Redis did not connect");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
+    public async Task AUnitRenamedOnInstanceAIsSeenInTheTreeOfInstanceB()
+    {
+        Assert.True(OrganizationTreeCache.Lifetime > 4 * Wait, "the wait must prove the bus, not the kept tree's lifetime");
+        await using var a = new RedisPortalFactory(redis.ConnectionString);
+        _ = a.Services;
+        await using var b = new RedisPortalFactory(redis.ConnectionString, a.DatabasePath);
+        await WaitConnectedAsync(a);
+        await WaitConnectedAsync(b);
+        var treeOfB = b.Services.GetRequiredService<OrganizationTreeCache>();
+        await using var db = a.CreateDbContext();
+        var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Code == "DUKCAPIL");
+        Assert.Equal(unit.Name, (await treeOfB.GetAsync())[unit.Id].Name);
+
+        await using (var admin = await a.ScopeForAsync("admin"))
+        {
+            var input = await admin.ServiceProvider.GetRequiredService<OrganizationService>().GetUnitAsync(unit.Id);
+            input.Name = "Dinas Dukcapil (diganti di instans A)";
+            await admin.ServiceProvider.GetRequiredService<SaveUnit>().UpdateAsync(unit.Id, input);
+        }
+
+        var deadline = DateTime.UtcNow + Wait;
+        while ((await treeOfB.GetAsync())[unit.Id].Name != "Dinas Dukcapil (diganti di instans A)")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "instance B still shows the old name");
+            await Task.Delay(50);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Belu.Portal.Common;
+using Belu.Portal.Data;
+using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Attendance.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Belu.Portal.Features.Attendance;
+
+public sealed record RequestRow(
+    Guid Id, int EmployeeId, string EmployeeName, string? Nip, RequestKind Kind, DateOnly From, DateOnly To, string Reason,
+    RequestStatus Status, string? ApproverName, string? DecisionNote, DateTime CreatedUtc, DateTime? DecidedUtc, bool HasDocument, Guid Version);
+
+/// <summary>Requests as their lists show them: the caller's own, and those the caller is to decide.</summary>
+public sealed class RequestQueries(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, OfficeClock clock)
+{
+    public async Task<IReadOnlyList<RequestRow>> ListMineAsync(CancellationToken ct = default)
+    {
+        var me = currentUser.RequireEmployeeId();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Rows(db, db.AttendanceRequests.Where(r => r.EmployeeId == me)).ToListAsync(ct);
+    }
+
+    /// <summary>Requests the caller is to decide (pending first), and the ones they decided recently.</summary>
+    public async Task<IReadOnlyList<RequestRow>> ListToDecideAsync(CancellationToken ct = default)
+    {
+        var me = currentUser.RequireEmployeeId();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var since = clock.UtcNow.AddDays(-60);
+        return await Rows(db, db.AttendanceRequests.Where(r => r.ApproverEmployeeId == me
+                && (r.Status == RequestStatus.Diajukan || r.DecidedUtc >= since)))
+            .ToListAsync(ct);
+    }
+
+    internal static IQueryable<RequestRow> Rows(PortalDbContext db, IQueryable<AttendanceRequest> requests) =>
+        requests.OrderBy(r => r.Status == RequestStatus.Diajukan ? 0 : 1).ThenByDescending(r => r.From)
+            .Select(r => new RequestRow(r.Id, r.EmployeeId,
+                db.Employees.Where(e => e.Id == r.EmployeeId).Select(e => e.Name).First(),
+                db.Employees.Where(e => e.Id == r.EmployeeId).Select(e => e.Nip).First(),
+                r.Kind, r.From, r.To, r.Reason, r.Status,
+                db.Employees.Where(e => e.Id == r.ApproverEmployeeId).Select(e => e.Name).FirstOrDefault(),
+                r.DecisionNote, r.CreatedUtc, r.DecidedUtc, r.DocumentKey != null, r.Version));
+}
