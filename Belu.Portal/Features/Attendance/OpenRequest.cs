@@ -18,20 +18,11 @@ public sealed class OpenRequest(IDbContextFactory<PortalDbContext> dbFactory, Cu
     {
         var me = currentUser.RequireEmployeeId();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.AttendanceRequests.AsNoTracking()
-            .Where(r => r.Id == id && (r.ApproverEmployeeId == me || r.EmployeeId == me))
-            .Select(r => new
-            {
-                Row = new RequestRow(r.Id, r.EmployeeId,
-                    db.Employees.Where(e => e.Id == r.EmployeeId).Select(e => e.Name).First(),
-                    db.Employees.Where(e => e.Id == r.EmployeeId).Select(e => e.Nip).First(),
-                    r.Kind, r.From, r.To, r.Reason, r.Status,
-                    db.Employees.Where(e => e.Id == r.ApproverEmployeeId).Select(e => e.Name).FirstOrDefault(),
-                    r.DecisionNote, r.CreatedUtc, r.DecidedUtc, r.DocumentKey != null, r.Version),
-                r.ApproverEmployeeId,
-            })
+        // Only the requester and the approver find it: whoever is not the requester here is its approver.
+        var row = await RequestQueries.Rows(db, db.AttendanceRequests.AsNoTracking()
+                .Where(r => r.Id == id && (r.ApproverEmployeeId == me || r.EmployeeId == me)))
             .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Permohonan tidak ditemukan.");
-        var mine = row.Row.EmployeeId == me;
-        return new RequestView(row.Row, !mine && row.ApproverEmployeeId == me && row.Row.Status == RequestStatus.Diajukan, mine);
+        var mine = row.EmployeeId == me;
+        return new RequestView(row, !mine && row.Status == RequestStatus.Diajukan, mine);
     }
 }
