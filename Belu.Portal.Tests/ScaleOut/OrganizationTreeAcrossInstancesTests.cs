@@ -33,17 +33,6 @@ public class OrganizationTreeAcrossInstancesTests(RedisServer redis) : IClassFix
         }
     }
 
-    private static async Task WaitConnectedAsync(PortalFactory instance)
-    {
-        var bus = (RedisEventBus)instance.Services.GetRequiredService<IEventBus>();
-        var deadline = DateTime.UtcNow + Wait;
-        while (!bus.IsConnected)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Redis did not connect");
-            await Task.Delay(20);
-        }
-    }
-
     [Fact]
     public async Task AUnitRenamedOnInstanceAIsSeenInTheTreeOfInstanceB()
     {
@@ -51,8 +40,8 @@ public class OrganizationTreeAcrossInstancesTests(RedisServer redis) : IClassFix
         await using var a = new RedisPortalFactory(redis.ConnectionString);
         _ = a.Services;
         await using var b = new RedisPortalFactory(redis.ConnectionString, a.DatabasePath);
-        await WaitConnectedAsync(a);
-        await WaitConnectedAsync(b);
+        await RedisEventBusTests.WaitConnectedAsync((RedisEventBus)a.Services.GetRequiredService<IEventBus>());
+        await RedisEventBusTests.WaitConnectedAsync((RedisEventBus)b.Services.GetRequiredService<IEventBus>());
         var treeOfB = b.Services.GetRequiredService<OrganizationTreeCache>();
         await using var db = a.CreateDbContext();
         var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Code == "DUKCAPIL");

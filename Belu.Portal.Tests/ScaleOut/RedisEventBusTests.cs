@@ -24,7 +24,8 @@ public class RedisEventBusTests(RedisServer redis) : IClassFixture<RedisServer>
         return channel;
     }
 
-    private static async Task WaitConnectedAsync(RedisEventBus bus)
+    /// <summary>Waits until the bus has subscribed to Redis (another test class waits for a portal's bus the same way).</summary>
+    internal static async Task WaitConnectedAsync(RedisEventBus bus)
     {
         var deadline = DateTime.UtcNow + Wait;
         while (!bus.IsConnected)
