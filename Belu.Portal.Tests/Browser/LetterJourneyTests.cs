@@ -1,3 +1,4 @@
+using System.Globalization;
 using Belu.Portal.Features.Letters;
 using Belu.Portal.Tests.Infrastructure;
 using Belu.Portal.Tests.Integration.Letters;
@@ -22,7 +23,8 @@ public sealed class LetterPages(IPage page)
         await page.WaitForCircuitAsync();
         await page.Field("letter-sender").FillAsync("Dinas Komunikasi dan Informatika Provinsi NTT");
         await page.Field("letter-number").FillAsync("000.1.2.3/417/DKI/2026");
-        await page.Field("letter-date").FillAsync(TestClock.Today.AddDays(-1).ToString("yyyy-MM-dd"));
+        await page.Field("letter-date").FillAsync(TestClock.Today.AddDays(-1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await page.Field("letter-date").BlurAsync();
         await page.Field("letter-classification").FillAsync("000.1.2.3");
         await page.Field("letter-subject-input").FillAsync(subject);
         await page.Locator("textarea[data-testid=letter-summary], [data-testid=letter-summary] textarea").First.FillAsync("Mohon menunjuk petugas dan menyiapkan data pendukung.");
@@ -48,7 +50,8 @@ public sealed class LetterPages(IPage page)
         await page.Locator($"input[data-testid=recipient-p{recipientId}]").CheckAsync(new() { Force = true });
         await page.Locator("[data-testid=instructions] label", new() { HasText = instruction }).First.ClickAsync();
         await page.Locator("textarea[data-testid=disposition-note], [data-testid=disposition-note] textarea").First.FillAsync(note);
-        await page.Field("disposition-deadline").FillAsync(deadline.ToString("yyyy-MM-dd"));
+        await page.Field("disposition-deadline").FillAsync(deadline.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await page.Field("disposition-deadline").BlurAsync();
     }
 
     public async Task FinishAsync(string report)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Belu.Portal.Common;
 using Belu.Portal.Features.Letters;
 using Belu.Portal.Features.Reports.Letters;
@@ -59,7 +60,7 @@ public class LetterReportsJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(recapUrl).ToHaveAttributeAsync("data-report-url",
             DispositionRecapReport.Link(new DateOnly(todayLocal.Year, 1, 1), todayLocal, null));
         var from = todayLocal.AddDays(-30);
-        await page.Field("recap-from").FillAsync(from.ToString("yyyy-MM-dd"));
+        await page.Field("recap-from").FillAsync(from.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
         await page.Field("recap-from").BlurAsync();
         await Assertions.Expect(recapUrl).ToHaveAttributeAsync("data-report-url", DispositionRecapReport.Link(from, todayLocal, null));
         var recap = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=disposition-export]"));

@@ -76,7 +76,7 @@ public class CheckInButtonTests
         var early = await RenderAsync(Today(), new TimeOnly(5, 30));
         Assert.Equal(("early", true), (early.State, early.Disabled));
         // The same words as the refusal of the API (CheckInWindow.Refusal), times written with the dot (PUEBI).
-        Assert.Contains("06.00", early.Reason);
+        Assert.Contains("06:00", early.Reason);
         var late = await RenderAsync(Today([new(7, 45)]), new TimeOnly(18, 30));
         Assert.Equal(("closed", true), (late.State, late.Disabled));
     }

@@ -95,9 +95,9 @@ public class BoardPanelsTests
             new BoardEvent(Guid.NewGuid(), "LetterDisposedEvent", "Surat 0042/2026 didisposisikan", new DateTime(2026, 11, 26, 23, 40, 0, DateTimeKind.Utc), 10),
         ]));
         var items = cut.FindAll(".ticker-item").Select(li => li.TextContent.Trim()).ToList();
-        Assert.StartsWith("07.42", items[0]);
+        Assert.StartsWith("07:42", items[0]);
         Assert.Contains("terlambat 12 menit", items[0]);
-        Assert.StartsWith("07.40", items[1]);
+        Assert.StartsWith("07:40", items[1]);
         Assert.Empty(cut.FindAll(".ticker-empty"));
     }
 }

@@ -40,6 +40,10 @@ public class DispositionFormPanelTests
             .First(c => c.TextContent.Contains(text, StringComparison.Ordinal))
             .QuerySelector("input")!.Change(true);
 
+    /// <summary>Types the deadline as a user does, dd/MM/yyyy (the field takes it when it changes, as on leaving it).</summary>
+    private static void TypeDeadline(IRenderedComponent<DispositionFormPanel> cut, string text) =>
+        cut.Find("[data-testid=disposition-deadline] input").Change(text);
+
     [Fact]
     public async Task SubmittingNothingAsksForARecipientAndAnInstruction()
     {
@@ -59,7 +63,7 @@ public class DispositionFormPanelTests
         await using var _ = ctx;
         Choose(cut, "p12");
         Tick(cut, "instructions", "Tindak Lanjuti");
-        cut.Find("input[data-testid=disposition-deadline]").Change("2026-11-27");
+        TypeDeadline(cut, "27/11/2026");
         cut.Find("[data-testid=disposition-submit]").Click();
         Assert.Contains("Batas waktu tidak boleh sebelum hari ini.", cut.Find("[data-testid=disposition-errors]").TextContent);
         Assert.Empty(submitted);
@@ -72,7 +76,7 @@ public class DispositionFormPanelTests
         await using var _ = ctx;
         Choose(cut, "p12");
         Tick(cut, "instructions", "Untuk Diketahui");
-        cut.Find("input[data-testid=disposition-deadline]").Change("2026-11-28");
+        TypeDeadline(cut, "28/11/2026");
         cut.Find("[data-testid=disposition-submit]").Click();
         cut.WaitForAssertion(() => Assert.Single(submitted));
         Assert.Equal(Today, submitted[0].Deadline);
@@ -88,7 +92,7 @@ public class DispositionFormPanelTests
         Tick(cut, "instructions", "Koordinasikan");
         Tick(cut, "instructions", "Tindak Lanjuti");
         cut.Find("textarea[data-testid=disposition-note]").Change("Segera dilaporkan.");
-        cut.Find("input[data-testid=disposition-deadline]").Change("2026-12-05");
+        TypeDeadline(cut, "05/12/2026");
         cut.Find("[data-testid=disposition-submit]").Click();
 
         cut.WaitForAssertion(() => Assert.Single(submitted));

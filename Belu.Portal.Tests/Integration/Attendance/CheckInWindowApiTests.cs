@@ -25,7 +25,7 @@ public class CheckInWindowApiTests(FakeClockPortalFactory factory) : IClassFixtu
 
         var early = await client.PostAsync("/api/absensi/hadir", new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
-        Assert.Equal("Absen masuk dibuka pukul 06.00.", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        Assert.Equal("Absen masuk dibuka pukul 06:00.", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
         Assert.Equal(before, (await factory.PunchesOfAsync(pegawai)).Count);
 
         factory.SetLocal(Monday, 6, 0, 10);

@@ -28,5 +28,5 @@ public static class Ui
     }
 
     public static string FormatDateTime(this OfficeClock clock, DateTime utc) =>
-        $"{clock.ToLocal(utc):dd MMM yyyy HH:mm} {clock.ZoneAbbreviation}";
+        $"{clock.ToLocal(utc):dd MMM yyyy} {clock.ToLocal(utc).ToString(TimeText.Minutes)} {clock.ZoneAbbreviation}";
 }

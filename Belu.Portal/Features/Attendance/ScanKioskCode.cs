@@ -69,7 +69,7 @@ public sealed class ScanKioskCode(
             if (await db.Punches.AnyAsync(p => p.EmployeeId == member.Id && p.AtUtc >= start && p.AtUtc < end, ct))
             {
                 return new KioskScan(null,
-                    $"Anda akan tercatat pulang lebih awal ({early} menit sebelum jam pulang {schedule!.End:HH.mm} {clock.ZoneAbbreviation}) dan dikenai potongan TPP pulang sebelum waktu. Lanjutkan?");
+                    $"Anda akan tercatat pulang lebih awal ({early} menit sebelum jam pulang {schedule!.End:HH\\:mm} {clock.ZoneAbbreviation}) dan dikenai potongan TPP pulang sebelum waktu. Lanjutkan?");
             }
         }
         await kiosk.MarkUsedAsync(step, employeeId, ct);

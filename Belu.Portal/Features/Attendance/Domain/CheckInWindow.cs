@@ -39,8 +39,8 @@ public static class CheckInWindow
     public static string? Refusal(DaySchedule? schedule, string? holidayName, TimeOnly time) => StateAt(schedule, holidayName, time) switch
     {
         CheckInWindowState.DayOff => holidayName is not null ? $"Hari ini libur: {holidayName}. Tidak perlu absen." : "Hari ini bukan hari kerja. Tidak perlu absen.",
-        CheckInWindowState.NotYetOpen => $"Absen masuk dibuka pukul {schedule!.CheckInFrom:HH.mm}.",
-        CheckInWindowState.Closed => $"Jendela absen hari ini sudah ditutup pukul {schedule!.CheckOutUntil:HH.mm}.",
+        CheckInWindowState.NotYetOpen => $"Absen masuk dibuka pukul {schedule!.CheckInFrom:HH\\:mm}.",
+        CheckInWindowState.Closed => $"Jendela absen hari ini sudah ditutup pukul {schedule!.CheckOutUntil:HH\\:mm}.",
         _ => null,
     };
 
