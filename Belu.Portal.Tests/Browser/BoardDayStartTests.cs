@@ -81,6 +81,20 @@ public class BoardDayStartTests(BoardDayStartFixture fixture) : IClassFixture<Bo
         }
     }
 
+    [Fact]
+    public async Task TheHeaderClockShowsThePortalsTimeNotTheScreens()
+    {
+        // The portal's clock stands still at Monday 04:00 WITA; the screen's own clock says another day altogether.
+        fixture.Portal.SetLocal(Monday, 4, 0);
+        var page = await OpenBoardAsync(1366, 768);
+        var clock = page.Locator("[data-board-clock]");
+        // Once the clock has ticked in the browser at least once, what it shows is the browser's doing, not the server's.
+        var drawn = await clock.InnerTextAsync();
+        await Assertions.Expect(clock).Not.ToHaveTextAsync(drawn);
+        await Assertions.Expect(clock).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^04:0\d:\d\d$"));
+        await Assertions.Expect(page.Locator("[data-board-date]")).ToHaveTextAsync("Senin, 30 November 2026");
+    }
+
     private static ILocator Kominfo(IPage page) => page.Locator("[data-panel=attendance] tr", new() { HasText = "Dinas Komunikasi dan Informatika" });
 
     private async Task<IPage> OpenBoardAsync(int width, int height)
