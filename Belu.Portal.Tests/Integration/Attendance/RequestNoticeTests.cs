@@ -95,4 +95,48 @@ public class RequestNoticeTests(FakeClockKestrelPortalFactory factory) : IClassF
             Assert.DoesNotContain((await notifications.ListAsync(true, 0, 100)).Items, n => n.Link == live.Link);
         }
     }
+
+    [Fact]
+    public async Task DecidingARequestFromTheListAnswersTheApproversNoticeAboutIt()
+    {
+        var day = FakeClockPortalFactory.StartDay.AddDays(12);
+        Guid id;
+        await using (var scope = await factory.ScopeForAsync("pegawai"))
+        {
+            id = await scope.ServiceProvider.GetRequiredService<SubmitRequest>().CreateAsync(
+                new RequestInput { Kind = Features.Attendance.Domain.RequestKind.I, From = day, To = day, Reason = "Menghadiri wisuda anak di Kupang." }, null);
+        }
+        var link = RequestLinks.Decide(id);
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = factory.CreateDbContext();
+            return await db.Notifications.AnyAsync(n => n.Link == link);
+        });
+
+        // The approver decides from /absensi/permohonan, without ever opening the request's own page.
+        await using (var scope = await factory.ScopeForAsync("kabid.aptika"))
+        {
+            var notifications = scope.ServiceProvider.GetRequiredService<NotificationService>();
+            var row = Assert.Single(await scope.ServiceProvider.GetRequiredService<RequestQueries>().ListToDecideAsync(), r => r.Id == id);
+            Assert.Contains((await notifications.ListAsync(true, 0, 100)).Items, n => n.Link == link);
+            await scope.ServiceProvider.GetRequiredService<DecideRequest>().DecideAsync(id, approve: true, note: null, row.Version);
+            Assert.DoesNotContain((await notifications.ListAsync(true, 0, 100)).Items, n => n.Link == link);
+        }
+
+        await using (var db = factory.CreateDbContext())
+        {
+            var approverUser = await db.Users.Where(u => u.UserName == "kabid.aptika").Select(u => u.Id).SingleAsync();
+            var notice = await db.Notifications.SingleAsync(n => n.Link == link && n.UserId == approverUser);
+            Assert.NotNull(notice.ReadAtUtc);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(Wait);
+        while (!await condition())
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
 }

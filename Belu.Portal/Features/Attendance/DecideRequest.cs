@@ -75,6 +75,7 @@ public sealed class DecideRequest(
         {
             await RewriteClosedDaysAsync(db, request, ct);
         }
+        await RequestNotices.AnswerAsync(db, currentUser.UserId, request.Id, request.DecidedUtc.Value, ct);
         await transaction.CommitAsync(ct);
 
         await notifier.PublishAsync(decided, ct);

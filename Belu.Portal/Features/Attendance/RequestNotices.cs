@@ -31,6 +31,21 @@ internal static class RequestNotices
         };
     }
 
+    /// <summary>
+    /// A decision answers the approver's notices about the request (its submission and any reminder), wherever he
+    /// decided it: from the list as well as from the request's own page, whose opening already marked them read.
+    /// </summary>
+    public static Task<int> AnswerAsync(PortalDbContext db, string? approverUserId, Guid requestId, DateTime atUtc, CancellationToken ct)
+    {
+        if (approverUserId is null)
+        {
+            return Task.FromResult(0);
+        }
+        var link = RequestLinks.Decide(requestId);
+        return db.Notifications.Where(n => n.UserId == approverUserId && n.ReadAtUtc == null && n.Link == link)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, atUtc), ct);
+    }
+
     private static async Task<(string Name, int? UnitId)> RequesterAsync(PortalDbContext db, int employeeId, CancellationToken ct)
     {
         var row = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId)
