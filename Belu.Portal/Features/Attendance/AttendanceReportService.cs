@@ -21,7 +21,8 @@ public enum TodayState
 
 public sealed record TodayRow(StaffMember Employee, string UnitName, TodayState State, DayResult Result);
 
-public sealed record TodayView(DateOnly Date, string? HolidayName, IReadOnlyList<TodayRow> Rows)
+/// <param name="Missing">How those not here stand (NotPresent): not started, awaited ("Belum hadir") or, once closed, TK.</param>
+public sealed record TodayView(DateOnly Date, string? HolidayName, IReadOnlyList<TodayRow> Rows, NotPresentState Missing = NotPresentState.Awaited)
 {
     public int Count(TodayState state) => Rows.Count(r => r.State == state);
 }
@@ -79,7 +80,12 @@ public sealed class AttendanceReportService(
         })
         .OrderBy(r => Rank(r.State)).ThenByDescending(r => r.Result.LateMinutes).ThenBy(r => r.Employee.Name)
         .ToList();
-        return new TodayView(today, grid.Book.HolidayOn(today), rows);
+        // The same rule as the board: before the window opens the day has not started, only the close makes it TK.
+        var phase = grid.Book.LastClosedDay is DateOnly closed && closed >= today ? DayPhase.Closed
+            : today > clock.Today ? DayPhase.Future : DayPhase.Open;
+        var now = today == clock.Today ? TimeOnly.FromDateTime(clock.LocalNow) : TimeOnly.MaxValue;
+        var missing = NotPresent.StateAt(grid.Book.ScheduleOf(unitId, today), grid.Book.HolidayOn(today), phase, now);
+        return new TodayView(today, grid.Book.HolidayOn(today), rows, missing);
     }
 
     /// <summary>What a leader should look at first: the late, then those not here, then the rest.</summary>
