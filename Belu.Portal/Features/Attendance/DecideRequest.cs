@@ -17,7 +17,7 @@ public sealed class DecideRequest(
     CurrentUser currentUser,
     AttendanceEngine engine,
     AuditLog audit,
-    IPortalNotifier notifier,
+    Announcer announcer,
     OfficeClock clock)
 {
     public async Task DecideAsync(Guid id, bool approve, string? note, Guid version, CancellationToken ct = default)
@@ -78,7 +78,7 @@ public sealed class DecideRequest(
         await RequestNotices.AnswerAsync(db, currentUser.UserId, request.Id, request.DecidedUtc.Value, ct);
         await transaction.CommitAsync(ct);
 
-        await notifier.PublishAsync(decided, ct);
+        await announcer.AnnounceAsync([decided], ct);
     }
 
     private async Task RewriteClosedDaysAsync(PortalDbContext db, AttendanceRequest request, CancellationToken ct)

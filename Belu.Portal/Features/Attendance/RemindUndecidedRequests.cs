@@ -16,7 +16,7 @@ public sealed class RemindUndecidedRequests(
     IDbContextFactory<PortalDbContext> dbFactory,
     AttendanceEngine engine,
     OfficeClock clock,
-    IPortalNotifier notifier)
+    Announcer announcer)
 {
     /// <summary>Reminds of every request that is due and not reminded of yet; returns how many.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
@@ -56,12 +56,9 @@ public sealed class RemindUndecidedRequests(
                     continue;
                 }
                 // Stored with the claim: a crash before publishing leaves the reminder in the outbox, not lost.
-                Outbox.Stage(db, reminder);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
+                await announcer.SaveAndAnnounceAsync(db, transaction, [reminder], ct);
             }
             reminded++;
-            await notifier.PublishAsync(reminder, ct);
         }
         return reminded;
     }

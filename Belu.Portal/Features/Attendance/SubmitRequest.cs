@@ -41,7 +41,7 @@ public sealed class SubmitRequest(
     CurrentUser currentUser,
     FileStore files,
     AuditLog audit,
-    IPortalNotifier notifier,
+    Announcer announcer,
     OfficeClock clock)
 {
     private static readonly FileKind[] DocumentKinds = [FileKind.Pdf, FileKind.Jpeg, FileKind.Png];
@@ -101,10 +101,7 @@ public sealed class SubmitRequest(
         db.AttendanceRequests.Add(request);
         audit.Add(db, "attendance.request.created", request.Id.ToString(), $"{request.Kind} {from:yyyy-MM-dd}..{to:yyyy-MM-dd}");
         var submitted = await RequestNotices.SubmittedAsync(db, request, ct);
-        Outbox.Stage(db, submitted);
-        await db.SaveChangesAsync(ct);
-
-        await notifier.PublishAsync(submitted, ct);
+        await announcer.SaveAndAnnounceAsync(db, null, [submitted], ct);
         return request.Id;
     }
 

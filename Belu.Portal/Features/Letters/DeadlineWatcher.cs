@@ -37,7 +37,7 @@ public interface IDeadlineScanner
 /// same transaction as its track line, and announced only after that commits: a restart, a second instance or a
 /// second run never announces the same deadline twice.
 /// </summary>
-public sealed class DeadlineScanner(IDbContextFactory<PortalDbContext> dbFactory, OfficeClock clock, IPortalNotifier notifier) : IDeadlineScanner
+public sealed class DeadlineScanner(IDbContextFactory<PortalDbContext> dbFactory, OfficeClock clock, Announcer announcer) : IDeadlineScanner
 {
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
@@ -75,12 +75,9 @@ public sealed class DeadlineScanner(IDbContextFactory<PortalDbContext> dbFactory
                 db.LetterTrack.Add(LetterWrites.Track(d.LetterId, now, TrackKind.DeadlinePassed, null, "Sistem",
                     $"Batas waktu disposisi kepada {d.RecipientName} ({d.Deadline:dd MMM yyyy}) terlewati; disposisi belum selesai.", d.Id));
                 // The announcement is stored with the claim: a crash before publishing leaves it in the outbox, not lost.
-                Outbox.Stage(db, passed);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
+                await announcer.SaveAndAnnounceAsync(db, transaction, [passed], ct);
             }
             announced++;
-            await notifier.PublishAsync(passed, ct);
         }
         return announced;
     }

@@ -76,7 +76,7 @@ public sealed class DispositionService(
     AuditLog audit,
     OfficeClock clock,
     FileStore fileStore,
-    IPortalNotifier notifier)
+    Announcer announcer)
 {
     public async Task<DispositionForm> GetFormAsync(Guid letterId, Guid? parentId, CancellationToken ct = default)
     {
@@ -232,14 +232,7 @@ public sealed class DispositionService(
                 Deadline = d.Deadline, Subject = letter.Security.IsSecret() ? null : letter.Subject,
                 RecipientEmployeeIds = [d.ToEmployeeId], UnitId = d.ToUnitId,
             }).ToList();
-            events.ForEach(e => Outbox.Stage(db, e));
-            await SaveAsync(db, ct);
-            await transaction.CommitAsync(ct);
-        }
-
-        foreach (var e in events)
-        {
-            await notifier.PublishAsync(e, ct);
+            await announcer.SaveAndAnnounceAsync(db, transaction, events, ct);
         }
         return created.Select(d => d.Id).ToList();
     }
@@ -347,11 +340,8 @@ public sealed class DispositionService(
                 AtUtc = now, LetterId = letter.Id, AgendaNumber = letter.AgendaNumber, DispositionId = d.Id, RecipientName = dir.MeRow.Name,
                 Subject = letter.Security.IsSecret() ? null : letter.Subject, RecipientEmployeeIds = [d.FromEmployeeId], UnitId = letter.UnitId,
             };
-            Outbox.Stage(db, finished);
-            await SaveAsync(db, ct);
-            await transaction.CommitAsync(ct);
+            await announcer.SaveAndAnnounceAsync(db, transaction, [finished], ct);
         }
-        await notifier.PublishAsync(finished, ct);
     }
 
     /// <summary>The disposer withdraws a disposition the recipient has not read yet.</summary>

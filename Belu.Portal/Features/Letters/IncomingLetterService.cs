@@ -21,7 +21,7 @@ public sealed class IncomingLetterService(
     AuditLog audit,
     OfficeClock clock,
     FileStore fileStore,
-    IPortalNotifier notifier,
+    Announcer announcer,
     IOptions<LettersOptions> options)
 {
     public const int MaxFiles = 10;
@@ -137,12 +137,8 @@ public sealed class IncomingLetterService(
                 RecipientEmployeeIds = [letter.AddresseeId, .. db.LetterCopies.Local.Select(c => c.EmployeeId)],
                 UnitId = letter.UnitId,
             };
-            Outbox.Stage(db, registered);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await announcer.SaveAndAnnounceAsync(db, transaction, [registered], ct);
         }
-
-        await notifier.PublishAsync(registered, ct);
         return letter.Id;
     }
 
@@ -524,12 +520,11 @@ public sealed class IncomingLetterService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dir = await directories.LoadAsync(db, currentUser, ct);
         var (letter, relation) = await LoadVisibleAsync(db, dir, id, ct);
-        var events = markRead ? await MarkReadAsync(db, dir, letter, ct) : [];
-        await audit.WriteAsync(markRead ? "letter.read" : "letter.printed", letter.AgendaNumber, $"{dir.UnitName(letter.UnitId)} ({relation})");
-        foreach (var e in events)
+        if (markRead)
         {
-            await notifier.PublishAsync(e, ct);
+            await MarkReadAsync(db, dir, letter, ct);
         }
+        await audit.WriteAsync(markRead ? "letter.read" : "letter.printed", letter.AgendaNumber, $"{dir.UnitName(letter.UnitId)} ({relation})");
         var track = await db.LetterTrack.AsNoTracking().Where(t => t.LetterId == id).OrderBy(t => t.AtUtc).ThenBy(t => t.Id)
             .Select(t => new TrackLine(t.AtUtc, t.Kind, t.ActorName, t.Text)).ToListAsync(ct);
         return ToDetail(letter, relation, dir, track, clock.Today);
@@ -613,7 +608,7 @@ public sealed class IncomingLetterService(
         l.Dispositions.Select(d => new DispositionEdge(d.FromEmployeeId, d.ToEmployeeId, d.ToUnitId, d.Status)).ToList(),
         l.Copies.Select(c => c.EmployeeId).ToList());
 
-    private async Task<List<PortalEvent>> MarkReadAsync(PortalDbContext db, LetterDirectory dir, IncomingLetter letter, CancellationToken ct)
+    private async Task MarkReadAsync(PortalDbContext db, LetterDirectory dir, IncomingLetter letter, CancellationToken ct)
     {
         var me = dir.Me;
         var events = new List<PortalEvent>();
@@ -622,7 +617,7 @@ public sealed class IncomingLetterService(
         var firstLook = letter.AddresseeId == me && letter.AddresseeReadAtUtc is null;
         if (unread.Count == 0 && copies.Count == 0 && !firstLook)
         {
-            return events;
+            return;
         }
         var now = clock.UtcNow;
         var name = dir.MeRow.Name;
@@ -663,10 +658,7 @@ public sealed class IncomingLetterService(
             c.ReadAtUtc = now;
             db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.CopyRead, me, name, "Tembusan dibaca."));
         }
-        events.ForEach(e => Outbox.Stage(db, e));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return events;
+        await announcer.SaveAndAnnounceAsync(db, transaction, events, ct);
     }
 
     internal static LetterDetail ToDetail(IncomingLetter l, LetterRelation relation, LetterDirectory dir, IReadOnlyList<TrackLine> track, DateOnly today)

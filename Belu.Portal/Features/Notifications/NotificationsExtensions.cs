@@ -17,6 +17,7 @@ public static class NotificationsExtensions
                 : new RedisEventBus(redis, sp.GetRequiredService<InProcessEventBus>(), sp.GetRequiredService<ILogger<RedisEventBus>>());
         });
         services.AddSingleton<IPortalNotifier, NotificationPublisher>();
+        services.AddSingleton<Announcer>();
         services.AddSingleton<LiveFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         services.AddValidatedOptions<OutboxOptions>(builder.Configuration, OutboxOptions.Section);

@@ -13,9 +13,8 @@ namespace Belu.Portal.Features.Accounts.SignInThrottling;
 public sealed class SignInThrottleService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IOptions<SignInThrottleOptions> options,
-    IPortalNotifier notifier,
-    TimeProvider time,
-    ILogger<SignInThrottleService> logger)
+    Announcer announcer,
+    TimeProvider time)
 {
     /// <summary>Marks the key of a login that names no account: such names are slowed down alike, so the wait tells nothing.</summary>
     public const string UnknownPrefix = "?";
@@ -90,7 +89,8 @@ public sealed class SignInThrottleService(
             }
             if (notice is not null)
             {
-                await AnnounceAsync(notice, ct);
+                // Saved with the count; the sign-in's answer does not wait for, nor fail by, its delivery.
+                await announcer.AnnounceAsync([notice], ct);
             }
             await PruneAsync(db, now, ct);
             return delay;
@@ -121,19 +121,6 @@ public sealed class SignInThrottleService(
             .Select(t => new { t.AccountKey, Until = t.BlockedUntilUtc!.Value })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.AccountKey).ToDictionary(g => g.Key, g => g.Max(r => r.Until));
-    }
-
-    private async Task AnnounceAsync(PortalEvent notice, CancellationToken ct)
-    {
-        try
-        {
-            await notifier.PublishAsync(notice, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The notice is in the outbox: the dispatcher delivers it later. The sign-in's answer does not wait for it.
-            logger.LogWarning(ex, "Notice of repeated sign-in failures {EventId} not delivered yet", notice.Id);
-        }
     }
 
     /// <summary>Every hundred failures, drop the runs nobody continued for a day (unknown names would pile up).</summary>
