@@ -21,7 +21,7 @@ public class LetterReportsJourneyTests(BrowserFixture fixture)
         await using (var scope = await fixture.Portal.ScopeForAsync("pimpinan"))
         {
             var today = scope.ServiceProvider.GetRequiredService<OfficeClock>().Today;
-            expected = (await scope.ServiceProvider.GetRequiredService<IncomingLetterService>()
+            expected = (await scope.ServiceProvider.GetRequiredService<LetterQueries>()
                 .SearchAsync(new LetterQuery(From: new DateOnly(today.Year, 1, 1), To: today, Take: 1))).Total;
         }
         Assert.True(expected > 0);

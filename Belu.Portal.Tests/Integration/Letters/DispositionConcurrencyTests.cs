@@ -17,14 +17,12 @@ public class DispositionConcurrencyTests(PortalFactory factory) : IClassFixture<
         var ikp = await factory.EmployeeOfAsync("kabid.ikp");
         await using var first = await factory.ScopeForAsync("pimpinan");
         await using var second = await factory.ScopeForAsync("pimpinan");
-        var a = first.ServiceProvider.GetRequiredService<DispositionService>();
-        var b = second.ServiceProvider.GetRequiredService<DispositionService>();
-        var formA = await a.GetFormAsync(id, null);
-        var formB = await b.GetFormAsync(id, null);
+        var formA = await first.ServiceProvider.GetRequiredService<DispositionQueries>().GetFormAsync(id, null);
+        var formB = await second.ServiceProvider.GetRequiredService<DispositionQueries>().GetFormAsync(id, null);
 
         var results = await Task.WhenAll(
-            Capture(() => a.DisposeAsync(id, new DispositionInput { EmployeeIds = [aptika], Instructions = ["Tindak Lanjuti"], Version = formA.Version })),
-            Capture(() => b.DisposeAsync(id, new DispositionInput { EmployeeIds = [ikp], Instructions = ["Untuk Diketahui"], Version = formB.Version })));
+            Capture(() => first.ServiceProvider.GetRequiredService<DisposeLetter>().HandleAsync(id, new DispositionInput { EmployeeIds = [aptika], Instructions = ["Tindak Lanjuti"], Version = formA.Version })),
+            Capture(() => second.ServiceProvider.GetRequiredService<DisposeLetter>().HandleAsync(id, new DispositionInput { EmployeeIds = [ikp], Instructions = ["Untuk Diketahui"], Version = formB.Version })));
         Assert.Single(results, r => r is null);
         var loser = Assert.IsType<ConcurrencyException>(results.Single(r => r is not null));
         Assert.Contains("Muat ulang", loser.Message);
@@ -44,9 +42,9 @@ public class DispositionConcurrencyTests(PortalFactory factory) : IClassFixture<
         await using var forwardScope = await factory.ScopeForAsync("kabid.aptika");
         await using var finishScope = await factory.ScopeForAsync("kabid.aptika");
         var results = await Task.WhenAll(
-            Capture(() => forwardScope.ServiceProvider.GetRequiredService<DispositionService>().DisposeAsync(id,
+            Capture(() => forwardScope.ServiceProvider.GetRequiredService<DisposeLetter>().HandleAsync(id,
                 new DispositionInput { ParentId = mine.Id, EmployeeIds = [pegawai], Instructions = ["Siapkan Jawaban"], Version = mine.Version })),
-            Capture(() => finishScope.ServiceProvider.GetRequiredService<DispositionService>().FinishAsync(mine.Id, mine.Version, "Sudah saya tangani sendiri.", null)));
+            Capture(() => finishScope.ServiceProvider.GetRequiredService<ReportFollowUp>().HandleAsync(mine.Id, mine.Version, "Sudah saya tangani sendiri.", null)));
 
         Assert.Single(results, r => r is null);
         Assert.IsType<ConcurrencyException>(results.Single(r => r is not null));
@@ -70,10 +68,10 @@ public class DispositionConcurrencyTests(PortalFactory factory) : IClassFixture<
         var read = ids.Single(d => view.Disposition(d).To.Id == aptika);
         var unread = ids.Single(d => d != read);
 
-        var error = await Assert.ThrowsAsync<ValidationException>(() => factory.AsAsync("pimpinan", sp => sp.GetRequiredService<DispositionService>().CancelAsync(read)));
+        var error = await Assert.ThrowsAsync<ValidationException>(() => factory.AsAsync("pimpinan", sp => sp.GetRequiredService<CancelDisposition>().HandleAsync(read)));
         Assert.Equal("Disposisi yang sudah dibaca penerima tidak dapat dibatalkan.", error.Message);
-        await Assert.ThrowsAsync<ForbiddenException>(() => factory.AsAsync("kabid.ikp", sp => sp.GetRequiredService<DispositionService>().CancelAsync(unread)));
-        await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<DispositionService>().CancelAsync(unread));
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.AsAsync("kabid.ikp", sp => sp.GetRequiredService<CancelDisposition>().HandleAsync(unread)));
+        await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<CancelDisposition>().HandleAsync(unread));
 
         var letter = await factory.OpenAsync("pimpinan", id);
         Assert.Equal(DispositionStatus.Dibatalkan, letter.Disposition(unread).Status);
@@ -90,9 +88,8 @@ public class DispositionConcurrencyTests(PortalFactory factory) : IClassFixture<
         async Task<ValidationException> Refused(DispositionInput input) => await Assert.ThrowsAsync<ValidationException>(() =>
             factory.AsAsync("pimpinan", async sp =>
             {
-                var service = sp.GetRequiredService<DispositionService>();
-                input.Version = (await service.GetFormAsync(id, null)).Version;
-                return await service.DisposeAsync(id, input);
+                input.Version = (await sp.GetRequiredService<DispositionQueries>().GetFormAsync(id, null)).Version;
+                return await sp.GetRequiredService<DisposeLetter>().HandleAsync(id, input);
             }));
 
         Assert.Equal("Pilih minimal satu instruksi.", (await Refused(new DispositionInput { EmployeeIds = [aptika] })).Message);
@@ -112,20 +109,20 @@ public class DispositionConcurrencyTests(PortalFactory factory) : IClassFixture<
         var pegawai = await factory.EmployeeOfAsync("pegawai");
         await factory.DisposeAsync("pimpinan", id, null, [aptika]);
         var mine = (await factory.OpenAsync("kabid.aptika", id)).Dispositions.Single(d => d.IsMine);
-        var service = (IServiceProvider sp) => sp.GetRequiredService<DispositionService>();
+        var service = (IServiceProvider sp) => sp.GetRequiredService<ReportFollowUp>();
 
-        var noReport = await Assert.ThrowsAsync<ValidationException>(() => factory.AsAsync("kabid.aptika", sp => service(sp).FinishAsync(mine.Id, mine.Version, "  ", null)));
+        var noReport = await Assert.ThrowsAsync<ValidationException>(() => factory.AsAsync("kabid.aptika", sp => service(sp).HandleAsync(mine.Id, mine.Version, "  ", null)));
         Assert.Equal("Laporan tindak lanjut wajib diisi sebelum disposisi diselesaikan.", noReport.Message);
 
         await factory.DisposeAsync("kabid.aptika", id, mine.Id, [pegawai]);
         mine = (await factory.OpenAsync("kabid.aptika", id)).Disposition(mine.Id);
-        var early = await Assert.ThrowsAsync<ValidationException>(() => factory.AsAsync("kabid.aptika", sp => service(sp).FinishAsync(mine.Id, mine.Version, "Beres.", null)));
+        var early = await Assert.ThrowsAsync<ValidationException>(() => factory.AsAsync("kabid.aptika", sp => service(sp).HandleAsync(mine.Id, mine.Version, "Beres.", null)));
         Assert.Contains("disposisi lanjutan yang belum selesai", early.Message);
 
-        var stranger = await Assert.ThrowsAsync<ForbiddenException>(() => factory.AsAsync("pimpinan", sp => service(sp).FinishAsync(mine.Id, mine.Version, "Beres.", null)));
+        var stranger = await Assert.ThrowsAsync<ForbiddenException>(() => factory.AsAsync("pimpinan", sp => service(sp).HandleAsync(mine.Id, mine.Version, "Beres.", null)));
         Assert.Equal("Disposisi ini tidak ditujukan kepada Anda.", stranger.Message);
         var badFile = await Assert.ThrowsAsync<ValidationException>(() => factory.AsAsync("kabid.aptika", sp =>
-            service(sp).FinishAsync(mine.Id, mine.Version, "Beres.", new FileUpload("laporan.pdf", new MemoryStream([0x4D, 0x5A, 0, 0])))));
+            service(sp).HandleAsync(mine.Id, mine.Version, "Beres.", new FileUpload("laporan.pdf", new MemoryStream([0x4D, 0x5A, 0, 0])))));
         Assert.Contains("disposisi lanjutan", badFile.Message);
     }
 

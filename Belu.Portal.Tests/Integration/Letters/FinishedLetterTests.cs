@@ -15,12 +15,12 @@ public class FinishedLetterTests(PortalFactory factory) : IClassFixture<PortalFa
     {
         var id = await factory.RegisterAsync(await factory.FormAsync("Tanda terima yang tidak berubah"),
             LetterTestKit.PdfUpload("halaman-1.pdf"), LetterTestKit.PdfUpload("halaman-2.pdf"));
-        var before = await factory.AsAsync("agendaris", sp => sp.GetRequiredService<IncomingLetterService>().GetReceiptAsync(id));
+        var before = await factory.AsAsync("agendaris", sp => sp.GetRequiredService<PrintLetter>().ReceiptAsync(id));
         Assert.Equal(2, before.FileCount);
 
         await FinishAsync(id, LetterTestKit.PdfUpload("laporan-tindak-lanjut.pdf"));
 
-        var after = await factory.AsAsync("agendaris", sp => sp.GetRequiredService<IncomingLetterService>().GetReceiptAsync(id));
+        var after = await factory.AsAsync("agendaris", sp => sp.GetRequiredService<PrintLetter>().ReceiptAsync(id));
         Assert.Equal(2, after.FileCount);
         var letter = await factory.OpenAsync("pimpinan", id);
         Assert.Equal(2, letter.Files.Count);
@@ -39,11 +39,11 @@ public class FinishedLetterTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Equal(LetterState.Selesai, letter.State);
         Assert.False(letter.CanDispose);
         var form = await Assert.ThrowsAsync<ValidationException>(() =>
-            factory.AsAsync("pimpinan", sp => sp.GetRequiredService<DispositionService>().GetFormAsync(id, null)));
+            factory.AsAsync("pimpinan", sp => sp.GetRequiredService<DispositionQueries>().GetFormAsync(id, null)));
         Assert.Equal(DispositionRules.LetterDoneMessage, form.Message);
         var ikp = await factory.EmployeeOfAsync("kabid.ikp");
         var dispose = await Assert.ThrowsAsync<ValidationException>(() => factory.AsAsync("pimpinan", sp =>
-            sp.GetRequiredService<DispositionService>().DisposeAsync(id,
+            sp.GetRequiredService<DisposeLetter>().HandleAsync(id,
                 new DispositionInput { EmployeeIds = [ikp], Instructions = ["Untuk Diketahui"], Version = letter.Version })));
         Assert.Equal(DispositionRules.LetterDoneMessage, dispose.Message);
         await using var db = factory.CreateDbContext();
@@ -56,7 +56,7 @@ public class FinishedLetterTests(PortalFactory factory) : IClassFixture<PortalFa
         var aptika = await factory.EmployeeOfAsync("kabid.aptika");
         await factory.DisposeAsync("pimpinan", letterId, null, [aptika]);
         var mine = (await factory.OpenAsync("kabid.aptika", letterId)).Dispositions.Single(d => d.IsMine);
-        await factory.AsAsync("kabid.aptika", sp => sp.GetRequiredService<DispositionService>()
-            .FinishAsync(mine.Id, mine.Version, "Sudah ditindaklanjuti.", attachment));
+        await factory.AsAsync("kabid.aptika", sp => sp.GetRequiredService<ReportFollowUp>()
+            .HandleAsync(mine.Id, mine.Version, "Sudah ditindaklanjuti.", attachment));
     }
 }

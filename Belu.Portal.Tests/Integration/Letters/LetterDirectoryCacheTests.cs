@@ -16,7 +16,7 @@ public class LetterDirectoryCacheTests(PortalFactory factory) : IClassFixture<Po
     private async Task<RegistrationOptions> OptionsAsync()
     {
         await using var scope = await factory.ScopeForAsync("agendaris");
-        return await scope.ServiceProvider.GetRequiredService<IncomingLetterService>().GetRegistrationOptionsAsync();
+        return await scope.ServiceProvider.GetRequiredService<RegisterLetter>().GetOptionsAsync();
     }
 
     [Fact]

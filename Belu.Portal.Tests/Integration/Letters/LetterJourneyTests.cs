@@ -36,19 +36,19 @@ public class LetterJourneyTests(PortalFactory factory) : IClassFixture<PortalFac
         var task = seenByPegawai.Dispositions.Single(d => d.IsMine);
         Assert.Equal(forwarded.Single(), task.Id);
         Assert.Equal(DispositionStatus.Diproses, seenByPegawai.Disposition(mine.Id).Status);
-        await factory.AsAsync("pegawai", sp => sp.GetRequiredService<DispositionService>()
-            .FinishAsync(task.Id, task.Version, "Jawaban sudah disiapkan dan diparaf.", LetterTestKit.PdfUpload("laporan.pdf")));
+        await factory.AsAsync("pegawai", sp => sp.GetRequiredService<ReportFollowUp>()
+            .HandleAsync(task.Id, task.Version, "Jawaban sudah disiapkan dan diparaf.", LetterTestKit.PdfUpload("laporan.pdf")));
 
         var aptikaAgain = (await factory.OpenAsync("kabid.aptika", id)).Disposition(mine.Id);
         Assert.True(aptikaAgain.CanFinish);
-        await factory.AsAsync("kabid.aptika", sp => sp.GetRequiredService<DispositionService>()
-            .FinishAsync(aptikaAgain.Id, aptikaAgain.Version, "Integrasi dijadwalkan minggu depan.", null));
+        await factory.AsAsync("kabid.aptika", sp => sp.GetRequiredService<ReportFollowUp>()
+            .HandleAsync(aptikaAgain.Id, aptikaAgain.Version, "Integrasi dijadwalkan minggu depan.", null));
         Assert.Equal(LetterState.DalamProses, (await factory.OpenAsync("pimpinan", id)).State);
 
         var ikpView = (await factory.OpenAsync("kabid.ikp", id)).Dispositions.Single(d => d.IsMine);
-        await factory.AsAsync("kabid.ikp", sp => sp.GetRequiredService<DispositionService>().MarkProcessingAsync(ikpView.Id, ikpView.Version));
+        await factory.AsAsync("kabid.ikp", sp => sp.GetRequiredService<ProcessDisposition>().HandleAsync(ikpView.Id, ikpView.Version));
         ikpView = (await factory.OpenAsync("kabid.ikp", id)).Dispositions.Single(d => d.IsMine);
-        await factory.AsAsync("kabid.ikp", sp => sp.GetRequiredService<DispositionService>().FinishAsync(ikpView.Id, ikpView.Version, "Sudah dikoordinasikan.", null));
+        await factory.AsAsync("kabid.ikp", sp => sp.GetRequiredService<ReportFollowUp>().HandleAsync(ikpView.Id, ikpView.Version, "Sudah dikoordinasikan.", null));
 
         var done = await factory.OpenAsync("pimpinan", id);
         Assert.Equal(LetterState.Selesai, done.State);
@@ -170,7 +170,7 @@ public class LetterJourneyTests(PortalFactory factory) : IClassFixture<PortalFac
         var form = await factory.FormAsync();
         await using var scope = await factory.ScopeForAsync("agendaris");
         var error = await Assert.ThrowsAsync<ValidationException>(() =>
-            scope.ServiceProvider.GetRequiredService<IncomingLetterService>().RegisterAsync(form, []));
+            scope.ServiceProvider.GetRequiredService<RegisterLetter>().HandleAsync(form, []));
         Assert.Contains("minimal satu pindaian", error.Message);
     }
 
@@ -201,7 +201,7 @@ public class LetterJourneyTests(PortalFactory factory) : IClassFixture<PortalFac
         var id = await factory.RegisterAsync(form);
 
         async Task<IReadOnlyList<LetterRow>> Search(string text) =>
-            (await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<IncomingLetterService>().SearchAsync(new LetterQuery(Text: text)))).Items;
+            (await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Text: text)))).Items;
 
         Assert.Contains(await Search("haekesak"), r => r.Id == id);
         Assert.Contains(await Search("menara haek"), r => r.Id == id);
@@ -213,7 +213,7 @@ public class LetterJourneyTests(PortalFactory factory) : IClassFixture<PortalFac
     [Fact]
     public async Task ListsPutOverdueLettersFirstAndFilterByState()
     {
-        var page = await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<IncomingLetterService>().SearchAsync(new LetterQuery(Take: 200)));
+        var page = await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Take: 200)));
         Assert.True(page.Total >= 200, $"only {page.Total} letters in the Kepala Dinas' scope");
         var states = page.Items.Select(r => r.State).ToList();
         var firstOther = states.FindIndex(s => s != LetterState.Terlambat);
@@ -221,7 +221,7 @@ public class LetterJourneyTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.DoesNotContain(LetterState.Terlambat, states.Skip(firstOther));
         foreach (var state in Enum.GetValues<LetterState>())
         {
-            var filtered = await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<IncomingLetterService>().SearchAsync(new LetterQuery(State: state)));
+            var filtered = await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(State: state)));
             Assert.True(filtered.Total > 0, $"no demo letter is {state}");
             Assert.All(filtered.Items, r => Assert.Equal(state, r.State));
         }
@@ -230,9 +230,9 @@ public class LetterJourneyTests(PortalFactory factory) : IClassFixture<PortalFac
     [Fact]
     public async Task TheDashboardCountersMatchTheListsTheyLinkTo()
     {
-        var dashboard = await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<IncomingLetterService>().GetDashboardAsync());
+        var dashboard = await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<LetterQueries>().GetDashboardAsync());
         async Task<int> Count(LetterBox box) =>
-            (await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<IncomingLetterService>().SearchAsync(new LetterQuery(box)))).Total;
+            (await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(box)))).Total;
         Assert.Equal(dashboard.Unread, await Count(LetterBox.BelumDibaca));
         Assert.Equal(dashboard.NotDisposed, await Count(LetterBox.BelumDisposisi));
         Assert.Equal(dashboard.DispositionsUnread, await Count(LetterBox.DisposisiBelumDibaca));

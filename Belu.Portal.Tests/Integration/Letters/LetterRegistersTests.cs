@@ -31,7 +31,7 @@ public class LetterRegistersTests(PortalFactory factory) : IClassFixture<PortalF
         await Assert.ThrowsAsync<ForbiddenException>(() => factory.AsAsync("pimpinan", sp => sp.GetRequiredService<InstructionService>().AddAsync("Coba")));
 
         var second = await factory.RegisterAsync(await factory.FormAsync("Daftar instruksi baru"));
-        var form = await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<DispositionService>().GetFormAsync(second, null));
+        var form = await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<DispositionQueries>().GetFormAsync(second, null));
         Assert.Contains("Buatkan Telaahan Staf", form.Instructions);
         Assert.DoesNotContain("Pedomani", form.Instructions);
         Assert.DoesNotContain("Jadikan Pedoman", form.Instructions);
@@ -41,7 +41,7 @@ public class LetterRegistersTests(PortalFactory factory) : IClassFixture<PortalF
     [Fact]
     public async Task DisposisiUntukSayaListsTheCallersOwnWorkOverdueFirst()
     {
-        var page = await factory.AsAsync("pegawai", sp => sp.GetRequiredService<DispositionService>().SearchMineAsync(new MyDispositionQuery(Take: 200)));
+        var page = await factory.AsAsync("pegawai", sp => sp.GetRequiredService<DispositionQueries>().SearchMineAsync(new MyDispositionQuery(Take: 200)));
         Assert.NotEmpty(page.Items);
         var pegawai = await factory.EmployeeOfAsync("pegawai");
         await using var db = factory.CreateDbContext();
@@ -52,18 +52,18 @@ public class LetterRegistersTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Equal(expected, page.Items.Select(r => r.Id));
         Assert.Contains(page.Items, r => r.Overdue);
         Assert.Contains(page.Items, r => r.Status == DispositionStatus.Selesai);
-        var second = await factory.AsAsync("pegawai", sp => sp.GetRequiredService<DispositionService>().SearchMineAsync(new MyDispositionQuery(Skip: 3, Take: 4)));
+        var second = await factory.AsAsync("pegawai", sp => sp.GetRequiredService<DispositionQueries>().SearchMineAsync(new MyDispositionQuery(Skip: 3, Take: 4)));
         Assert.Equal(page.Items.Skip(3).Take(4).Select(r => r.Id), second.Items.Select(r => r.Id));
         static string Shown(MyDispositionRow r) =>
             $"{r.LetterId}|{r.AgendaNumber}|{r.Subject}|{r.Sender}|{r.FromName}|{r.ToName}|{string.Join(";", r.Instructions)}|{r.Deadline}|{r.Status}|{r.Urgency}";
         Assert.Equal(page.Items.Skip(3).Take(4).Select(Shown), second.Items.Select(Shown));
 
-        var done = await factory.AsAsync("pegawai", sp => sp.GetRequiredService<DispositionService>().SearchMineAsync(new MyDispositionQuery(DispositionStatus.Selesai)));
+        var done = await factory.AsAsync("pegawai", sp => sp.GetRequiredService<DispositionQueries>().SearchMineAsync(new MyDispositionQuery(DispositionStatus.Selesai)));
         Assert.All(done.Items, r => Assert.Equal(DispositionStatus.Selesai, r.Status));
-        var late = await factory.AsAsync("pegawai", sp => sp.GetRequiredService<DispositionService>().SearchMineAsync(new MyDispositionQuery(OverdueOnly: true)));
+        var late = await factory.AsAsync("pegawai", sp => sp.GetRequiredService<DispositionQueries>().SearchMineAsync(new MyDispositionQuery(OverdueOnly: true)));
         Assert.All(late.Items, r => Assert.True(r.Overdue));
         var aptikaId = await factory.EmployeeOfAsync("kabid.aptika");
-        var sent = await factory.AsAsync("kabid.aptika", sp => sp.GetRequiredService<DispositionService>().SearchMineAsync(new MyDispositionQuery(Sent: true)));
+        var sent = await factory.AsAsync("kabid.aptika", sp => sp.GetRequiredService<DispositionQueries>().SearchMineAsync(new MyDispositionQuery(Sent: true)));
         Assert.NotEmpty(sent.Items);
         var aptikaName = (await db.Employees.SingleAsync(e => e.Id == aptikaId)).Name;
         Assert.All(sent.Items, r => Assert.Equal(aptikaName, r.FromName));
@@ -98,6 +98,6 @@ public class LetterRegistersTests(PortalFactory factory) : IClassFixture<PortalF
         var found = await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<OutgoingLetterService>().SearchAsync(new OutgoingQuery(Text: "tanda tangan elektronik")));
         Assert.Contains(found.Items, r => r.Id == id && r.HasScan);
         await Assert.ThrowsAsync<NotFoundException>(() => factory.AsAsync("pegawai", sp => sp.GetRequiredService<OutgoingLetterService>().GetAsync(id)));
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.AsAsync("pegawai", sp => sp.GetRequiredService<IncomingLetterService>().OpenFileAsync(sent.Files.Single().Id)));
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.AsAsync("pegawai", sp => sp.GetRequiredService<OpenLetterFile>().HandleAsync(sent.Files.Single().Id)));
     }
 }

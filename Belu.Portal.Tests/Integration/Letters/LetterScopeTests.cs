@@ -25,7 +25,7 @@ public class LetterScopeTests(PortalFactory factory) : IClassFixture<PortalFacto
         };
         var stored = await factory.Services.GetRequiredService<Belu.Portal.Common.Files.FileStore>()
             .SaveAsync(new MemoryStream(LetterTestKit.Pdf("dinkes")), "dinkes.pdf", [Belu.Portal.Common.Files.FileKind.Pdf]);
-        var file = IncomingLetterService.NewFile(stored, head.Id, TestClock.Start.UtcDateTime, letterId: letter.Id);
+        var file = LetterFiles.NewFile(stored, head.Id, TestClock.Start.UtcDateTime, letterId: letter.Id);
         db.IncomingLetters.Add(letter);
         db.LetterGrants.AddRange(LetterGrants.Of(letter));
         db.LetterFiles.Add(file);
@@ -41,12 +41,11 @@ public class LetterScopeTests(PortalFactory factory) : IClassFixture<PortalFacto
         {
             await factory.AsAsync(user, async sp =>
             {
-                var letters = sp.GetRequiredService<IncomingLetterService>();
-                await Assert.ThrowsAsync<NotFoundException>(() => letters.GetAsync(letterId));
-                await Assert.ThrowsAsync<NotFoundException>(() => letters.GetReceiptAsync(letterId));
-                await Assert.ThrowsAsync<NotFoundException>(() => letters.OpenFileAsync(fileId));
-                Assert.DoesNotContain((await letters.SearchAsync(new LetterQuery(Text: "imunisasi"))).Items, r => r.Id == letterId);
-                await Assert.ThrowsAsync<NotFoundException>(() => sp.GetRequiredService<DispositionService>().GetFormAsync(letterId, null));
+                await Assert.ThrowsAsync<NotFoundException>(() => sp.GetRequiredService<OpenLetter>().HandleAsync(letterId));
+                await Assert.ThrowsAsync<NotFoundException>(() => sp.GetRequiredService<PrintLetter>().ReceiptAsync(letterId));
+                await Assert.ThrowsAsync<NotFoundException>(() => sp.GetRequiredService<OpenLetterFile>().HandleAsync(fileId));
+                Assert.DoesNotContain((await sp.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Text: "imunisasi"))).Items, r => r.Id == letterId);
+                await Assert.ThrowsAsync<NotFoundException>(() => sp.GetRequiredService<DispositionQueries>().GetFormAsync(letterId, null));
             });
         }
     }
@@ -121,13 +120,13 @@ public class LetterScopeTests(PortalFactory factory) : IClassFixture<PortalFacto
         // The Bupati leads the whole regency: he oversees the ordinary letter, never the secret one.
         Assert.Equal(LetterRelation.Oversight, (await factory.OpenAsync(bupati, ordinary)).Relation);
         await Assert.ThrowsAsync<NotFoundException>(() => factory.OpenAsync(bupati, secret));
-        Assert.DoesNotContain((await factory.AsAsync(bupati, sp => sp.GetRequiredService<IncomingLetterService>().SearchAsync(new LetterQuery(Take: 200)))).Items, r => r.Id == secret);
+        Assert.DoesNotContain((await factory.AsAsync(bupati, sp => sp.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Take: 200)))).Items, r => r.Id == secret);
         // The clerk of the register reads the ordinary letter but not the secret one; the receipt hides the subject.
         Assert.Equal(LetterRelation.Registry, (await factory.OpenAsync("agendaris", ordinary)).Relation);
         await Assert.ThrowsAsync<NotFoundException>(() => factory.OpenAsync("agendaris", secret));
-        var receipt = await factory.AsAsync("agendaris", sp => sp.GetRequiredService<IncomingLetterService>().GetReceiptAsync(secret));
+        var receipt = await factory.AsAsync("agendaris", sp => sp.GetRequiredService<PrintLetter>().ReceiptAsync(secret));
         Assert.Null(receipt.Subject);
-        Assert.DoesNotContain((await factory.AsAsync("agendaris", sp => sp.GetRequiredService<IncomingLetterService>().SearchAsync(new LetterQuery(Text: "pusat data")))).Items, r => r.Id == secret);
+        Assert.DoesNotContain((await factory.AsAsync("agendaris", sp => sp.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Text: "pusat data")))).Items, r => r.Id == secret);
 
         Assert.Equal(LetterRelation.Participant, (await factory.OpenAsync("pimpinan", secret)).Relation);
         Assert.Equal(LetterRelation.Copy, (await factory.OpenAsync("kabid.sandi", secret)).Relation);
@@ -150,7 +149,7 @@ public class LetterScopeTests(PortalFactory factory) : IClassFixture<PortalFacto
         Assert.Equal(LetterRelation.Copy, copy.Relation);
         Assert.False(copy.CanDispose);
         Assert.NotNull(copy.Copies.Single().ReadAtUtc);
-        await Assert.ThrowsAsync<ForbiddenException>(() => factory.AsAsync("kabid.sandi", sp => sp.GetRequiredService<DispositionService>().GetFormAsync(id, null)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.AsAsync("kabid.sandi", sp => sp.GetRequiredService<DispositionQueries>().GetFormAsync(id, null)));
         var pegawai = await factory.EmployeeOfAsync("pegawai");
         await Assert.ThrowsAsync<ForbiddenException>(() => factory.DisposeAsync("kabid.sandi", id, null, [pegawai]));
     }
@@ -160,9 +159,9 @@ public class LetterScopeTests(PortalFactory factory) : IClassFixture<PortalFacto
     {
         var id = await factory.RegisterAsync(await factory.FormAsync("Bukan untuk Anda"));
         var pegawai = await factory.EmployeeOfAsync("pegawai");
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.AsAsync("kabid.aptika", sp => sp.GetRequiredService<DispositionService>().DisposeAsync(id,
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.AsAsync("kabid.aptika", sp => sp.GetRequiredService<DisposeLetter>().HandleAsync(id,
             new DispositionInput { EmployeeIds = [pegawai], Instructions = ["Tindak Lanjuti"] })));
-        await Assert.ThrowsAsync<ForbiddenException>(() => factory.AsAsync("agendaris", sp => sp.GetRequiredService<DispositionService>().DisposeAsync(id,
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.AsAsync("agendaris", sp => sp.GetRequiredService<DisposeLetter>().HandleAsync(id,
             new DispositionInput { EmployeeIds = [pegawai], Instructions = ["Tindak Lanjuti"] })));
     }
 
@@ -186,20 +185,19 @@ public class LetterScopeTests(PortalFactory factory) : IClassFixture<PortalFacto
         Assert.Equal("Penerima disposisi tidak ditemukan atau tidak aktif.", unknown.Message);
         var otherUnit = await Assert.ThrowsAsync<ValidationException>(() => factory.AsAsync("kabid.aptika", async sp =>
         {
-            var service = sp.GetRequiredService<DispositionService>();
-            var form = await service.GetFormAsync(id, parent);
-            return await service.DisposeAsync(id, new DispositionInput { ParentId = parent, UnitIds = [ikpUnit], Instructions = ["Tindak Lanjuti"], Version = form.Version });
+            var form = await sp.GetRequiredService<DispositionQueries>().GetFormAsync(id, parent);
+            return await sp.GetRequiredService<DisposeLetter>().HandleAsync(id, new DispositionInput { ParentId = parent, UnitIds = [ikpUnit], Instructions = ["Tindak Lanjuti"], Version = form.Version });
         }));
         Assert.Contains("bukan unit di bawah Anda", otherUnit.Message);
-        Assert.DoesNotContain((await factory.AsAsync("kabid.aptika", sp => sp.GetRequiredService<DispositionService>().GetFormAsync(id, parent))).Recipients,
+        Assert.DoesNotContain((await factory.AsAsync("kabid.aptika", sp => sp.GetRequiredService<DispositionQueries>().GetFormAsync(id, parent))).Recipients,
             r => r.Id == ikpStaff || r.Id == kadis);
     }
 
     [Fact]
     public async Task APegawaiCannotRegisterLetters()
     {
-        await Assert.ThrowsAsync<ForbiddenException>(() => factory.AsAsync("pegawai", sp => sp.GetRequiredService<IncomingLetterService>()
-            .RegisterAsync(new IncomingLetterInput(), [LetterTestKit.PdfUpload()])));
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.AsAsync("pegawai", sp => sp.GetRequiredService<RegisterLetter>()
+            .HandleAsync(new IncomingLetterInput(), [LetterTestKit.PdfUpload()])));
         var client = factory.CreateBrowserLikeClient();
         await client.SignInAsync("pegawai");
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/surat/masuk/baru")).StatusCode);
@@ -219,7 +217,7 @@ public class LetterScopeTests(PortalFactory factory) : IClassFixture<PortalFacto
         var toAptika = (await factory.DisposeAsync("pimpinan", id, null, [aptika, ikp])).ToList();
         await factory.DisposeAsync("kabid.aptika", id, toAptika[0], [pegawai]);
         var toIkp = toAptika[1];
-        await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<DispositionService>().CancelAsync(toIkp));
+        await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<CancelDisposition>().HandleAsync(toIkp));
         var open = await factory.RegisterAsync(await factory.FormAsync("Akses tersimpan surat biasa"));
         await factory.DisposeAsync("pimpinan", open, null, [aptika]);
 
@@ -230,7 +228,7 @@ public class LetterScopeTests(PortalFactory factory) : IClassFixture<PortalFacto
         Assert.NotEmpty(letters);
         foreach (var letter in letters)
         {
-            var expected = LetterGrantRules.For(IncomingLetterService.Facts(letter));
+            var expected = LetterGrantRules.For(LetterScope.Facts(letter));
             Assert.True(expected.SetEquals(grants[letter.Id]), $"{letter.AgendaNumber}: stored [{string.Join(", ", grants[letter.Id])}], expected [{string.Join(", ", expected)}]");
         }
         var secret = grants[id].ToHashSet();
@@ -240,9 +238,9 @@ public class LetterScopeTests(PortalFactory factory) : IClassFixture<PortalFacto
         Assert.DoesNotContain(secret, k => k.Kind != GrantKind.Person);
 
         // And the lists answer from it: the cancelled recipient lost the secret letter, the forwarded staff member has it.
-        var ikpList = await factory.AsAsync("kabid.ikp", sp => sp.GetRequiredService<IncomingLetterService>().SearchAsync(new LetterQuery { Take = 200 }));
+        var ikpList = await factory.AsAsync("kabid.ikp", sp => sp.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery { Take = 200 }));
         Assert.DoesNotContain(ikpList.Items, r => r.Id == id);
-        var staffList = await factory.AsAsync("pegawai", sp => sp.GetRequiredService<IncomingLetterService>().SearchAsync(new LetterQuery { Take = 200 }));
+        var staffList = await factory.AsAsync("pegawai", sp => sp.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery { Take = 200 }));
         Assert.Contains(staffList.Items, r => r.Id == id);
     }
 }

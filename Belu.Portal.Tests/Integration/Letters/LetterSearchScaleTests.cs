@@ -84,26 +84,25 @@ public class LetterSearchScaleTests(ManyLettersFactory factory) : IClassFixture<
     {
         await factory.FillAsync();
         await using var scope = await factory.ScopeForAsync("pimpinan");
-        var letters = scope.ServiceProvider.GetRequiredService<IncomingLetterService>();
 
-        var rare = await letters.SearchAsync(new LetterQuery(Text: ManyLettersFactory.RareWord));
+        var rare = await scope.ServiceProvider.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Text: ManyLettersFactory.RareWord));
         Assert.Equal(ManyLettersFactory.Extra / 100, rare.Total);
         Assert.False(rare.Capped);
         Assert.All(rare.Items, l => Assert.Contains(ManyLettersFactory.RareWord, l.Subject));
-        var common = await letters.SearchAsync(new LetterQuery(Text: "undangan rapat"));
+        var common = await scope.ServiceProvider.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Text: "undangan rapat"));
         Assert.True(common.Total >= ManyLettersFactory.Extra / 4);
-        var first = await letters.SearchAsync(new LetterQuery());
+        var first = await scope.ServiceProvider.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery());
         Assert.Equal(25, first.Items.Count);
         // More letters than the count limit: the list stops counting there and says so; the pages are still there.
-        var page = await letters.SearchAsync(new LetterQuery(Skip: ManyLettersFactory.Extra / 2, Take: 25));
+        var page = await scope.ServiceProvider.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Skip: ManyLettersFactory.Extra / 2, Take: 25));
         Assert.True(page.Capped);
         Assert.Equal(ManyLettersFactory.CountLimit, page.Total);
         Assert.Equal(25, page.Items.Count);
-        var beyond = await letters.SearchAsync(new LetterQuery(Skip: ManyLettersFactory.Extra, Take: 25));
+        var beyond = await scope.ServiceProvider.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Skip: ManyLettersFactory.Extra, Take: 25));
         Assert.True(beyond.Capped);
         Assert.Equal(25, beyond.Items.Count);
         // Fewer than the limit are counted exactly (the rare word above: 50 of 50).
-        var late = await letters.SearchAsync(new LetterQuery(Box: LetterBox.Terlambat));
+        var late = await scope.ServiceProvider.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Box: LetterBox.Terlambat));
         Assert.False(late.Capped);
         Assert.True(late.Total >= ManyLettersFactory.Extra / 3);
 
@@ -120,20 +119,19 @@ public class LetterSearchScaleTests(ManyLettersFactory factory) : IClassFixture<
     {
         await factory.FillAsync();
         await using var scope = await factory.ScopeForAsync("pimpinan");
-        var letters = scope.ServiceProvider.GetRequiredService<IncomingLetterService>();
-        var overdue = (await letters.SearchAsync(new LetterQuery(State: Belu.Portal.Features.Letters.Domain.LetterState.Terlambat, Take: 1))).Total;
+        var overdue = (await scope.ServiceProvider.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(State: Belu.Portal.Features.Letters.Domain.LetterState.Terlambat, Take: 1))).Total;
         Assert.True(overdue > 10);
 
-        var across = await letters.SearchAsync(new LetterQuery(Skip: overdue - 3, Take: 7));
+        var across = await scope.ServiceProvider.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Skip: overdue - 3, Take: 7));
         Assert.Equal(7, across.Items.Count);
         Assert.All(across.Items.Take(3), l => Assert.Equal(Belu.Portal.Features.Letters.Domain.LetterState.Terlambat, l.State));
         Assert.All(across.Items.Skip(3), l => Assert.NotEqual(Belu.Portal.Features.Letters.Domain.LetterState.Terlambat, l.State));
         // Smaller pages over the same stretch give the same letters in the same order: the last overdue ones, then the
         // newest of the rest, read from either side of the boundary.
-        var before = await letters.SearchAsync(new LetterQuery(Skip: overdue - 3, Take: 3));
-        var after = await letters.SearchAsync(new LetterQuery(Skip: overdue, Take: 4));
+        var before = await scope.ServiceProvider.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Skip: overdue - 3, Take: 3));
+        var after = await scope.ServiceProvider.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Skip: overdue, Take: 4));
         Assert.Equal(across.Items.Select(l => l.Id), before.Items.Concat(after.Items).Select(l => l.Id));
-        var later = await letters.SearchAsync(new LetterQuery(Skip: overdue + 2, Take: 2));
+        var later = await scope.ServiceProvider.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Skip: overdue + 2, Take: 2));
         Assert.Equal(across.Items.Skip(5).Select(l => l.Id), later.Items.Select(l => l.Id));
         foreach (var part in new[] { across.Items.Take(3), across.Items.Skip(3) })
         {

@@ -43,8 +43,8 @@ internal static class LetterTestKit
     public static async Task<Guid> RegisterAsync(this PortalFactory factory, IncomingLetterInput input, params FileUpload[] files)
     {
         await using var scope = await factory.ScopeForAsync("agendaris");
-        return await scope.ServiceProvider.GetRequiredService<IncomingLetterService>()
-            .RegisterAsync(input, files.Length == 0 ? [PdfUpload()] : files);
+        return await scope.ServiceProvider.GetRequiredService<RegisterLetter>()
+            .HandleAsync(input, files.Length == 0 ? [PdfUpload()] : files);
     }
 
     public static async Task<T> AsAsync<T>(this PortalFactory factory, string userName, Func<IServiceProvider, Task<T>> action)
@@ -60,16 +60,15 @@ internal static class LetterTestKit
     }
 
     public static Task<LetterDetail> OpenAsync(this PortalFactory factory, string userName, Guid letterId) =>
-        factory.AsAsync(userName, sp => sp.GetRequiredService<IncomingLetterService>().GetAsync(letterId));
+        factory.AsAsync(userName, sp => sp.GetRequiredService<OpenLetter>().HandleAsync(letterId));
 
     /// <summary>Disposes (or forwards, with a parent) to the given people, as the given user, on the version they see now.</summary>
     public static async Task<IReadOnlyList<Guid>> DisposeAsync(this PortalFactory factory, string userName, Guid letterId, Guid? parentId,
         int[] employeeIds, string[]? instructions = null, DateOnly? deadline = null)
     {
         await using var scope = await factory.ScopeForAsync(userName);
-        var service = scope.ServiceProvider.GetRequiredService<DispositionService>();
-        var form = await service.GetFormAsync(letterId, parentId);
-        return await service.DisposeAsync(letterId, new DispositionInput
+        var form = await scope.ServiceProvider.GetRequiredService<DispositionQueries>().GetFormAsync(letterId, parentId);
+        return await scope.ServiceProvider.GetRequiredService<DisposeLetter>().HandleAsync(letterId, new DispositionInput
         {
             ParentId = parentId,
             EmployeeIds = [.. employeeIds],

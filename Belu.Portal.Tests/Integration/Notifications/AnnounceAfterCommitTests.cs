@@ -121,7 +121,7 @@ public class AnnounceAfterCommitTests(BrokenNotifierPortalFactory factory) : ICl
         notifier.Broken = true;
         try
         {
-            await factory.AsAsync("pegawai", sp => sp.GetRequiredService<DispositionService>().FinishAsync(id, mine.Version, "Sudah dilaksanakan.", null));
+            await factory.AsAsync("pegawai", sp => sp.GetRequiredService<ReportFollowUp>().HandleAsync(id, mine.Version, "Sudah dilaksanakan.", null));
         }
         finally
         {

@@ -34,7 +34,6 @@ public class PostgresOutageTests(PostgresPortalFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.StartsWith("PostgreSQL: terhubung", description);
         await using var scope = await factory.ScopeForAsync("agendaris");
-        var letters = scope.ServiceProvider.GetRequiredService<IncomingLetterService>();
         var input = await factory.FormAsync("Surat saat basis data mati");
         int before;
         await using (var db = factory.CreateDbContext())
@@ -48,7 +47,7 @@ public class PostgresOutageTests(PostgresPortalFactory factory) : IClassFixture<
             (status, description) = await HealthAsync();
             Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
             Assert.Equal("Basis data tidak dapat dihubungi", description);
-            await Assert.ThrowsAnyAsync<Exception>(() => letters.RegisterAsync(input, [LetterTestKit.PdfUpload()]));
+            await Assert.ThrowsAnyAsync<Exception>(() => scope.ServiceProvider.GetRequiredService<RegisterLetter>().HandleAsync(input, [LetterTestKit.PdfUpload()]));
         }
         finally
         {

@@ -284,11 +284,10 @@ public class LetterExportTests(FakeClockPortalFactory factory) : IClassFixture<F
     private async Task<List<LetterRow>> ListAsync(string user, LetterQuery query)
     {
         await using var scope = await factory.ScopeForAsync(user);
-        var service = scope.ServiceProvider.GetRequiredService<IncomingLetterService>();
         var rows = new List<LetterRow>();
         for (var skip = 0; ; skip += 200)
         {
-            var page = await service.SearchAsync(query with { Skip = skip, Take = 200 });
+            var page = await scope.ServiceProvider.GetRequiredService<LetterQueries>().SearchAsync(query with { Skip = skip, Take = 200 });
             rows.AddRange(page.Items);
             if (rows.Count >= page.Total || page.Items.Count == 0)
             {

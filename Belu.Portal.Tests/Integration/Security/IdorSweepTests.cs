@@ -51,13 +51,12 @@ public class IdorSweepTests(PortalFactory factory) : IClassFixture<PortalFactory
         foreach (var stranger in new[] { "kabid.ikp", "kabid.sandi", "agendaris", "display" })
         {
             await using var scope = await factory.ScopeForAsync(stranger);
-            var dispositions = scope.ServiceProvider.GetRequiredService<DispositionService>();
             foreach (var (name, call) in new (string, Func<Task>)[]
             {
-                ("processing", () => dispositions.MarkProcessingAsync(id, version)),
-                ("finish", () => dispositions.FinishAsync(id, version, "Selesai oleh orang lain.", null)),
-                ("cancel", () => dispositions.CancelAsync(id)),
-                ("forward", () => dispositions.GetFormAsync(letterId, id)),
+                ("processing", () => scope.ServiceProvider.GetRequiredService<ProcessDisposition>().HandleAsync(id, version)),
+                ("finish", () => scope.ServiceProvider.GetRequiredService<ReportFollowUp>().HandleAsync(id, version, "Selesai oleh orang lain.", null)),
+                ("cancel", () => scope.ServiceProvider.GetRequiredService<CancelDisposition>().HandleAsync(id)),
+                ("forward", () => scope.ServiceProvider.GetRequiredService<DispositionQueries>().GetFormAsync(letterId, id)),
             })
             {
                 var refused = await Record.ExceptionAsync(call);
@@ -65,7 +64,7 @@ public class IdorSweepTests(PortalFactory factory) : IClassFixture<PortalFactory
             }
             if (stranger != "display")
             {
-                Assert.DoesNotContain((await dispositions.SearchMineAsync(new MyDispositionQuery())).Items, d => d.Id == id);
+                Assert.DoesNotContain((await scope.ServiceProvider.GetRequiredService<DispositionQueries>().SearchMineAsync(new MyDispositionQuery())).Items, d => d.Id == id);
             }
         }
         await using var check = factory.CreateDbContext();

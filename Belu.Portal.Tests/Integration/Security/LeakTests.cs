@@ -29,10 +29,9 @@ public class LeakTests(PortalFactory factory) : IClassFixture<PortalFactory>
     public async Task AWildcardInTheSenderFilterMatchesOnlyItself()
     {
         await using var scope = await factory.ScopeForAsync("admin");
-        var letters = scope.ServiceProvider.GetRequiredService<IncomingLetterService>();
-        Assert.True((await letters.SearchAsync(new LetterQuery(Take: 1))).Total > 0);
-        Assert.Equal(0, (await letters.SearchAsync(new LetterQuery(Sender: "%", Take: 1))).Total);
-        Assert.Equal(0, (await letters.SearchAsync(new LetterQuery(Sender: "_", Take: 1))).Total);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Take: 1))).Total > 0);
+        Assert.Equal(0, (await scope.ServiceProvider.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Sender: "%", Take: 1))).Total);
+        Assert.Equal(0, (await scope.ServiceProvider.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Sender: "_", Take: 1))).Total);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public class ServiceRefusalTests(PortalFactory factory) : IClassFixture<PortalFa
         var sp = scope.ServiceProvider;
         await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<AttendanceReportService>().ScopeAsync());
         await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<AttendanceReportService>().TodayAsync(1));
-        await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<IncomingLetterService>().GetRegistrationOptionsAsync());
+        await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<RegisterLetter>().GetOptionsAsync());
         await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<OutgoingLetterService>().GetOptionsAsync());
     }
 
@@ -64,8 +64,8 @@ public class ServiceRefusalTests(PortalFactory factory) : IClassFixture<PortalFa
         {
             Assert.True(await Record.ExceptionAsync(() => call(sp)) is ForbiddenException, name);
         }
-        await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<IncomingLetterService>().SearchAsync(new LetterQuery()));
-        await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<DispositionService>().SearchMineAsync(new MyDispositionQuery()));
+        await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery()));
+        await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<DispositionQueries>().SearchMineAsync(new MyDispositionQuery()));
         await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<CheckInService>().CheckInAsync());
         await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<RequestQueries>().ListMineAsync());
         await Assert.ThrowsAsync<ForbiddenException>(() => sp.GetRequiredService<Features.Notifications.NotificationService>().ListAsync(false, 0, 10));

@@ -34,7 +34,7 @@ internal sealed class LetterGrantConfiguration : IEntityTypeConfiguration<Letter
 internal static class LetterGrants
 {
     public static IEnumerable<LetterGrant> Of(IncomingLetter letter) =>
-        LetterGrantRules.For(IncomingLetterService.Facts(letter)).Select(k => Row(letter.Id, k));
+        LetterGrantRules.For(LetterScope.Facts(letter)).Select(k => Row(letter.Id, k));
 
     private static LetterGrant Row(Guid letterId, LetterGrantKey key) => new() { LetterId = letterId, Kind = key.Kind, PrincipalId = key.PrincipalId };
 
@@ -44,7 +44,7 @@ internal static class LetterGrants
     /// </summary>
     public static async Task SyncAsync(PortalDbContext db, IncomingLetter letter, CancellationToken ct)
     {
-        var wanted = LetterGrantRules.For(IncomingLetterService.Facts(letter));
+        var wanted = LetterGrantRules.For(LetterScope.Facts(letter));
         var stored = await db.LetterGrants.Where(g => g.LetterId == letter.Id).ToListAsync(ct);
         foreach (var gone in stored.Where(g => !wanted.Contains(new(g.Kind, g.PrincipalId))))
         {

@@ -131,7 +131,7 @@ internal sealed class Plan(
             SubmissionId = Guid.NewGuid(),
         };
         Letters.Add(letter);
-        Files.Add(IncomingLetterService.NewFile(scan, agendarisId, registered, letterId: letter.Id));
+        Files.Add(LetterFiles.NewFile(scan, agendarisId, registered, letterId: letter.Id));
         Add(letter, registered, TrackKind.Registered, agendarisId,
             LetterWrites.Sentence($"Diregistrasi dengan nomor agenda {letter.AgendaNumber} dan disampaikan kepada {addressee.Name}"));
 
@@ -259,7 +259,7 @@ internal sealed class Plan(
         var withFile = random.Next(100) < 20;
         if (withFile)
         {
-            Files.Add(IncomingLetterService.NewFile(scan, to.Id, d.FinishedAtUtc.Value, letterId: letter.Id, dispositionId: d.Id));
+            Files.Add(LetterFiles.NewFile(scan, to.Id, d.FinishedAtUtc.Value, letterId: letter.Id, dispositionId: d.Id));
         }
         Add(letter, d.FinishedAtUtc.Value, TrackKind.Finished, to.Id,
             $"Disposisi diselesaikan. Laporan tindak lanjut: {d.Report}{(withFile ? " (lampiran pindaian-surat.pdf)" : "")}", d.Id);
@@ -324,7 +324,7 @@ internal sealed class Plan(
         Outgoing.Add(letter);
         if (sent is not null)
         {
-            Files.Add(IncomingLetterService.NewFile(scan, agendarisId, created, outgoingId: letter.Id));
+            Files.Add(LetterFiles.NewFile(scan, agendarisId, created, outgoingId: letter.Id));
         }
     }
 }

@@ -10,8 +10,17 @@ public static class LettersExtensions
     {
         builder.Services.AddValidatedOptions<LettersOptions>(builder.Configuration, LettersOptions.Section);
         builder.Services.AddSingleton<LetterDirectories>();
-        builder.Services.AddScoped<IncomingLetterService>();
-        builder.Services.AddScoped<DispositionService>();
+        // One use case per class: commands that change and announce, queries without side effects.
+        builder.Services.AddScoped<RegisterLetter>();
+        builder.Services.AddScoped<OpenLetter>();
+        builder.Services.AddScoped<PrintLetter>();
+        builder.Services.AddScoped<OpenLetterFile>();
+        builder.Services.AddScoped<LetterQueries>();
+        builder.Services.AddScoped<DisposeLetter>();
+        builder.Services.AddScoped<ProcessDisposition>();
+        builder.Services.AddScoped<ReportFollowUp>();
+        builder.Services.AddScoped<CancelDisposition>();
+        builder.Services.AddScoped<DispositionQueries>();
         builder.Services.AddScoped<OutgoingLetterService>();
         builder.Services.AddScoped<InstructionService>();
         builder.Services.AddSingleton<IDeadlineScanner, DeadlineScanner>();
@@ -24,9 +33,9 @@ public static class LettersExtensions
     {
         // Scans and report attachments, streamed only after the service's scope check; a refusal (404, 403) carries no
         // bytes of the file and reaches the client through PortalExceptionHandler.
-        app.MapGet("/surat/lampiran/{id:guid}", async (Guid id, HttpContext http, IncomingLetterService letters, CancellationToken ct) =>
+        app.MapGet("/surat/lampiran/{id:guid}", async (Guid id, HttpContext http, OpenLetterFile files, CancellationToken ct) =>
             {
-                var (content, contentType, fileName) = await letters.OpenFileAsync(id, ct);
+                var (content, contentType, fileName) = await files.HandleAsync(id, ct);
                 http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
                 http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
                 http.Response.Headers[HeaderNames.ContentDisposition] =

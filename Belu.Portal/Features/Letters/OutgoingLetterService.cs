@@ -139,7 +139,7 @@ public sealed class OutgoingLetterService(
         {
             throw new ValidationException(errors.Values.First(), errors);
         }
-        var stored = scan is null ? null : await fileStore.SaveAsync(scan.Content, scan.FileName, IncomingLetterService.ScanKinds, ct);
+        var stored = scan is null ? null : await fileStore.SaveAsync(scan.Content, scan.FileName, LetterFiles.ScanKinds, ct);
 
         var now = clock.UtcNow;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -177,7 +177,7 @@ public sealed class OutgoingLetterService(
         db.OutgoingLetters.Add(letter);
         if (stored is not null)
         {
-            db.LetterFiles.Add(IncomingLetterService.NewFile(stored, dir.Me, now, outgoingId: letter.Id));
+            db.LetterFiles.Add(LetterFiles.NewFile(stored, dir.Me, now, outgoingId: letter.Id));
         }
         audit.Add(db, "outgoing.registered", letter.Number, letter.Security.IsSecret() ? "(rahasia)" : letter.Subject);
         await db.SaveChangesAsync(ct);
@@ -203,13 +203,13 @@ public sealed class OutgoingLetterService(
         {
             throw new ValidationException("Tanggal kirim harus antara tanggal surat dan hari ini.");
         }
-        var stored = scan is null ? null : await fileStore.SaveAsync(scan.Content, scan.FileName, IncomingLetterService.ScanKinds, ct);
+        var stored = scan is null ? null : await fileStore.SaveAsync(scan.Content, scan.FileName, LetterFiles.ScanKinds, ct);
         db.Entry(letter).Property(l => l.Version).OriginalValue = version;
         letter.SentDate = sentDate;
         letter.Version = Guid.NewGuid();
         if (stored is not null)
         {
-            db.LetterFiles.Add(IncomingLetterService.NewFile(stored, dir.Me, clock.UtcNow, outgoingId: letter.Id));
+            db.LetterFiles.Add(LetterFiles.NewFile(stored, dir.Me, clock.UtcNow, outgoingId: letter.Id));
         }
         audit.Add(db, "outgoing.sent", letter.Number, $"dikirim {sentDate:yyyy-MM-dd}{(stored is null ? "" : "; pindaian akhir")}");
         try

@@ -23,11 +23,11 @@ public sealed class LetterChartService(IDbContextFactory<PortalDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dir = await directories.LoadAsync(db, currentUser, ct);
         var today = clock.Today;
-        var visible = IncomingLetterService.Visible(db, dir.Viewer, await IncomingLetterService.SeesFewAsync(db, dir.Viewer, ct)).AsNoTracking();
+        var visible = LetterScope.Visible(db, dir.Viewer, await LetterScope.SeesFewAsync(db, dir.Viewer, ct)).AsNoTracking();
         var byState = new List<ChartPoint>();
         foreach (var state in Enum.GetValues<LetterState>())
         {
-            byState.Add(new ChartPoint(state.Label(), await IncomingLetterService.InState(visible, state, today).CountAsync(ct)));
+            byState.Add(new ChartPoint(state.Label(), await LetterFilters.InState(visible, state, today).CountAsync(ct)));
         }
 
         IReadOnlyList<ChartPoint> overdue = [];

@@ -79,7 +79,7 @@ public sealed class IncomingRegisterReport(
         var period = LetterReportScope.Period(request.From, request.To, today);
         var query = new LetterQuery(request.Box ?? LetterBox.Semua, request.Q, request.State, request.Security, request.Urgency,
             period.From, period.To, request.Sender, request.Unit, request.DeadlineBefore);
-        var count = await IncomingLetterService.Filter(db, dir, query, today).CountAsync(ct);
+        var count = await LetterFilters.Filter(db, dir, query, today).CountAsync(ct);
 
         return new ReportDocument
         {
@@ -101,7 +101,7 @@ public sealed class IncomingRegisterReport(
         // SQLite cannot run incrementally over a year of a busy register.)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var side = await dbFactory.CreateDbContextAsync(ct);
-        var letters = IncomingLetterService.Filter(db, dir, query, today)
+        var letters = LetterFilters.Filter(db, dir, query, today)
             .OrderBy(l => l.ReceivedDate).ThenBy(l => l.UnitId).ThenBy(l => l.AgendaYear).ThenBy(l => l.AgendaSequence)
             .Select(l => new RegisterLetter(
                 l.Id, l.AgendaNumber, l.ReceivedDate, l.SenderNumber, l.LetterDate, l.Sender, l.Subject, l.ClassificationCode,

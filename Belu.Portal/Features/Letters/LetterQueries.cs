@@ -1,0 +1,160 @@
+using Belu.Portal.Common;
+using Belu.Portal.Common.Files;
+using Belu.Portal.Data;
+using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Audit;
+using Belu.Portal.Features.Letters.Domain;
+using Belu.Portal.Features.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Belu.Portal.Features.Letters;
+
+/// <summary>
+/// The read models of incoming letters: the list, the leader's counters and a letter's details. Nothing here writes:
+/// opening a letter (read marks, audit) is <see cref="OpenLetter"/>, printing it is <see cref="PrintLetter"/>.
+/// </summary>
+public sealed class LetterQueries(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    CurrentUser currentUser,
+    LetterDirectories directories,
+    OfficeClock clock,
+    IOptions<LettersOptions> options)
+{
+    /// <summary>Full-text hits up to which a search is counted by looking each hit up (SQLite).</summary>
+    internal const int FewHits = 5_000;
+
+    public async Task<PagedResult<LetterRow>> SearchAsync(LetterQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
+        var today = clock.Today;
+        var few = await LetterScope.SeesFewAsync(db, dir.Viewer, ct);
+        var letters = LetterFilters.Filter(db, dir, query, today, few);
+        var skip = Math.Max(0, query.Skip);
+        var take = Math.Clamp(query.Take, 1, 200);
+
+        // Counted up to the limit: beyond it the list says "lebih dari" instead of probing every visible letter.
+        var limit = Math.Max(1, options.Value.ListCountLimit);
+        // On SQLite a search with few hits is counted from its hits, read first and looked up by key: given the FTS5
+        // subquery SQLite scans every letter to match them. With many hits (a common word) the scan is the cheaper way,
+        // and the page walks keep the subquery: they walk the list order and stop early.
+        var counting = letters;
+        if (db.Database.IsSqlite() && LetterWrites.FullTextQuery(query.Text) is string match)
+        {
+            var hits = await LetterWrites.SearchIncoming(db, match).Take(FewHits + 1).ToListAsync(ct);
+            if (hits.Count <= FewHits)
+            {
+                counting = LetterFilters.Filter(db, dir, query, today, few, hits: hits);
+            }
+        }
+        var counted = await counting.Take(limit + 1).CountAsync(ct);
+        // Overdue letters first, then the rest, each newest first: two walks along the (received date, agenda number)
+        // index that stop once the page is full, instead of one sort of every letter the viewer may see. Only keys are
+        // read; the page's rows are fetched by id afterwards. On SQLite the walks write the state in the form that keeps
+        // it off the state index (InStateWalked); PostgreSQL's planner has statistics and chooses by itself.
+        var walk = db.Database.IsSqlite();
+        var walked = walk ? LetterFilters.Filter(db, dir, query, today, few, walk) : letters;
+        var overdue = LetterFilters.InState(walked, LetterState.Terlambat, today, walk);
+        var others = LetterFilters.NotOverdue(walked, today, walk);
+        var ids = await LetterFilters.NewestFirst(overdue).Skip(skip).Take(take).ToListAsync(ct);
+        if (ids.Count < take)
+        {
+            var overdueTotal = ids.Count > 0 || skip == 0 ? skip + ids.Count : await LetterFilters.InState(letters, LetterState.Terlambat, today).CountAsync(ct);
+            ids.AddRange(await LetterFilters.NewestFirst(others).Skip(Math.Max(0, skip - overdueTotal)).Take(take - ids.Count).ToListAsync(ct));
+        }
+        var rows = (await db.IncomingLetters.AsNoTracking()
+            .Where(l => ids.Contains(l.Id))
+            .Select(l => new
+            {
+                l.Id, l.AgendaNumber, l.SenderNumber, l.LetterDate, l.ReceivedDate, l.Sender, l.Subject, l.Security, l.Urgency,
+                l.Progress, l.OpenDeadline, l.AddresseeId, l.UnitId,
+            })
+            .ToListAsync(ct)).ToDictionary(r => r.Id);
+        return new(ids.Select(id => rows[id]).Select(r => new LetterRow(r.Id, r.AgendaNumber, r.SenderNumber, r.LetterDate, r.ReceivedDate, r.Sender, r.Subject,
+            r.Security, r.Urgency, LetterStateRules.FromSummary(new(r.Progress, r.OpenDeadline), today), r.OpenDeadline,
+            dir.NameOf(r.AddresseeId), dir.UnitName(r.UnitId))).ToList(), Math.Min(counted, limit), counted > limit);
+    }
+
+    public async Task<LetterDashboard> GetDashboardAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
+        var today = clock.Today;
+        var visible = LetterScope.Visible(db, dir.Viewer, await LetterScope.SeesFewAsync(db, dir.Viewer, ct)).AsNoTracking();
+        var me = dir.Me;
+        // One pass over the visible letters with a count per box (each condition as in InBox and InState), instead of
+        // nine counts that each probe every visible letter's access set again. The disposition and copy boxes are
+        // IN lists, built once per query.
+        var disposedUnread = db.Dispositions.Where(d => d.FromEmployeeId == me && d.Status == DispositionStatus.Baru).Select(d => d.LetterId);
+        var notFollowedUp = db.Dispositions
+            .Where(d => d.FromEmployeeId == me && (d.Status == DispositionStatus.Dibaca || d.Status == DispositionStatus.Diproses))
+            .Select(d => d.LetterId);
+        var copiesUnread = db.LetterCopies.Where(c => c.EmployeeId == me && c.ReadAtUtc == null).Select(c => c.LetterId);
+        var counts = await visible.GroupBy(l => 1).Select(g => new
+        {
+            Unread = g.Count(l => l.AddresseeId == me && l.AddresseeReadAtUtc == null),
+            NotDisposed = g.Count(l => l.AddresseeId == me && l.Progress == LetterProgress.NotDisposed),
+            DispositionsUnread = g.Count(l => disposedUnread.Contains(l.Id)),
+            NotFollowedUp = g.Count(l => notFollowedUp.Contains(l.Id)),
+            Overdue = g.Count(l => l.Progress == LetterProgress.InProgress && l.OpenDeadline != null && l.OpenDeadline < today),
+            CopiesUnread = g.Count(l => copiesUnread.Contains(l.Id)),
+            InScope = g.Count(),
+            InProgress = g.Count(l => l.Progress == LetterProgress.InProgress && (l.OpenDeadline == null || l.OpenDeadline >= today)),
+            Done = g.Count(l => l.Progress == LetterProgress.Done),
+        }).FirstOrDefaultAsync(ct);
+        var mine = await db.Dispositions.CountAsync(d => d.ToEmployeeId == me
+            && (d.Status == DispositionStatus.Baru || d.Status == DispositionStatus.Dibaca || d.Status == DispositionStatus.Diproses), ct);
+        return counts is null
+            ? new LetterDashboard(0, 0, 0, 0, 0, 0, 0, 0, 0, mine)
+            : new LetterDashboard(counts.Unread, counts.NotDisposed, counts.DispositionsUnread, counts.NotFollowedUp, counts.Overdue,
+                counts.CopiesUnread, counts.InScope, counts.InProgress, counts.Done, mine);
+    }
+
+    /// <summary>
+    /// The letter with its tree and track, as the caller may see it, without side effects: no read mark, no audit line,
+    /// no announcement. A user opening the letter goes through <see cref="OpenLetter"/> instead.
+    /// </summary>
+    /// <exception cref="NotFoundException">No such letter, or not in the caller's scope (never told apart).</exception>
+    public async Task<LetterDetail> GetDetailsAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
+        var (letter, relation) = await LetterScope.LoadVisibleAsync(db, dir, id, ct);
+        return ToDetail(letter, relation, dir, await TrackAsync(db, id, ct), clock.Today);
+    }
+
+    /// <summary>The letter's track (lacak surat), oldest first.</summary>
+    internal static async Task<List<TrackLine>> TrackAsync(PortalDbContext db, Guid letterId, CancellationToken ct) =>
+        await db.LetterTrack.AsNoTracking().Where(t => t.LetterId == letterId).OrderBy(t => t.AtUtc).ThenBy(t => t.Id)
+            .Select(t => new TrackLine(t.AtUtc, t.Kind, t.ActorName, t.Text)).ToListAsync(ct);
+
+    internal static LetterDetail ToDetail(IncomingLetter l, LetterRelation relation, LetterDirectory dir, IReadOnlyList<TrackLine> track, DateOnly today)
+    {
+        var me = dir.Me;
+        var hasSubordinates = dir.SubordinatesOf(me).Count > 0;
+        var files = l.Files.Where(f => f.DispositionId is null).OrderBy(f => f.UploadedAtUtc)
+            .Select(f => new FileRef(f.Id, f.FileName, f.ContentType, f.Length)).ToList();
+        var reportFiles = l.Files.Where(f => f.DispositionId is not null).ToDictionary(f => f.DispositionId!.Value, f => new FileRef(f.Id, f.FileName, f.ContentType, f.Length));
+        var dispositions = l.Dispositions.OrderBy(d => d.CreatedAtUtc).ThenBy(d => d.Id).Select(d =>
+        {
+            var mine = d.ToEmployeeId == me;
+            var open = d.Status.IsOpen();
+            var openForwards = l.Dispositions.Count(c => c.ParentId == d.Id && c.Status.IsOpen());
+            return new DispositionView(d.Id, d.ParentId, dir.Ref(d.FromEmployeeId), dir.Ref(d.ToEmployeeId), dir.UnitName(d.ToUnitId), d.ToWholeUnit,
+                d.Instructions, d.Note, d.Deadline, d.Status, d.CreatedAtUtc, d.ReadAtUtc, d.FinishedAtUtc, d.Report,
+                reportFiles.GetValueOrDefault(d.Id), LetterStateRules.IsOverdue(d.Status, d.Deadline, today),
+                mine, d.FromEmployeeId == me && d.Status == DispositionStatus.Baru,
+                mine && open && hasSubordinates, mine && d.Status is DispositionStatus.Baru or DispositionStatus.Dibaca,
+                mine && open && openForwards == 0, d.Version);
+        }).ToList();
+        var copies = l.Copies.Select(c => new CopyRef(dir.NameOf(c.EmployeeId), dir.Ref(c.EmployeeId).Position,
+            c.UnitId is int u ? dir.UnitName(u) : null, c.ReadAtUtc)).ToList();
+        var summary = LetterStateRules.Summarize(l.Dispositions.Select(d => new DispositionSnapshot(d.Status, d.Deadline)));
+        var state = LetterStateRules.FromSummary(summary, today);
+        return new LetterDetail(l.Id, l.AgendaNumber, l.UnitId, dir.UnitName(l.UnitId), dir.Tree.Contains(l.UnitId) ? dir.Tree[l.UnitId].Code : "",
+            l.SenderNumber, l.LetterDate, l.ReceivedDate, l.Sender, l.Subject, l.Summary, l.Security, l.Urgency, l.ClassificationCode,
+            dir.Ref(l.AddresseeId), dir.Ref(l.RegisteredById), l.RegisteredAtUtc, state, relation, files, copies, dispositions, track,
+            DispositionRules.CheckDisposeLetter(summary.Progress, l.AddresseeId == me) is null, l.Version);
+    }
+}

@@ -1,0 +1,71 @@
+using Belu.Portal.Common;
+using Belu.Portal.Common.Files;
+using Belu.Portal.Data;
+using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Audit;
+using Belu.Portal.Features.Letters.Domain;
+using Belu.Portal.Features.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Belu.Portal.Features.Letters;
+
+/// <summary>Which letters a viewer may see, and loading one letter only when the caller may see it.</summary>
+internal static class LetterScope
+{
+    /// <summary>
+    /// Below this many access keys a viewer's letters are read from the access set (an index range, then a small
+    /// sort); above it, the letters are walked in list order and each is probed against the set.
+    /// </summary>
+    internal const int FewGrants = 2_000;
+
+    /// <summary>
+    /// Letters the viewer may see (the query form of <see cref="LetterAccessRules"/>): the letter's stored grants meet
+    /// the viewer's keys (<see cref="LetterGrantRules"/>). Two shapes with the same answer: for a viewer with
+    /// <paramref name="few"/> letters the access set drives (<c>Id IN (grants)</c>); for a leader who sees most of the
+    /// register each letter is probed (<c>EXISTS</c>), so a list ordered by an index stops after its page.
+    /// </summary>
+    internal static IQueryable<IncomingLetter> Visible(PortalDbContext db, LetterViewer viewer, bool few = false)
+    {
+        var grants = GrantsOf(db, viewer);
+        return few
+            ? db.IncomingLetters.Where(l => grants.Select(g => g.LetterId).Contains(l.Id))
+            : db.IncomingLetters.Where(l => grants.Any(g => g.LetterId == l.Id));
+    }
+
+    private static IQueryable<LetterGrant> GrantsOf(PortalDbContext db, LetterViewer viewer)
+    {
+        var keys = LetterGrantRules.Of(viewer);
+        var me = keys.EmployeeId;
+        var own = keys.OwnUnits.ToList();
+        var overseen = keys.OverseenUnits.ToList();
+        return db.LetterGrants.Where(g => (g.Kind == GrantKind.Person && g.PrincipalId == me)
+            || (g.Kind == GrantKind.Unit && own.Contains(g.PrincipalId))
+            || (g.Kind == GrantKind.DisposedUnit && overseen.Contains(g.PrincipalId)));
+    }
+
+    /// <summary>Does the viewer hold few access keys (<see cref="FewGrants"/>)? One bounded count over the grants index.</summary>
+    internal static async Task<bool> SeesFewAsync(PortalDbContext db, LetterViewer viewer, CancellationToken ct) =>
+        await GrantsOf(db, viewer).Take(FewGrants).CountAsync(ct) < FewGrants;
+
+    internal static async Task<IncomingLetter?> LoadLetterAsync(PortalDbContext db, Guid id, CancellationToken ct) =>
+        await db.IncomingLetters
+            .Include(l => l.Dispositions)
+            .Include(l => l.Copies)
+            .Include(l => l.Files)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(l => l.Id == id, ct);
+
+    internal static async Task<(IncomingLetter Letter, LetterRelation Relation)> LoadVisibleAsync(
+        PortalDbContext db, LetterDirectory dir, Guid id, CancellationToken ct, string message = "Surat tidak ditemukan.")
+    {
+        var letter = await LoadLetterAsync(db, id, ct) ?? throw new NotFoundException(message);
+        var relation = LetterAccessRules.RelationOf(dir.Viewer, Facts(letter));
+        return relation == LetterRelation.None ? throw new NotFoundException(message) : (letter, relation);
+    }
+
+    internal static LetterAccessFacts Facts(IncomingLetter l) => new(
+        l.UnitId, l.Security, l.AddresseeId,
+        l.Dispositions.Select(d => new DispositionEdge(d.FromEmployeeId, d.ToEmployeeId, d.ToUnitId, d.Status)).ToList(),
+        l.Copies.Select(c => c.EmployeeId).ToList());
+}
