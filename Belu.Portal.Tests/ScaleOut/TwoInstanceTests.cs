@@ -184,7 +184,7 @@ public class TwoInstanceTests(TwoInstanceFixture fixture) : IClassFixture<TwoIns
             recipient = await db.Users.Where(u => u.UserName == "kabid.aptika").Select(u => u.EmployeeId!.Value).SingleAsync();
             kominfo = await db.Units.Where(u => u.Code == "DISKOMINFO").Select(u => u.Id).SingleAsync();
             var letter = await db.IncomingLetters
-                .Where(l => l.AddresseeId == leader && l.Progress == LetterProgress.NotDisposed && l.Security == SecurityClass.Biasa)
+                .Where(l => l.AddresseeId == leader && l.Progress == LetterState.BelumDidisposisi && l.Security == SecurityClass.Biasa)
                 .OrderByDescending(l => l.ReceivedDate).FirstAsync();
             href = $"/surat/{letter.Id}";
             agendaNumber = letter.AgendaNumber;

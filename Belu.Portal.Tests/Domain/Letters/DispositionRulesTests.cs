@@ -123,18 +123,18 @@ public class DispositionRulesTests
     public void OpenMeansWaitingForWork(DispositionStatus status, bool open) => Assert.Equal(open, status.IsOpen());
 
     [Theory]
-    [InlineData(LetterProgress.NotDisposed)]
-    [InlineData(LetterProgress.InProgress)]
-    public void TheAddresseeDisposesALetterThatIsNotDone(LetterProgress progress) =>
+    [InlineData(LetterState.BelumDidisposisi)]
+    [InlineData(LetterState.DalamProses)]
+    public void TheAddresseeDisposesALetterThatIsNotDone(LetterState progress) =>
         Assert.Null(DispositionRules.CheckDisposeLetter(progress, callerIsAddressee: true));
 
     [Fact]
     public void ASelesaiLetterIsNotDisposedAgain() =>
-        Assert.Equal(DispositionRules.LetterDoneMessage, DispositionRules.CheckDisposeLetter(LetterProgress.Done, callerIsAddressee: true));
+        Assert.Equal(DispositionRules.LetterDoneMessage, DispositionRules.CheckDisposeLetter(LetterState.Selesai, callerIsAddressee: true));
 
     [Theory]
-    [InlineData(LetterProgress.NotDisposed)]
-    [InlineData(LetterProgress.Done)]
-    public void OnlyTheAddresseeDisposesTheLetterItself(LetterProgress progress) =>
+    [InlineData(LetterState.BelumDidisposisi)]
+    [InlineData(LetterState.Selesai)]
+    public void OnlyTheAddresseeDisposesTheLetterItself(LetterState progress) =>
         Assert.Equal(DispositionRules.NotAddresseeMessage, DispositionRules.CheckDisposeLetter(progress, callerIsAddressee: false));
 }

@@ -52,7 +52,7 @@ public class LetterStateRulesTests
     public void TheEarliestOpenDeadlineDecides()
     {
         var summary = LetterStateRules.Summarize([D(DispositionStatus.Baru, 5), D(DispositionStatus.Diproses, -1), D(DispositionStatus.Selesai, -9), D(DispositionStatus.Dibaca)]);
-        Assert.Equal(new LetterSummary(LetterProgress.InProgress, Today.AddDays(-1)), summary);
+        Assert.Equal(new LetterSummary(LetterState.DalamProses, Today.AddDays(-1)), summary);
         Assert.Equal(LetterState.Terlambat, LetterStateRules.FromSummary(summary, Today));
         Assert.Equal(LetterState.DalamProses, LetterStateRules.FromSummary(summary, Today.AddDays(-1)));
     }

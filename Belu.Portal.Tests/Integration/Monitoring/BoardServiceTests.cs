@@ -19,10 +19,10 @@ public class BoardServiceTests(FakeClockPortalFactory factory) : IClassFixture<F
         await using var db = factory.CreateDbContext();
         var kominfo = await db.Units.SingleAsync(u => u.Code == "DISKOMINFO");
         var row = Assert.Single(rows, r => r.OpdId == kominfo.Id);
-        Assert.Equal(await db.IncomingLetters.CountAsync(l => l.UnitId == kominfo.Id && l.Progress == LetterProgress.NotDisposed), row.Waiting);
-        Assert.Equal(await db.IncomingLetters.CountAsync(l => l.UnitId == kominfo.Id && l.Progress == LetterProgress.InProgress), row.InProgress);
+        Assert.Equal(await db.IncomingLetters.CountAsync(l => l.UnitId == kominfo.Id && l.Progress == LetterState.BelumDidisposisi), row.Waiting);
+        Assert.Equal(await db.IncomingLetters.CountAsync(l => l.UnitId == kominfo.Id && l.Progress == LetterState.DalamProses), row.InProgress);
         var today = FakeClockPortalFactory.StartDay;
-        Assert.Equal(await db.IncomingLetters.CountAsync(l => l.UnitId == kominfo.Id && l.Progress != LetterProgress.Done && l.OpenDeadline < today), row.Overdue);
+        Assert.Equal(await db.IncomingLetters.CountAsync(l => l.UnitId == kominfo.Id && l.Progress != LetterState.Selesai && l.OpenDeadline < today), row.Overdue);
         Assert.True(row.Waiting + row.InProgress > 0);
     }
 

@@ -1,5 +1,4 @@
 using Belu.Portal.Common;
-using Belu.Portal.Common.Files;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Audit;

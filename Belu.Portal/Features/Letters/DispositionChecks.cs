@@ -1,10 +1,6 @@
 using Belu.Portal.Common;
-using Belu.Portal.Common.Files;
 using Belu.Portal.Data;
-using Belu.Portal.Features.Accounts;
-using Belu.Portal.Features.Audit;
 using Belu.Portal.Features.Letters.Domain;
-using Belu.Portal.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Belu.Portal.Features.Letters;

@@ -62,8 +62,8 @@ public sealed class IncomingLetter
     /// <summary>Token of the form that registered it: a second submit of the same form finds this letter instead of adding one.</summary>
     public Guid SubmissionId { get; set; }
 
-    /// <summary>Kept in step with the disposition tree by the service (see <see cref="LetterStateRules"/>).</summary>
-    public LetterProgress Progress { get; set; }
+    /// <summary>The stored part of the letter's state (never Terlambat), kept in step with the disposition tree by every disposition command (<see cref="LetterWrites.RefreshProgress"/>, <see cref="LetterStateRules"/>).</summary>
+    public LetterState Progress { get; set; }
 
     /// <summary>The earliest deadline among unfinished dispositions; with today it decides Terlambat.</summary>
     public DateOnly? OpenDeadline { get; set; }

@@ -1,10 +1,7 @@
 using Belu.Portal.Common;
-using Belu.Portal.Common.Files;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Accounts;
-using Belu.Portal.Features.Audit;
 using Belu.Portal.Features.Letters.Domain;
-using Belu.Portal.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +27,7 @@ public sealed class LetterQueries(
         var dir = await directories.LoadAsync(db, currentUser, ct);
         var today = clock.Today;
         var few = await LetterScope.SeesFewAsync(db, dir.Viewer, ct);
-        var letters = LetterFilters.Filter(db, dir, query, today, few);
+        var letters = LetterListFilters.Filter(db, dir, query, today, few);
         var skip = Math.Max(0, query.Skip);
         var take = Math.Clamp(query.Take, 1, 200);
 
@@ -45,7 +42,7 @@ public sealed class LetterQueries(
             var hits = await LetterWrites.SearchIncoming(db, match).Take(FewHits + 1).ToListAsync(ct);
             if (hits.Count <= FewHits)
             {
-                counting = LetterFilters.Filter(db, dir, query, today, few, hits: hits);
+                counting = LetterListFilters.Filter(db, dir, query, today, few, hits: hits);
             }
         }
         var counted = await counting.Take(limit + 1).CountAsync(ct);
@@ -54,14 +51,14 @@ public sealed class LetterQueries(
         // read; the page's rows are fetched by id afterwards. On SQLite the walks write the state in the form that keeps
         // it off the state index (InStateWalked); PostgreSQL's planner has statistics and chooses by itself.
         var walk = db.Database.IsSqlite();
-        var walked = walk ? LetterFilters.Filter(db, dir, query, today, few, walk) : letters;
-        var overdue = LetterFilters.InState(walked, LetterState.Terlambat, today, walk);
-        var others = LetterFilters.NotOverdue(walked, today, walk);
-        var ids = await LetterFilters.NewestFirst(overdue).Skip(skip).Take(take).ToListAsync(ct);
+        var walked = walk ? LetterListFilters.Filter(db, dir, query, today, few, walk) : letters;
+        var overdue = LetterListFilters.InState(walked, LetterState.Terlambat, today, walk);
+        var others = LetterListFilters.NotOverdue(walked, today, walk);
+        var ids = await LetterListFilters.NewestFirst(overdue).Skip(skip).Take(take).ToListAsync(ct);
         if (ids.Count < take)
         {
-            var overdueTotal = ids.Count > 0 || skip == 0 ? skip + ids.Count : await LetterFilters.InState(letters, LetterState.Terlambat, today).CountAsync(ct);
-            ids.AddRange(await LetterFilters.NewestFirst(others).Skip(Math.Max(0, skip - overdueTotal)).Take(take - ids.Count).ToListAsync(ct));
+            var overdueTotal = ids.Count > 0 || skip == 0 ? skip + ids.Count : await LetterListFilters.InState(letters, LetterState.Terlambat, today).CountAsync(ct);
+            ids.AddRange(await LetterListFilters.NewestFirst(others).Skip(Math.Max(0, skip - overdueTotal)).Take(take - ids.Count).ToListAsync(ct));
         }
         var rows = (await db.IncomingLetters.AsNoTracking()
             .Where(l => ids.Contains(l.Id))
@@ -94,14 +91,14 @@ public sealed class LetterQueries(
         var counts = await visible.GroupBy(l => 1).Select(g => new
         {
             Unread = g.Count(l => l.AddresseeId == me && l.AddresseeReadAtUtc == null),
-            NotDisposed = g.Count(l => l.AddresseeId == me && l.Progress == LetterProgress.NotDisposed),
+            NotDisposed = g.Count(l => l.AddresseeId == me && l.Progress == LetterState.BelumDidisposisi),
             DispositionsUnread = g.Count(l => disposedUnread.Contains(l.Id)),
             NotFollowedUp = g.Count(l => notFollowedUp.Contains(l.Id)),
-            Overdue = g.Count(l => l.Progress == LetterProgress.InProgress && l.OpenDeadline != null && l.OpenDeadline < today),
+            Overdue = g.Count(l => l.Progress == LetterState.DalamProses && l.OpenDeadline != null && l.OpenDeadline < today),
             CopiesUnread = g.Count(l => copiesUnread.Contains(l.Id)),
             InScope = g.Count(),
-            InProgress = g.Count(l => l.Progress == LetterProgress.InProgress && (l.OpenDeadline == null || l.OpenDeadline >= today)),
-            Done = g.Count(l => l.Progress == LetterProgress.Done),
+            InProgress = g.Count(l => l.Progress == LetterState.DalamProses && (l.OpenDeadline == null || l.OpenDeadline >= today)),
+            Done = g.Count(l => l.Progress == LetterState.Selesai),
         }).FirstOrDefaultAsync(ct);
         var mine = await db.Dispositions.CountAsync(d => d.ToEmployeeId == me
             && (d.Status == DispositionStatus.Baru || d.Status == DispositionStatus.Dibaca || d.Status == DispositionStatus.Diproses), ct);
@@ -121,15 +118,19 @@ public sealed class LetterQueries(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dir = await directories.LoadAsync(db, currentUser, ct);
         var (letter, relation) = await LetterScope.LoadVisibleAsync(db, dir, id, ct);
-        return ToDetail(letter, relation, dir, await TrackAsync(db, id, ct), clock.Today);
+        return await DetailOfAsync(db, dir, letter, relation, clock.Today, ct);
     }
 
-    /// <summary>The letter's track (lacak surat), oldest first.</summary>
-    internal static async Task<List<TrackLine>> TrackAsync(PortalDbContext db, Guid letterId, CancellationToken ct) =>
-        await db.LetterTrack.AsNoTracking().Where(t => t.LetterId == letterId).OrderBy(t => t.AtUtc).ThenBy(t => t.Id)
+    /// <summary>The details of a loaded letter with its track (lacak surat), oldest line first.</summary>
+    internal static async Task<LetterDetail> DetailOfAsync(PortalDbContext db, LetterDirectory dir, IncomingLetter letter, LetterRelation relation,
+        DateOnly today, CancellationToken ct)
+    {
+        var track = await db.LetterTrack.AsNoTracking().Where(t => t.LetterId == letter.Id).OrderBy(t => t.AtUtc).ThenBy(t => t.Id)
             .Select(t => new TrackLine(t.AtUtc, t.Kind, t.ActorName, t.Text)).ToListAsync(ct);
+        return ToDetail(letter, relation, dir, track, today);
+    }
 
-    internal static LetterDetail ToDetail(IncomingLetter l, LetterRelation relation, LetterDirectory dir, IReadOnlyList<TrackLine> track, DateOnly today)
+    private static LetterDetail ToDetail(IncomingLetter l, LetterRelation relation, LetterDirectory dir, IReadOnlyList<TrackLine> track, DateOnly today)
     {
         var me = dir.Me;
         var hasSubordinates = dir.SubordinatesOf(me).Count > 0;

@@ -10,46 +10,6 @@ internal sealed class Plan(
     Random random, OfficeClock clock, int unitId, Employee kadis, int agendarisId, int? pegawaiId,
     List<(Unit Unit, Employee Head)> heads, Dictionary<int, List<Employee>> staffOf, List<Employee> employees, StoredFile scan)
 {
-    private static readonly string[] Senders =
-    [
-        "Sekretariat Daerah Kabupaten Belu", "Dinas Komunikasi dan Informatika Provinsi NTT", "Kementerian Komunikasi dan Digital",
-        "Badan Siber dan Sandi Negara", "BPS Kabupaten Belu", "Badan Kepegawaian Negara Kantor Regional X", "Camat Kota Atambua",
-        "Bappeda Kabupaten Belu", "Kepolisian Resor Belu", "Komando Distrik Militer 1605/Belu", "RSUD Mgr. Gabriel Manek, SVD Atambua",
-        "KPU Kabupaten Belu", "Bawaslu Kabupaten Belu", "PT Telkom Indonesia Witel NTT", "Universitas Timor", "Inspektorat Daerah Kabupaten Belu",
-        "BPKAD Kabupaten Belu", "Dinas Pendidikan dan Kebudayaan Kabupaten Belu", "Dinas Kesehatan Kabupaten Belu", "Pos Lintas Batas Negara Motaain",
-        "Ombudsman RI Perwakilan NTT", "Komisi Informasi Provinsi NTT", "Gereja Katedral Nossa Senhora de Fatima Atambua", "Bank NTT Cabang Atambua",
-    ];
-
-    private static readonly string[] Subjects =
-    [
-        "Undangan Rapat Koordinasi Sistem Pemerintahan Berbasis Elektronik (SPBE)", "Permohonan Data Statistik Sektoral Tahun Berjalan",
-        "Penyampaian Jadwal Pemeliharaan Jaringan Fiber Optik", "Permintaan Narasumber Literasi Digital bagi Pelajar",
-        "Undangan Bimbingan Teknis Keamanan Informasi", "Permohonan Peliputan dan Publikasi Kegiatan Pelayanan Publik",
-        "Penyampaian Laporan Evaluasi Indeks SPBE", "Pemberitahuan Pelaksanaan Survei Kepuasan Masyarakat",
-        "Permohonan Pembuatan Subdomain belukab.go.id", "Undangan Sosialisasi Satu Data Indonesia", "Permohonan Sertifikat Elektronik bagi Pejabat",
-        "Penyampaian Hasil Uji Kerentanan Aplikasi", "Permohonan Dukungan Jaringan Internet Kegiatan Perbatasan", "Undangan Focus Group Discussion Smart City",
-        "Permohonan Penayangan Informasi pada Videotron Kota", "Pemberitahuan Perubahan Tarif Layanan Internet", "Permintaan Data Menara Telekomunikasi",
-        "Undangan Rapat Persiapan Hari Ulang Tahun Kabupaten", "Penyampaian Daftar Informasi Publik", "Permohonan Integrasi Aplikasi Kepegawaian",
-        "Laporan Insiden Siber pada Laman Perangkat Daerah", "Permohonan Pendampingan Penyusunan Arsitektur SPBE", "Undangan Pelatihan Pengelola PPID",
-        "Pemberitahuan Kunjungan Kerja Tim Provinsi", "Permohonan Dokumentasi Kegiatan Festival Budaya Perbatasan",
-    ];
-
-    private static readonly string[] Summaries =
-    [
-        "Mohon kehadiran pejabat terkait dan membawa data pendukung.", "Mohon ditindaklanjuti sesuai ketentuan dan dilaporkan hasilnya.",
-        "Sebagai bahan penyusunan laporan tahunan pemerintah daerah.", "Kegiatan dilaksanakan di Aula Setda Kabupaten Belu.",
-        "Mohon menunjuk petugas penghubung dan menyampaikan namanya.", "Data disampaikan dalam format elektronik paling lambat akhir bulan.",
-    ];
-
-    private static readonly string[] Classifications = ["000.1.2.3", "000.5.2", "005", "045.2", "100.3.1", "400.14.1", "500.12.1", "800.1.2.2", "027", "041.1"];
-
-    private static readonly string[] Reports =
-    [
-        "Sudah dihadiri dan hasil rapat dilaporkan secara tertulis.", "Data yang diminta sudah dikirim melalui surel dinas.",
-        "Sudah dikoordinasikan dengan bidang terkait; jadwal disepakati.", "Petugas sudah ditunjuk dan namanya disampaikan kepada pengirim.",
-        "Jawaban surat sudah disiapkan dan ditandatangani pimpinan.", "Kegiatan sudah diliput dan dipublikasikan di laman resmi.",
-    ];
-
     private readonly Dictionary<int, int> _incoming = [];
     private readonly Dictionary<int, int> _outgoing = [];
     private readonly DateTime _now = clock.UtcNow;
@@ -116,15 +76,15 @@ internal sealed class Plan(
             AgendaYear = year,
             AgendaSequence = sequence,
             AgendaNumber = LetterNumbering.AgendaNumber(sequence, year),
-            SenderNumber = $"{Pick(Classifications)}/{random.Next(10, 999)}/{Pick(["SETDA", "DKI", "BPS", "KOMDIGI", "BSSN", "BKN", "KEC"])}/{year}",
+            SenderNumber = $"{Pick(LettersDemoTexts.Classifications)}/{random.Next(10, 999)}/{Pick(["SETDA", "DKI", "BPS", "KOMDIGI", "BSSN", "BKN", "KEC"])}/{year}",
             LetterDate = received.AddDays(-random.Next(0, 7)),
             ReceivedDate = received,
-            Sender = Pick(Senders),
-            Subject = Pick(Subjects),
-            Summary = random.Next(100) < 80 ? Pick(Summaries) : null,
+            Sender = Pick(LettersDemoTexts.Senders),
+            Subject = Pick(LettersDemoTexts.Subjects),
+            Summary = random.Next(100) < 80 ? Pick(LettersDemoTexts.Summaries) : null,
             Security = security,
             Urgency = u < 70 ? Urgency.Biasa : u < 92 ? Urgency.Segera : Urgency.SangatSegera,
-            ClassificationCode = Pick(Classifications),
+            ClassificationCode = Pick(LettersDemoTexts.Classifications),
             AddresseeId = addressee.Id,
             RegisteredById = agendarisId,
             RegisteredAtUtc = registered,
@@ -255,7 +215,7 @@ internal sealed class Plan(
             return d;
         }
         d.FinishedAtUtc = Later(d.ProcessingAtUtc.Value, 120, 60 * 24 * 4);
-        d.Report = Pick(Reports);
+        d.Report = Pick(LettersDemoTexts.Reports);
         var withFile = random.Next(100) < 20;
         if (withFile)
         {
@@ -294,7 +254,7 @@ internal sealed class Plan(
     {
         var year = date.Year;
         var sequence = _outgoing[year] = _outgoing.GetValueOrDefault(year) + 1;
-        var classification = Pick(Classifications);
+        var classification = Pick(LettersDemoTexts.Classifications);
         var unitCode = "DISKOMINFO";
         var created = At(date, 9 + random.Next(0, 6), random.Next(60));
         var sent = random.Next(100) < 85 ? date.AddDays(random.Next(0, 3)) : (DateOnly?)null;
@@ -310,10 +270,10 @@ internal sealed class Plan(
             Number = LetterNumbering.OutgoingNumber(classification, sequence, unitCode, year),
             ClassificationCode = classification,
             LetterDate = date,
-            Subject = Pick(["Jawaban atas ", "Tanggapan atas ", "Penyampaian "]) + LowerFirst(Pick(Subjects)),
-            Summary = random.Next(2) == 0 ? Pick(Summaries) : null,
+            Subject = Pick(["Jawaban atas ", "Tanggapan atas ", "Penyampaian "]) + LowerFirst(Pick(LettersDemoTexts.Subjects)),
+            Summary = random.Next(2) == 0 ? Pick(LettersDemoTexts.Summaries) : null,
             Security = random.Next(100) < 92 ? SecurityClass.Biasa : SecurityClass.Terbatas,
-            Addressees = Pick(Senders),
+            Addressees = Pick(LettersDemoTexts.Senders),
             Copies = random.Next(2) == 0 ? "Bupati Belu (sebagai laporan)\nSekretaris Daerah Kabupaten Belu" : null,
             SignerId = random.Next(100) < 85 ? kadis.Id : heads[0].Head.Id,
             SentDate = sent,

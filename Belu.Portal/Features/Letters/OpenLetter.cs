@@ -1,12 +1,10 @@
 using Belu.Portal.Common;
-using Belu.Portal.Common.Files;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Audit;
 using Belu.Portal.Features.Letters.Domain;
 using Belu.Portal.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Belu.Portal.Features.Letters;
 
@@ -31,8 +29,7 @@ public sealed class OpenLetter(
         var (letter, relation) = await LetterScope.LoadVisibleAsync(db, dir, id, ct);
         await MarkReadAsync(db, dir, letter, ct);
         await audit.WriteAsync("letter.read", letter.AgendaNumber, $"{dir.UnitName(letter.UnitId)} ({relation})");
-        var track = await LetterQueries.TrackAsync(db, id, ct);
-        return LetterQueries.ToDetail(letter, relation, dir, track, clock.Today);
+        return await LetterQueries.DetailOfAsync(db, dir, letter, relation, clock.Today, ct);
     }
 
     private async Task MarkReadAsync(PortalDbContext db, LetterDirectory dir, IncomingLetter letter, CancellationToken ct)

@@ -1,12 +1,9 @@
 using Belu.Portal.Common;
-using Belu.Portal.Common.Files;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Audit;
 using Belu.Portal.Features.Letters.Domain;
-using Belu.Portal.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Belu.Portal.Features.Letters;
 
@@ -26,8 +23,7 @@ public sealed class PrintLetter(
         var dir = await directories.LoadAsync(db, currentUser, ct);
         var (letter, relation) = await LetterScope.LoadVisibleAsync(db, dir, id, ct);
         await audit.WriteAsync("letter.printed", letter.AgendaNumber, $"{dir.UnitName(letter.UnitId)} ({relation})");
-        var track = await LetterQueries.TrackAsync(db, id, ct);
-        return LetterQueries.ToDetail(letter, relation, dir, track, clock.Today);
+        return await LetterQueries.DetailOfAsync(db, dir, letter, relation, clock.Today, ct);
     }
 
     /// <summary>The tanda terima: the registering clerk may print it even for a secret letter, without the subject.</summary>

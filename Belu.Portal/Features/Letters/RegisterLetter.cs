@@ -6,7 +6,6 @@ using Belu.Portal.Features.Audit;
 using Belu.Portal.Features.Letters.Domain;
 using Belu.Portal.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Belu.Portal.Features.Letters;
 

@@ -65,13 +65,13 @@ public sealed class BoardService(IDbContextFactory<PortalDbContext> dbFactory, O
         var tree = await trees.GetAsync(db, ct);
         var today = clock.Today;
         var counts = await db.IncomingLetters.AsNoTracking()
-            .Where(l => l.Progress != LetterProgress.Done)
+            .Where(l => l.Progress != LetterState.Selesai)
             .GroupBy(l => l.UnitId)
             .Select(g => new
             {
                 UnitId = g.Key,
-                Waiting = g.Count(l => l.Progress == LetterProgress.NotDisposed),
-                InProgress = g.Count(l => l.Progress == LetterProgress.InProgress),
+                Waiting = g.Count(l => l.Progress == LetterState.BelumDidisposisi),
+                InProgress = g.Count(l => l.Progress == LetterState.DalamProses),
                 Overdue = g.Count(l => l.OpenDeadline != null && l.OpenDeadline < today),
             })
             .ToListAsync(ct);

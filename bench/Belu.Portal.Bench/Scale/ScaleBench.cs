@@ -162,7 +162,7 @@ internal static class ScaleBench
 
         await using (var pimpinan = await BenchHost.SignedInScopeAsync(app, "pimpinan"))
         {
-            var letters = pimpinan.ServiceProvider.GetRequiredService<IncomingLetterService>();
+            var letters = pimpinan.ServiceProvider.GetRequiredService<LetterQueries>();
             var today = app.Services.GetRequiredService<OfficeClock>().Today;
             await TimeAsync("inbox: all letters, newest first (page 1)", runs, async () => (await letters.SearchAsync(new LetterQuery())).Total);
             await TimeAsync("inbox: addressed to me, not yet disposed", runs, async () => (await letters.SearchAsync(new LetterQuery(LetterBox.BelumDisposisi))).Total);
@@ -180,12 +180,12 @@ internal static class ScaleBench
         }
         await using (var kabid = await BenchHost.SignedInScopeAsync(app, "kabid.aptika"))
         {
-            var dispositions = kabid.ServiceProvider.GetRequiredService<DispositionService>();
+            var dispositions = kabid.ServiceProvider.GetRequiredService<DispositionQueries>();
             await TimeAsync("Disposisi untuk saya (kabid), overdue first", runs, async () => (await dispositions.SearchMineAsync(new MyDispositionQuery())).Total);
         }
         await using (var agendaris = await BenchHost.SignedInScopeAsync(app, "agendaris"))
         {
-            var letters = agendaris.ServiceProvider.GetRequiredService<IncomingLetterService>();
+            var letters = agendaris.ServiceProvider.GetRequiredService<LetterQueries>();
             await TimeAsync("agendaris: all letters of the unit (page 1)", runs, async () => (await letters.SearchAsync(new LetterQuery())).Total);
         }
         return 0;

@@ -77,9 +77,9 @@ public static class DispositionRules
     /// May the caller dispose the letter itself (a root disposition)? Only its addressee, and only while its tree
     /// is not done: a Selesai letter has nothing left to route. The letter page offers the action by this same rule.
     /// </summary>
-    public static string? CheckDisposeLetter(LetterProgress progress, bool callerIsAddressee) =>
+    public static string? CheckDisposeLetter(LetterState progress, bool callerIsAddressee) =>
         !callerIsAddressee ? NotAddresseeMessage
-        : progress == LetterProgress.Done ? LetterDoneMessage
+        : progress == LetterState.Selesai ? LetterDoneMessage
         : null;
 
     /// <summary>The status after an allowed action. Reading again changes nothing.</summary>

@@ -27,21 +27,17 @@ public enum DispositionStatus
     Dibatalkan = 4,
 }
 
-/// <summary>A letter's state, derived from its disposition tree (never set by hand).</summary>
+/// <summary>
+/// A letter's state (status surat), derived from its disposition tree, never set by hand. The letter stores the
+/// time-independent part (<c>IncomingLetter.Progress</c>, never <see cref="Terlambat"/>) so lists filter and sort by
+/// it; Terlambat is worked out against today from the earliest open deadline.
+/// </summary>
 public enum LetterState
 {
     BelumDidisposisi = 0,
     DalamProses = 1,
     Selesai = 2,
     Terlambat = 3,
-}
-
-/// <summary>The time-independent part of a letter's state, kept on the letter so lists filter and sort by it.</summary>
-public enum LetterProgress
-{
-    NotDisposed = 0,
-    InProgress = 1,
-    Done = 2,
 }
 
 /// <summary>What a line of the letter's track (lacak surat) records.</summary>

@@ -4,7 +4,7 @@ namespace Belu.Portal.Features.Letters.Domain;
 public readonly record struct DispositionSnapshot(DispositionStatus Status, DateOnly? Deadline);
 
 /// <summary>The stored summary of a tree: progress and the earliest deadline still open.</summary>
-public readonly record struct LetterSummary(LetterProgress Progress, DateOnly? OpenDeadline);
+public readonly record struct LetterSummary(LetterState Progress, DateOnly? OpenDeadline);
 
 /// <summary>
 /// A letter's state from its disposition tree (docs/domain/letters.md, "A letter's state"). Cancelled dispositions do not count; a deadline day is
@@ -20,21 +20,21 @@ public static class LetterStateRules
         var live = tree.Where(d => d.Status != DispositionStatus.Dibatalkan).ToList();
         if (live.Count == 0)
         {
-            return new(LetterProgress.NotDisposed, null);
+            return new(LetterState.BelumDidisposisi, null);
         }
         var open = live.Where(d => d.Status != DispositionStatus.Selesai).ToList();
         if (open.Count == 0)
         {
-            return new(LetterProgress.Done, null);
+            return new(LetterState.Selesai, null);
         }
         var deadline = open.Where(d => d.Deadline is not null).Select(d => d.Deadline).Min();
-        return new(LetterProgress.InProgress, deadline);
+        return new(LetterState.DalamProses, deadline);
     }
 
     public static LetterState FromSummary(LetterSummary summary, DateOnly today) => summary.Progress switch
     {
-        LetterProgress.NotDisposed => LetterState.BelumDidisposisi,
-        LetterProgress.Done => LetterState.Selesai,
+        LetterState.BelumDidisposisi => LetterState.BelumDidisposisi,
+        LetterState.Selesai => LetterState.Selesai,
         _ when IsOverdue(summary.OpenDeadline, today) => LetterState.Terlambat,
         _ => LetterState.DalamProses,
     };

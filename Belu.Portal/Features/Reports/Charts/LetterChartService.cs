@@ -27,7 +27,7 @@ public sealed class LetterChartService(IDbContextFactory<PortalDbContext> dbFact
         var byState = new List<ChartPoint>();
         foreach (var state in Enum.GetValues<LetterState>())
         {
-            byState.Add(new ChartPoint(state.Label(), await LetterFilters.InState(visible, state, today).CountAsync(ct)));
+            byState.Add(new ChartPoint(state.Label(), await LetterListFilters.InState(visible, state, today).CountAsync(ct)));
         }
 
         IReadOnlyList<ChartPoint> overdue = [];

@@ -79,7 +79,7 @@ public sealed class IncomingRegisterReport(
         var period = LetterReportScope.Period(request.From, request.To, today);
         var query = new LetterQuery(request.Box ?? LetterBox.Semua, request.Q, request.State, request.Security, request.Urgency,
             period.From, period.To, request.Sender, request.Unit, request.DeadlineBefore);
-        var count = await LetterFilters.Filter(db, dir, query, today).CountAsync(ct);
+        var count = await LetterListFilters.Filter(db, dir, query, today).CountAsync(ct);
 
         return new ReportDocument
         {
@@ -101,7 +101,7 @@ public sealed class IncomingRegisterReport(
         // SQLite cannot run incrementally over a year of a busy register.)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var side = await dbFactory.CreateDbContextAsync(ct);
-        var letters = LetterFilters.Filter(db, dir, query, today)
+        var letters = LetterListFilters.Filter(db, dir, query, today)
             .OrderBy(l => l.ReceivedDate).ThenBy(l => l.UnitId).ThenBy(l => l.AgendaYear).ThenBy(l => l.AgendaSequence)
             .Select(l => new RegisterLetter(
                 l.Id, l.AgendaNumber, l.ReceivedDate, l.SenderNumber, l.LetterDate, l.Sender, l.Subject, l.ClassificationCode,
@@ -128,7 +128,7 @@ public sealed class IncomingRegisterReport(
 
     private sealed record RegisterLetter(
         Guid Id, string AgendaNumber, DateOnly ReceivedDate, string SenderNumber, DateOnly LetterDate, string Sender, string Subject,
-        string ClassificationCode, SecurityClass Security, Urgency Urgency, int AddresseeId, LetterProgress Progress,
+        string ClassificationCode, SecurityClass Security, Urgency Urgency, int AddresseeId, LetterState Progress,
         DateOnly? OpenDeadline, int UnitId);
 
     private async Task<List<IncomingRegisterLine>> LinesAsync(
@@ -152,7 +152,7 @@ public sealed class IncomingRegisterReport(
             // The addressee's own dispositions: the first branching of the tree, as the agenda book records it.
             var disposedTo = string.Join("; ", tree.Where(d => d.ParentId == null).OrderBy(d => d.CreatedAtUtc)
                 .Select(r => r.ToWholeUnit ? dir.UnitName(r.ToUnitId) : dir.NameOf(r.ToEmployeeId)));
-            var finished = l.Progress == LetterProgress.Done
+            var finished = l.Progress == LetterState.Selesai
                 ? tree.Where(d => d.Status == DispositionStatus.Selesai).Max(d => d.FinishedAtUtc)
                 : null;
             lines.Add(new IncomingRegisterLine(

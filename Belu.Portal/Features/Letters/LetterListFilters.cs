@@ -1,25 +1,20 @@
 using Belu.Portal.Common;
-using Belu.Portal.Common.Files;
 using Belu.Portal.Data;
-using Belu.Portal.Features.Accounts;
-using Belu.Portal.Features.Audit;
 using Belu.Portal.Features.Letters.Domain;
-using Belu.Portal.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Belu.Portal.Features.Letters;
 
 /// <summary>The letter list's filters (state, box, text, sender, unit, deadline), shared by the list, the exports and the charts.</summary>
-internal static class LetterFilters
+internal static class LetterListFilters
 {
     internal static IQueryable<IncomingLetter> InState(IQueryable<IncomingLetter> letters, LetterState state, DateOnly today, bool walk = false) =>
         walk ? InStateWalked(letters, state, today) : state switch
         {
-            LetterState.BelumDidisposisi => letters.Where(l => l.Progress == LetterProgress.NotDisposed),
-            LetterState.Selesai => letters.Where(l => l.Progress == LetterProgress.Done),
-            LetterState.Terlambat => letters.Where(l => l.Progress == LetterProgress.InProgress && l.OpenDeadline != null && l.OpenDeadline < today),
-            _ => letters.Where(l => l.Progress == LetterProgress.InProgress && (l.OpenDeadline == null || l.OpenDeadline >= today)),
+            LetterState.BelumDidisposisi => letters.Where(l => l.Progress == LetterState.BelumDidisposisi),
+            LetterState.Selesai => letters.Where(l => l.Progress == LetterState.Selesai),
+            LetterState.Terlambat => letters.Where(l => l.Progress == LetterState.DalamProses && l.OpenDeadline != null && l.OpenDeadline < today),
+            _ => letters.Where(l => l.Progress == LetterState.DalamProses && (l.OpenDeadline == null || l.OpenDeadline >= today)),
         };
 
     /// <summary>
@@ -31,16 +26,16 @@ internal static class LetterFilters
     /// </summary>
     private static IQueryable<IncomingLetter> InStateWalked(IQueryable<IncomingLetter> letters, LetterState state, DateOnly today) => state switch
     {
-        LetterState.BelumDidisposisi => letters.Where(l => (int)l.Progress + 0 == (int)LetterProgress.NotDisposed),
-        LetterState.Selesai => letters.Where(l => (int)l.Progress + 0 == (int)LetterProgress.Done),
-        LetterState.Terlambat => letters.Where(l => (int)l.Progress + 0 == (int)LetterProgress.InProgress && l.OpenDeadline != null && l.OpenDeadline < today),
-        _ => letters.Where(l => (int)l.Progress + 0 == (int)LetterProgress.InProgress && (l.OpenDeadline == null || l.OpenDeadline >= today)),
+        LetterState.BelumDidisposisi => letters.Where(l => (int)l.Progress + 0 == (int)LetterState.BelumDidisposisi),
+        LetterState.Selesai => letters.Where(l => (int)l.Progress + 0 == (int)LetterState.Selesai),
+        LetterState.Terlambat => letters.Where(l => (int)l.Progress + 0 == (int)LetterState.DalamProses && l.OpenDeadline != null && l.OpenDeadline < today),
+        _ => letters.Where(l => (int)l.Progress + 0 == (int)LetterState.DalamProses && (l.OpenDeadline == null || l.OpenDeadline >= today)),
     };
 
     /// <summary>Letters that are not overdue, in the plain form or the walk's (<see cref="InStateWalked"/>).</summary>
     internal static IQueryable<IncomingLetter> NotOverdue(IQueryable<IncomingLetter> letters, DateOnly today, bool walk) => walk
-        ? letters.Where(l => !((int)l.Progress + 0 == (int)LetterProgress.InProgress && l.OpenDeadline != null && l.OpenDeadline < today))
-        : letters.Where(l => !(l.Progress == LetterProgress.InProgress && l.OpenDeadline != null && l.OpenDeadline < today));
+        ? letters.Where(l => !((int)l.Progress + 0 == (int)LetterState.DalamProses && l.OpenDeadline != null && l.OpenDeadline < today))
+        : letters.Where(l => !(l.Progress == LetterState.DalamProses && l.OpenDeadline != null && l.OpenDeadline < today));
 
     /// <summary>
     /// The dashboard's boxes. Conditions on a letter's dispositions or copies are written as <c>Id IN (one list)</c>,
@@ -55,7 +50,7 @@ internal static class LetterFilters
         {
             LetterBox.UntukSaya => letters.Where(l => l.AddresseeId == me),
             LetterBox.BelumDibaca => letters.Where(l => l.AddresseeId == me && l.AddresseeReadAtUtc == null),
-            LetterBox.BelumDisposisi => letters.Where(l => l.AddresseeId == me && l.Progress == LetterProgress.NotDisposed),
+            LetterBox.BelumDisposisi => letters.Where(l => l.AddresseeId == me && l.Progress == LetterState.BelumDidisposisi),
             LetterBox.DisposisiBelumDibaca => Having(db.Dispositions
                 .Where(d => d.FromEmployeeId == me && d.Status == DispositionStatus.Baru).Select(d => d.LetterId)),
             LetterBox.BelumDitindaklanjuti => Having(db.Dispositions
@@ -129,7 +124,7 @@ internal static class LetterFilters
         }
         if (query.DeadlineBefore is DateOnly deadline)
         {
-            letters = letters.Where(l => l.Progress == LetterProgress.InProgress && l.OpenDeadline != null && l.OpenDeadline <= deadline);
+            letters = letters.Where(l => l.Progress == LetterState.DalamProses && l.OpenDeadline != null && l.OpenDeadline <= deadline);
         }
         return letters;
     }
