@@ -31,7 +31,8 @@ public enum PunchOutcome
 /// </summary>
 /// <remarks>
 /// One writer: callers hand their punches to a queue and wait; a single loop takes whatever has queued up (up to
-/// <see cref="MaxBatchPunches"/> punches) and stores it in one transaction, then answers every caller. SQLite has one
+/// <see cref="MaxBatchPunches"/> punches) and stores it in one transaction, then answers every caller. People at a
+/// screen or a kiosk are served before a machine's or an import's chunks (<see cref="PunchLanes{T}"/>). SQLite has one
 /// writer anyway; without the queue, concurrent callers wait on its lock with sleeping back-off (seconds of latency
 /// at a few hundred check-ins a second), and each re-reads the schedules, holidays and units on its own. A caller is
 /// answered only after the commit, so an acknowledged punch is stored.
@@ -46,7 +47,8 @@ public sealed class PunchRecorder(
     /// <summary>Punches stored in one transaction at most (a larger single batch, e.g. a log import, goes alone).</summary>
     public const int MaxBatchPunches = 2000;
 
-    private sealed record Pending(IReadOnlyList<PunchSubmission> Submissions, TaskCompletionSource<IReadOnlyList<PunchOutcome>> Done);
+    /// <summary>Punches waiting for the writer. <paramref name="Bulk"/>: a machine's or an import's lines, served after the people waiting.</summary>
+    private sealed record Pending(IReadOnlyList<PunchSubmission> Submissions, TaskCompletionSource<IReadOnlyList<PunchOutcome>> Done, bool Bulk);
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _startGate = new();
@@ -61,7 +63,8 @@ public sealed class PunchRecorder(
         }
         ct.ThrowIfCancellationRequested();
         EnsureWriter();
-        var pending = new Pending(submissions, new TaskCompletionSource<IReadOnlyList<PunchOutcome>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var bulk = submissions.Any(s => s.Source is not (PunchSource.Web or PunchSource.Kiosk));
+        var pending = new Pending(submissions, new TaskCompletionSource<IReadOnlyList<PunchOutcome>>(TaskCreationOptions.RunContinuationsAsynchronously), bulk);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(PunchRecorder), "Portal sedang berhenti; absen tidak dapat dicatat.");
@@ -94,18 +97,15 @@ public sealed class PunchRecorder(
     private async Task WriteLoopAsync()
     {
         var reader = _queue.Reader;
-        var batch = new List<Pending>();
-        while (await reader.WaitToReadAsync())
+        var lanes = new PunchLanes<Pending>(MaxBatchPunches, p => p.Submissions.Count);
+        while (!lanes.IsEmpty || await reader.WaitToReadAsync())
         {
-            batch.Clear();
-            var count = 0;
-            while (reader.TryPeek(out var next) && (batch.Count == 0 || count + next.Submissions.Count <= MaxBatchPunches) && reader.TryRead(out next))
+            while (reader.TryRead(out var next))
             {
-                batch.Add(next);
-                count += next.Submissions.Count;
+                lanes.Add(next, next.Bulk);
             }
-            await WriteBatchAsync(batch);
-            if (!reader.TryPeek(out _))
+            await WriteBatchAsync(lanes.TakeNext());
+            if (lanes.IsEmpty && !reader.TryPeek(out _))
             {
                 // Nothing waiting: the connection goes back to the pool until the next punch.
                 await EndSessionAsync();

@@ -1,0 +1,56 @@
+using Belu.Portal.Features.Attendance;
+
+namespace Belu.Portal.Tests.Domain.Attendance;
+
+/// <summary>The writer serves people before machines, and never puts a person's punch inside a machine's chunk.</summary>
+public class PunchLanesTests
+{
+    private sealed record Item(string Name, int Punches);
+
+    private static PunchLanes<Item> Lanes(int max = 10) => new(max, i => i.Punches);
+
+    [Fact]
+    public void PeopleWaitingGoBeforeTheMachineChunksThatArrivedEarlier()
+    {
+        var lanes = Lanes();
+        lanes.Add(new("mesin-1", 5), bulk: true);
+        lanes.Add(new("mesin-2", 5), bulk: true);
+        lanes.Add(new("web-a", 1), bulk: false);
+        lanes.Add(new("kiosk-b", 1), bulk: false);
+
+        Assert.Equal(["web-a", "kiosk-b"], lanes.TakeNext().Select(i => i.Name));
+        Assert.Equal(["mesin-1"], lanes.TakeNext().Select(i => i.Name));
+
+        // Someone arriving while the first chunk was written goes before the second.
+        lanes.Add(new("web-c", 1), bulk: false);
+        Assert.Equal(["web-c"], lanes.TakeNext().Select(i => i.Name));
+        Assert.Equal(["mesin-2"], lanes.TakeNext().Select(i => i.Name));
+        Assert.True(lanes.IsEmpty);
+        Assert.Empty(lanes.TakeNext());
+    }
+
+    [Fact]
+    public void MachineChunksAreWrittenOneAtATimeInArrivalOrder()
+    {
+        var lanes = Lanes();
+        lanes.Add(new("mesin-1", 1), bulk: true);
+        lanes.Add(new("mesin-2", 1), bulk: true);
+
+        Assert.Equal(["mesin-1"], lanes.TakeNext().Select(i => i.Name));
+        Assert.Equal(["mesin-2"], lanes.TakeNext().Select(i => i.Name));
+    }
+
+    [Fact]
+    public void PeopleAreBatchedUpToTheLimitAndALargerSubmissionStillGoesAlone()
+    {
+        var lanes = Lanes(max: 3);
+        lanes.Add(new("besar", 5), bulk: false);
+        lanes.Add(new("a", 1), bulk: false);
+        lanes.Add(new("b", 2), bulk: false);
+        lanes.Add(new("c", 1), bulk: false);
+
+        Assert.Equal(["besar"], lanes.TakeNext().Select(i => i.Name));
+        Assert.Equal(["a", "b"], lanes.TakeNext().Select(i => i.Name));
+        Assert.Equal(["c"], lanes.TakeNext().Select(i => i.Name));
+    }
+}
