@@ -21,6 +21,7 @@ public static class AttendanceExtensions
         services.AddSingleton<AttendanceEngine>();
         services.AddSingleton<KioskService>();
         // One instance: it owns the single writer queue of punches.
+        services.AddSingleton<PresenceCues>();
         services.AddSingleton<PunchRecorder>();
         services.AddSingleton<DeviceLastSeen>();
         services.AddScoped<DeviceIngestService>();

@@ -42,6 +42,7 @@ public sealed class PunchRecorder(
     AttendanceEngine engine,
     OfficeClock clock,
     IPortalNotifier notifier,
+    PresenceCues presence,
     ILogger<PunchRecorder> logger) : IAsyncDisposable
 {
     /// <summary>Punches stored in one transaction at most (a larger single batch, e.g. a log import, goes alone).</summary>
@@ -228,7 +229,7 @@ public sealed class PunchRecorder(
 
         var ordered = submissions.Select((s, i) => (Submission: s with { AtUtc = PunchRules.TruncateToSecond(s.AtUtc) }, Index: i))
             .OrderBy(x => x.Submission.EmployeeId).ThenBy(x => x.Submission.AtUtc).ToList();
-        var stored = await StoredNearAsync(db, ordered.Select(x => x.Submission).ToList(), window, ct);
+        var stored = await StoredPunches.NearAsync(db, clock, ordered.Select(x => x.Submission).ToList(), window, ct);
         var touched = new HashSet<(int EmployeeId, DateOnly Date)>();
         // Today's punches per person: those stored before this batch, and those the batch adds.
         var todays = new Dictionary<(int, DateOnly), (List<DateTime> Before, List<DateTime> Added)>();
@@ -290,7 +291,7 @@ public sealed class PunchRecorder(
         var byId = (await AttendanceEngine.StaffMembersAsync(db, ids, ct)).ToDictionary(s => s.Id);
         var from = touched.Min(t => t.Date);
         var book = await engine.LoadBookAsync(db, from < today ? from : today, today, ct);
-        var late = await LateCheckInsAsync(db, byId, book, todays, ct);
+        var late = await LateCheckIns.FindAsync(db, clock, byId, book, todays, ct);
         foreach (var notice in late)
         {
             Outbox.Stage(db, notice);
@@ -320,93 +321,10 @@ public sealed class PunchRecorder(
                 logger.LogWarning(ex, "Late check-in notice {EventId} not sent now; the outbox will send it", notice.Id);
             }
         }
+        // On-time check-ins move the boards' numbers too.
+        await presence.AnnounceAsync(todays.Keys.Where(k => byId.ContainsKey(k.Item1))
+            .Select(k => book.Tree.Contains(byId[k.Item1].UnitId) ? book.Tree.OpdOf(byId[k.Item1].UnitId)?.Id : null)
+            .OfType<int>(), today, nowUtc, ct);
         return outcomes;
     }
-
-    private sealed record StoredPunch(int EmployeeId, DateTime AtUtc);
-
-    // Compiled: the writer runs it for every batch, and EF's building and looking up of a LINQ query cost more than it.
-    private static readonly PerModel<Func<PortalDbContext, List<int>, DateTime, DateTime, IAsyncEnumerable<StoredPunch>>> PunchesBetween = new(() => EF.CompileAsyncQuery(
-        (PortalDbContext db, List<int> ids, DateTime from, DateTime to) => db.Punches.AsNoTracking()
-            .Where(p => ids.Contains(p.EmployeeId) && p.AtUtc > from && p.AtUtc < to)
-            .Select(p => new StoredPunch(p.EmployeeId, p.AtUtc))));
-
-    /// <summary>
-    /// The stored punches of the batch's people on the batch's days, widened by the duplicate window: what the
-    /// duplicate check and today's first check-in need. One query per local day in the batch (a morning's batch has
-    /// one), not two per person: every punch of a day lies within that day's bounds, so its window lies within them
-    /// widened by the window.
-    /// </summary>
-    private async Task<Dictionary<int, List<DateTime>>> StoredNearAsync(PortalDbContext db, IReadOnlyList<PunchSubmission> submissions, TimeSpan window,
-        CancellationToken ct)
-    {
-        var stored = new Dictionary<int, List<DateTime>>();
-        foreach (var day in submissions.GroupBy(s => PunchRules.LocalDate(s.AtUtc, clock.TimeZone)))
-        {
-            var ids = day.Select(s => s.EmployeeId).Distinct().ToList();
-            var (start, end) = clock.DayBoundsUtc(day.Key);
-            var from = start - window;
-            var to = end + window;
-            await foreach (var row in PunchesBetween.For(db)(db, ids, from, to).WithCancellation(ct))
-            {
-                if (!stored.TryGetValue(row.EmployeeId, out var list))
-                {
-                    stored[row.EmployeeId] = list = [];
-                }
-                // Adjacent days' widened ranges overlap: keep each punch once.
-                if (!list.Contains(row.AtUtc))
-                {
-                    list.Add(row.AtUtc);
-                }
-            }
-        }
-        return stored;
-    }
-
-    /// <summary>
-    /// Today's first check-ins among these punches that are late: one notice each, for the employee's superior and the
-    /// unit's board. Someone on approved duty or leave who passes by the machine is not late.
-    /// </summary>
-    private async Task<List<CheckedInLateEvent>> LateCheckInsAsync(PortalDbContext db, Dictionary<int, StaffMember> byId, AttendanceBook book,
-        Dictionary<(int, DateOnly), (List<DateTime> Before, List<DateTime> Added)> todays, CancellationToken ct)
-    {
-        var candidates = new List<(StaffMember Member, DateOnly Date, DayResult Result, TimeOnly CheckIn)>();
-        foreach (var ((employeeId, date), (before, added)) in todays)
-        {
-            if (!byId.TryGetValue(employeeId, out var member) || book.ScheduleOf(member.UnitId, date) is not DaySchedule schedule || book.HolidayOn(date) is not null)
-            {
-                continue;
-            }
-            var resultBefore = Classify(before, schedule, date, book);
-            var resultAfter = Classify([.. before, .. added], schedule, date, book);
-            if (resultBefore.CheckIn is not null || resultAfter.CheckIn is not TimeOnly checkIn || resultAfter.LateMinutes <= 0)
-            {
-                continue;
-            }
-            candidates.Add((member, date, resultAfter, checkIn));
-        }
-        var notices = new List<CheckedInLateEvent>();
-        if (candidates.Count == 0)
-        {
-            return notices;
-        }
-        // Only today's punches are in `todays`, so every candidate is of one date.
-        var day = candidates[0].Date;
-        var ids = candidates.Select(c => c.Member.Id).ToList();
-        var excused = await AttendanceEngine.OnApprovedRequestAsync(db, ids, day, ct);
-        foreach (var (member, date, result, checkIn) in candidates.Where(c => !excused.Contains(c.Member.Id)))
-        {
-            notices.Add(new CheckedInLateEvent(member.Id, member.Name, result.LateMinutes, date, checkIn)
-            {
-                AtUtc = clock.UtcNow,
-                UnitId = member.UnitId,
-                RecipientEmployeeIds = member.SuperiorId is int superior ? [superior] : [],
-            });
-        }
-        return notices;
-    }
-
-    private DayResult Classify(List<DateTime> punches, DaySchedule schedule, DateOnly date, AttendanceBook book) =>
-        DayClassifier.Classify(new DayInput(date, schedule, DayPhase.Open,
-            punches.Select(p => TimeOnly.FromDateTime(clock.ToLocal(p))).ToList(), Now: TimeOnly.FromDateTime(clock.LocalNow)), book.Rules);
 }

@@ -56,7 +56,10 @@ public sealed class LiveFeed : IHostedService
         return new Subscription(() => { _users.TryRemove(id, out _); revocation.Dispose(); });
     }
 
-    /// <summary>Every event within a board's scope, as it happens, for as long as the watcher's session lasts.</summary>
+    /// <summary>
+    /// Every event within a board's scope that moves its numbers, as it happens, for as long as the watcher's session
+    /// lasts; those with <see cref="PortalEvent.ShowOnBoard"/> also have a ticker line.
+    /// </summary>
     public IDisposable SubscribeBoard(BoardScope scope, ClaimsPrincipal watcher, Func<EventEnvelope, Task> handler)
     {
         var id = Guid.NewGuid();
@@ -92,7 +95,7 @@ public sealed class LiveFeed : IHostedService
             await _hub.Clients.Groups(envelope.UserIds.Select(NotificationsHub.UserGroup).ToList()).SendAsync("notification", message);
         }
 
-        if (!e.ShowOnBoard)
+        if (!e.MovesBoardNumbers)
         {
             return;
         }
@@ -102,6 +105,10 @@ public sealed class LiveFeed : IHostedService
             {
                 await SafelyAsync(id, () => handler(envelope));
             }
+        }
+        if (!e.ShowOnBoard)
+        {
+            return;
         }
         // Regency-wide events go to every board; an OPD's events to regency boards and that OPD's boards.
         IReadOnlyList<string> boardGroups = envelope.OpdId is int opd

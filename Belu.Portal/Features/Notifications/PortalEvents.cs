@@ -39,6 +39,12 @@ public abstract record PortalEvent
     /// <summary>Whether the monitoring boards' ticker hears of it; a notice meant for its recipients alone says no.</summary>
     public virtual bool ShowOnBoard => true;
 
+    /// <summary>
+    /// Whether the boards that watch its OPD re-read their numbers: every event they show does; a cue without a line
+    /// (someone checked in on time) does too.
+    /// </summary>
+    public virtual bool MovesBoardNumbers => ShowOnBoard;
+
     /// <summary>A stable name of the kind of event, for clients and filters.</summary>
     public virtual string Kind => GetType().Name;
 }
