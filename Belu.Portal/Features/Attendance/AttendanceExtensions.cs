@@ -22,6 +22,7 @@ public static class AttendanceExtensions
         services.AddSingleton<KioskService>();
         // One instance: it owns the single writer queue of punches.
         services.AddSingleton<PresenceCues>();
+        services.AddSingleton<StorePunchBatch>();
         services.AddSingleton<PunchRecorder>();
         services.AddSingleton<DeviceLastSeen>();
         services.AddScoped<DeviceIngestService>();
