@@ -56,6 +56,8 @@ public static class DataExtensions
             .ProtectKeysWithConfiguredCertificate();
 
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddSingleton<WalCheckpointer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
         builder.Services.AddScoped<Backup.BackupService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

@@ -126,6 +126,7 @@ public sealed class PunchRecorder(
             try
             {
                 await db.Database.OpenConnectionAsync(ct);
+                await WriterConnection.PrepareAsync(db, ct);
             }
             catch
             {
@@ -142,6 +143,15 @@ public sealed class PunchRecorder(
         if (_session is { } db)
         {
             _session = null;
+            try
+            {
+                await WriterConnection.ReleaseAsync(db);
+            }
+            catch (Exception ex)
+            {
+                // A broken connection is not pooled again; a healthy one that missed this keeps the WalCheckpointer's.
+                logger.LogDebug(ex, "Punch writer's connection not reset");
+            }
             await db.DisposeAsync();
         }
     }

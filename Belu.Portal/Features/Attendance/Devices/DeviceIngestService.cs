@@ -38,7 +38,7 @@ public sealed class DeviceIngestService(
 
     /// <summary>Punches handed to the single writer at a time, so that web check-ins do not queue behind one transaction
     /// of a machine's 2 MB upload; the machine is answered after the last chunk (docs/PERFORMANCE.md).</summary>
-    public const int RecordChunk = 250;
+    public const int RecordChunk = 25;
 
     public static string HashKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
