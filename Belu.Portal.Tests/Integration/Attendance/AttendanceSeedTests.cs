@@ -37,4 +37,25 @@ public class AttendanceSeedTests(PortalFactory factory) : IClassFixture<PortalFa
         var aDay = days[10];
         Assert.Equal(aDay.Id, (await db.AttendanceDays.SingleAsync(d => d.Id == aDay.Id && d.Date == aDay.Date)).Id);
     }
+
+    [Fact]
+    public async Task EveryUnitsClosedWorkingDaysAreCoded()
+    {
+        // The seed marks the days up to yesterday closed, so no one's closed working day may be left blank: a blank
+        // closed day would read as nothing at all instead of H, TK, DL, C or S.
+        await using var db = factory.CreateDbContext();
+        var today = TestClock.Today;
+        var from = AttendanceDemoSeed.HistoryStart(today);
+        var book = await factory.Services.GetRequiredService<AttendanceEngine>().LoadBookAsync(db, from, today);
+        var staff = await AttendanceEngine.Staff(db).ToListAsync();
+        var coded = (await db.AttendanceDays.Where(d => d.Date >= from && d.Date < today).Select(d => new { d.EmployeeId, d.Date }).ToListAsync())
+            .Select(d => (d.EmployeeId, d.Date)).ToHashSet();
+        var blank = staff
+            .SelectMany(s => Enumerable.Range(0, today.DayNumber - from.DayNumber).Select(from.AddDays)
+                .Where(d => book.IsWorkingDay(s.UnitId, d)).Select(d => (EmployeeId: s.Id, Date: d)))
+            .Where(k => !coded.Contains(k)).ToList();
+        Assert.Empty(blank);
+        var units = await db.Units.Where(u => u.ParentId != null && u.Parent!.ParentId == null).CountAsync();
+        Assert.True(units > 20);
+    }
 }

@@ -25,7 +25,10 @@ internal static class AttendanceTestData
         return await db.Punches.Where(p => p.EmployeeId == employeeId).OrderBy(p => p.AtUtc).ToListAsync();
     }
 
-    /// <summary>A stored employee of a unit, by the unit's code, who is not a demo account.</summary>
+    /// <summary>
+    /// A stored employee of a unit, by the unit's code, who is not a demo account, with a clean attendance record: the
+    /// demo history gives every unit three months of punches, days and requests, and the test writes this person's own.
+    /// </summary>
     public static async Task<(int Id, string Nip)> StaffOfUnitAsync(this PortalFactory factory, string opdCode, int skip = 0)
     {
         await using var db = factory.CreateDbContext();
@@ -33,6 +36,9 @@ internal static class AttendanceTestData
         var units = await db.Units.Where(u => u.Id == opd.Id || u.ParentId == opd.Id).Select(u => u.Id).ToListAsync();
         var accounts = await db.Users.Where(u => u.EmployeeId != null).Select(u => u.EmployeeId!.Value).ToListAsync();
         var e = await db.Employees.Where(e => units.Contains(e.UnitId) && e.Nip != null && !accounts.Contains(e.Id)).OrderBy(e => e.Id).Skip(skip).FirstAsync();
+        await db.Punches.Where(p => p.EmployeeId == e.Id).ExecuteDeleteAsync();
+        await db.AttendanceDays.Where(d => d.EmployeeId == e.Id).ExecuteDeleteAsync();
+        await db.AttendanceRequests.Where(r => r.EmployeeId == e.Id).ExecuteDeleteAsync();
         return (e.Id, e.Nip!);
     }
 

@@ -12,13 +12,12 @@ namespace Belu.Portal.Features.Attendance;
 
 /// <summary>
 /// Demo attendance: the 2026 holiday calendar (SKB 3 Menteri), a Ramadan schedule, the penalty table and one
-/// fingerprint machine here; three months of punches, requests and closed days in <see cref="DemoAttendanceHistory"/>.
+/// fingerprint machine here; three months of punches, requests and closed days for every unit in <see cref="DemoAttendanceHistory"/>.
 /// Deterministic and idempotent; all of it goes in within one transaction.
 /// </summary>
 public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFactory, AttendanceEngine engine, OfficeClock clock, ILogger<AttendanceDemoSeed> logger) : IDemoSeedStep
 {
     private const string Marker = "demo.seeded";
-    public static readonly string[] HistoryOpds = ["DISKOMINFO", "BKPSDM", "BPKAD"];
 
     public const string DemoMachineSerial = "BELU0001DSK";
 
@@ -99,9 +98,8 @@ public sealed class AttendanceDemoSeed(IDbContextFactory<PortalDbContext> dbFact
         db.AttendanceStates.Add(new AttendanceState { Key = Marker, Value = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         await db.SaveChangesAsync(cancellationToken);
 
-        var units = HistoryOpds.Select(code => tree.All.FirstOrDefault(u => u.Code == code)).Where(u => u is not null)
-            .SelectMany(u => tree.SubtreeOf(u!.Id)).ToHashSet();
-        var staff = await AttendanceEngine.Staff(db).Where(s => units.Contains(s.UnitId)).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        // Every unit: the days up to yesterday are marked closed, so a unit without history would show blank closed days.
+        var staff = await AttendanceEngine.Staff(db).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var accounts = await db.Users.Where(u => u.EmployeeId != null).ToDictionaryAsync(u => u.UserName!, u => u.EmployeeId!.Value, cancellationToken);
         await new DemoAttendanceHistory(engine, clock).SeedAsync(db, staff, accounts, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

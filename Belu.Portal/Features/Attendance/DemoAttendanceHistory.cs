@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Belu.Portal.Features.Attendance;
 
 /// <summary>
-/// Three months of demo attendance for Diskominfo and a few other OPD: punches (mostly on time, some late), approved
+/// Three months of demo attendance for every unit: punches (mostly on time, some late), approved
 /// DL/C/S requests, a few TK, the closed days, and this morning's check-ins. The same every time (a fixed seed); the
 /// rows go in with prepared statements (<see cref="BulkInsert"/>) so that the step stays fast.
 /// </summary>
