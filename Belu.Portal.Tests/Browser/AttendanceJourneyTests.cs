@@ -275,7 +275,7 @@ public class BoardMorningTests(AttendanceBrowserFixture fixture)
         var dinkes = board.Locator("[data-panel=attendance] tr", new() { HasText = "Dinas Kesehatan" });
         await dinkes.WaitForAsync();
         var lateBefore = int.Parse(await dinkes.Locator("td").Nth(3).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        var (employee, _) = await fixture.Portal.StaffOfUnitAsync("DINKES");
+        var (employee, _) = await fixture.Portal.StaffWithCleanRecordAsync("DINKES");
         var name = (await fixture.Portal.CreateDbContext().Employees.FindAsync(employee))!.Name;
         await using (var scope = fixture.Portal.Services.CreateAsyncScope())
         {

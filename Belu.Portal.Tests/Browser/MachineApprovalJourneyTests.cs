@@ -38,7 +38,7 @@ public class MachineApprovalJourneyTests(AttendanceBrowserFixture fixture)
         await Assertions.Expect(row.Locator("[data-testid=device-status]")).ToHaveTextAsync("Disetujui");
         await page.ScreenshotAsync("absensi-perangkat-mesin");
 
-        var (_, nip) = await fixture.Portal.StaffOfUnitAsync("DINSOS", skip: 5);
+        var (_, nip) = await fixture.Portal.StaffWithCleanRecordAsync("DINSOS", skip: 5);
         var upload = await machine.PostAsync("/iclock/cdata?SN=ZKJOURNEY1&table=ATTLOG",
             new StringContent($"{nip}\t2026-11-26 07:13:00\t0\t1\t0\t0\t0\t0\t0\t0\n", Encoding.ASCII, "text/plain"));
         Assert.Equal("OK: 1", await upload.Content.ReadAsStringAsync());

@@ -34,9 +34,24 @@ public class SelectLabelTests(BrowserFixture fixture)
         { "pimpinan", "/absensi/disiplin", "label-disiplin" },
     };
 
+    /// <summary>Dialogs with a select, by the page and the button that opens them.</summary>
+    public static TheoryData<string, string, string, string> Dialogs => new()
+    {
+        { "admin", "/organisasi/pegawai", "add-employee", "label-dialog-pegawai" },
+        { "pegawai", "/absensi/permohonan", "request-new", "label-dialog-permohonan" },
+    };
+
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task NoSelectLabelIsCutOff(string user, string path, string screenshot)
+    public async Task NoSelectLabelIsCutOff(string user, string path, string screenshot) =>
+        Assert.Empty(await CutLabelsAsync(user, path, null, screenshot));
+
+    [Theory]
+    [MemberData(nameof(Dialogs))]
+    public async Task NoSelectLabelInADialogIsCutOff(string user, string path, string opener, string screenshot) =>
+        Assert.Empty(await CutLabelsAsync(user, path, opener, screenshot));
+
+    private async Task<List<string>> CutLabelsAsync(string user, string path, string? opener, string screenshot)
     {
         var cut = new List<string>();
         foreach (var (width, height, suffix) in new[] { (1366, 768, ""), (390, 844, "-phone") })
@@ -52,11 +67,16 @@ public class SelectLabelTests(BrowserFixture fixture)
                 await toggle.ClickAsync();
                 await Assertions.Expect(page.Locator("[data-testid=letter-filters]")).ToBeVisibleAsync();
             }
+            if (opener is not null)
+            {
+                await page.Locator($"[data-testid={opener}]").ClickAsync();
+                await page.Locator(".mud-dialog .mud-input-label:visible").First.WaitForAsync();
+            }
             await page.Locator(".mud-input-label:visible").First.WaitForAsync();
             cut.AddRange((await page.EvaluateAsync<string[]>(CutLabels)).Select(l => $"{width}px: {l}"));
             await page.ScreenshotAsync(screenshot + suffix, fullPage: false);
             await page.Context.CloseAsync();
         }
-        Assert.Empty(cut);
+        return cut;
     }
 }

@@ -28,8 +28,8 @@ public class AdminAttendanceTests(FakeClockPortalFactory factory) : IClassFixtur
             var error = await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<SaveSchedule>().SaveScheduleAsync(null, broken, null));
             Assert.Contains("tanggal selesai", error.Message);
         }
-        var (camat, nip) = await factory.StaffOfUnitAsync("KEC-KOTA");
-        var (other, otherNip) = await factory.StaffOfUnitAsync("DINSOS");
+        var (camat, nip) = await factory.StaffWithCleanRecordAsync("KEC-KOTA");
+        var (other, otherNip) = await factory.StaffWithCleanRecordAsync("DINSOS");
         await using (var scope = await factory.ScopeForAsync("admin"))
         {
             var ingest = scope.ServiceProvider.GetRequiredService<Belu.Portal.Features.Attendance.Devices.DeviceIngestService>();

@@ -25,9 +25,9 @@ public class AdmsTests(FakeClockPortalFactory factory) : IClassFixture<FakeClock
             Assert.Contains(key, options);
         }
 
-        var (first, firstNip) = await factory.StaffOfUnitAsync("DISKOMINFO");
-        var (second, secondNip) = await factory.StaffOfUnitAsync("DISKOMINFO", skip: 1);
-        var (outsider, outsiderNip) = await factory.StaffOfUnitAsync("KESBANGPOL");
+        var (first, firstNip) = await factory.StaffWithCleanRecordAsync("DISKOMINFO");
+        var (second, secondNip) = await factory.StaffWithCleanRecordAsync("DISKOMINFO", skip: 1);
+        var (outsider, outsiderNip) = await factory.StaffWithCleanRecordAsync("KESBANGPOL");
         var body = $"{firstNip}\t2026-11-27 07:12:45\t0\t1\t0\t0\t0\t0\t0\t0\n" +
                    $"{secondNip}\t2026-11-27 07:40:02\t0\t1\t0\t0\t0\t0\t0\t0\n" +
                    "77777\t2026-11-27 07:41:00\t0\t1\t0\t0\t0\t0\t0\t0\n" +

@@ -25,10 +25,7 @@ internal static class AttendanceTestData
         return await db.Punches.Where(p => p.EmployeeId == employeeId).OrderBy(p => p.AtUtc).ToListAsync();
     }
 
-    /// <summary>
-    /// A stored employee of a unit, by the unit's code, who is not a demo account, with a clean attendance record: the
-    /// demo history gives every unit three months of punches, days and requests, and the test writes this person's own.
-    /// </summary>
+    /// <summary>A stored employee of a unit, by the unit's code, who is not a demo account, with their demo history.</summary>
     public static async Task<(int Id, string Nip)> StaffOfUnitAsync(this PortalFactory factory, string opdCode, int skip = 0)
     {
         await using var db = factory.CreateDbContext();
@@ -36,10 +33,21 @@ internal static class AttendanceTestData
         var units = await db.Units.Where(u => u.Id == opd.Id || u.ParentId == opd.Id).Select(u => u.Id).ToListAsync();
         var accounts = await db.Users.Where(u => u.EmployeeId != null).Select(u => u.EmployeeId!.Value).ToListAsync();
         var e = await db.Employees.Where(e => units.Contains(e.UnitId) && e.Nip != null && !accounts.Contains(e.Id)).OrderBy(e => e.Id).Skip(skip).FirstAsync();
-        await db.Punches.Where(p => p.EmployeeId == e.Id).ExecuteDeleteAsync();
-        await db.AttendanceDays.Where(d => d.EmployeeId == e.Id).ExecuteDeleteAsync();
-        await db.AttendanceRequests.Where(r => r.EmployeeId == e.Id).ExecuteDeleteAsync();
         return (e.Id, e.Nip!);
+    }
+
+    /// <summary>
+    /// Like <see cref="StaffOfUnitAsync"/>, with a clean attendance record: the demo gives every unit three months of
+    /// punches, days and requests, and a test that writes one person's record from nothing starts from none.
+    /// </summary>
+    public static async Task<(int Id, string Nip)> StaffWithCleanRecordAsync(this PortalFactory factory, string opdCode, int skip = 0)
+    {
+        var (id, nip) = await factory.StaffOfUnitAsync(opdCode, skip);
+        await using var db = factory.CreateDbContext();
+        await db.Punches.Where(p => p.EmployeeId == id).ExecuteDeleteAsync();
+        await db.AttendanceDays.Where(d => d.EmployeeId == id).ExecuteDeleteAsync();
+        await db.AttendanceRequests.Where(r => r.EmployeeId == id).ExecuteDeleteAsync();
+        return (id, nip);
     }
 
     public static async Task<AttendanceDay?> DayAsync(PortalDbContext db, int employeeId, DateOnly date) =>

@@ -40,7 +40,7 @@ public class DeviceEndpointTests(FakeClockPortalFactory factory) : IClassFixture
     public async Task AGoodKeyStoresTheGoodPunchesAndReportsTheRestAndTwiceChangesNothing()
     {
         var (_, key) = await CreateKeyAsync("Jembatan mesin lama");
-        var (employee, nip) = await factory.StaffOfUnitAsync("DINKES");
+        var (employee, nip) = await factory.StaffWithCleanRecordAsync("DINKES");
         var before = (await factory.PunchesOfAsync(employee)).Count;
         var json = $$"""
             [
@@ -87,7 +87,7 @@ public class DeviceEndpointTests(FakeClockPortalFactory factory) : IClassFixture
     public async Task APunchForAClosedDayWaitsForTheAdminAndRewritesThatDayOnlyOnceAccepted()
     {
         var (deviceId, key) = await CreateKeyAsync("Mesin cadangan");
-        var (employee, nip) = await factory.StaffOfUnitAsync("DINSOS");
+        var (employee, nip) = await factory.StaffWithCleanRecordAsync("DINSOS");
         var thursday = new DateOnly(2026, 11, 26);
         await using (var db = factory.CreateDbContext())
         {
@@ -130,7 +130,7 @@ public class DeviceEndpointTests(FakeClockPortalFactory factory) : IClassFixture
     [Fact]
     public async Task AMissingForgedOrRevokedKeyGets401AndStoresNothing()
     {
-        var (employee, nip) = await factory.StaffOfUnitAsync("DISHUB");
+        var (employee, nip) = await factory.StaffWithCleanRecordAsync("DISHUB");
         var json = $$"""[{"pin": "{{nip}}", "timestamp": "2026-11-27T07:20:00+08:00"}]""";
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(null, json)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync("belu_" + new string('a', 64), json)).StatusCode);
@@ -155,8 +155,8 @@ public class DeviceEndpointTests(FakeClockPortalFactory factory) : IClassFixture
     public async Task AKeyForAnotherSiteCannotPunchEmployeesOutsideIt()
     {
         var (_, key) = await CreateKeyAsync("Mesin kantor BKPSDM", "BKPSDM");
-        var (outsider, outsiderNip) = await factory.StaffOfUnitAsync("PUPR");
-        var (insider, insiderNip) = await factory.StaffOfUnitAsync("BKPSDM");
+        var (outsider, outsiderNip) = await factory.StaffWithCleanRecordAsync("PUPR");
+        var (insider, insiderNip) = await factory.StaffWithCleanRecordAsync("BKPSDM");
         var json = $$"""[{"pin": "{{outsiderNip}}", "timestamp": "2026-11-27T07:00:00+08:00"}, {"pin": "{{insiderNip}}", "timestamp": "2026-11-27T07:01:00+08:00"}]""";
         var body = await (await PostAsync(key, json)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(1, body.GetProperty("rejected").GetInt32());
@@ -169,8 +169,8 @@ public class DeviceEndpointTests(FakeClockPortalFactory factory) : IClassFixture
     public async Task APinTheAdminRegisteredFindsItsEmployeeAndAnInactiveEmployeeIsRefused()
     {
         var (_, key) = await CreateKeyAsync("Mesin dengan PIN sendiri");
-        var (holder, _) = await factory.StaffOfUnitAsync("DINKES", skip: 3);
-        var (leaver, leaverNip) = await factory.StaffOfUnitAsync("DINKES", skip: 4);
+        var (holder, _) = await factory.StaffWithCleanRecordAsync("DINKES", skip: 3);
+        var (leaver, leaverNip) = await factory.StaffWithCleanRecordAsync("DINKES", skip: 4);
         await using (var scope = await factory.ScopeForAsync("admin"))
         {
             await scope.ServiceProvider.GetRequiredService<SavePin>().AddPinAsync("7731", holder);
@@ -201,8 +201,8 @@ public class DeviceEndpointTests(FakeClockPortalFactory factory) : IClassFixture
             return Task.CompletedTask;
         });
         var (_, key) = await CreateKeyAsync("Mesin lobi");
-        var (onDuty, onDutyNip) = await factory.StaffOfUnitAsync("DINKES", skip: 5);
-        var (late, lateNip) = await factory.StaffOfUnitAsync("DINKES", skip: 6);
+        var (onDuty, onDutyNip) = await factory.StaffWithCleanRecordAsync("DINKES", skip: 5);
+        var (late, lateNip) = await factory.StaffWithCleanRecordAsync("DINKES", skip: 6);
         await using (var db = factory.CreateDbContext())
         {
             db.AttendanceRequests.Add(new AttendanceRequest

@@ -12,8 +12,8 @@ public class ImportTests(FakeClockPortalFactory factory) : IClassFixture<FakeClo
     [Fact]
     public async Task ALogWithBadLinesIsPreviewedThenImportedOnceWhateverTheRepeats()
     {
-        var (first, firstNip) = await factory.StaffOfUnitAsync("DUKCAPIL");
-        var (second, secondNip) = await factory.StaffOfUnitAsync("DISTANKP");
+        var (first, firstNip) = await factory.StaffWithCleanRecordAsync("DUKCAPIL");
+        var (second, secondNip) = await factory.StaffWithCleanRecordAsync("DISTANKP");
         var log = string.Join("\r\n",
             "No\tNama\tWaktu",
             $"{firstNip}\tPegawai Satu\t2026-11-26 07:25:10",
@@ -51,9 +51,9 @@ public class ImportTests(FakeClockPortalFactory factory) : IClassFixture<FakeClo
     {
         // The duplicate check reads the stored punches of a batch's days widened by the window (60 s): a punch just
         // after midnight is a repeat of one just before it, stored earlier or in the same batch.
-        var (first, firstNip) = await factory.StaffOfUnitAsync("DUKCAPIL", skip: 1);
-        var (second, secondNip) = await factory.StaffOfUnitAsync("DISTANKP", skip: 1);
-        var (third, thirdNip) = await factory.StaffOfUnitAsync("DINKES", skip: 1);
+        var (first, firstNip) = await factory.StaffWithCleanRecordAsync("DUKCAPIL", skip: 1);
+        var (second, secondNip) = await factory.StaffWithCleanRecordAsync("DISTANKP", skip: 1);
+        var (third, thirdNip) = await factory.StaffWithCleanRecordAsync("DINKES", skip: 1);
         await using var scope = await factory.ScopeForAsync("admin");
 
         var (before, _) = await scope.ServiceProvider.GetRequiredService<ImportPunchLog>().ImportAsync($"{firstNip}\t2026-11-24 23:59:40\r\n", "malam.txt");

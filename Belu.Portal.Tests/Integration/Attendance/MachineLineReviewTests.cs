@@ -37,7 +37,7 @@ public class MachineLineReviewTests(FakeClockPortalFactory factory) : IClassFixt
     public async Task AMachineLineForAClosedDayNeverRewritesItUntilAnAdminAcceptsIt()
     {
         var (machine, client) = await MachineAsync("ZKREVIEW01", "127.0.0.21");
-        var (employee, nip) = await factory.StaffOfUnitAsync("DINSOS", skip: 1);
+        var (employee, nip) = await factory.StaffWithCleanRecordAsync("DINSOS", skip: 1);
         await CloseThursdayAsync();
         await using (var db = factory.CreateDbContext())
         {
@@ -91,7 +91,7 @@ public class MachineLineReviewTests(FakeClockPortalFactory factory) : IClassFixt
     public async Task RefusedLinesAreKeptPerMachineWithTheirReasonAndTheMachineIsToldAllWereProcessed()
     {
         var (machine, client) = await MachineAsync("ZKREVIEW02", "127.0.0.22");
-        var (employee, nip) = await factory.StaffOfUnitAsync("DINSOS", skip: 2);
+        var (employee, nip) = await factory.StaffWithCleanRecordAsync("DINSOS", skip: 2);
         var reply = await client.PostAsync("/iclock/cdata?SN=ZKREVIEW02&table=ATTLOG", AttLog([
             Line(nip, "2026-11-27 07:20:00"),
             Line(nip, "2026-11-28 07:20:00"),
@@ -120,7 +120,7 @@ public class MachineLineReviewTests(FakeClockPortalFactory factory) : IClassFixt
     public async Task ABurstOfLinesForClosedDaysIsAnAlert()
     {
         var (machine, client) = await MachineAsync("ZKREVIEW03", "127.0.0.23");
-        var (_, nip) = await factory.StaffOfUnitAsync("DINSOS", skip: 3);
+        var (_, nip) = await factory.StaffWithCleanRecordAsync("DINSOS", skip: 3);
         await CloseThursdayAsync();
         var lines = Enumerable.Range(0, 20).Select(i => Line(nip, $"2026-11-26 {8 + i / 6:00}:{i % 6 * 10:00}:00"));
         Assert.Equal("OK: 20", await (await client.PostAsync("/iclock/cdata?SN=ZKREVIEW03&table=ATTLOG", AttLog(lines))).Content.ReadAsStringAsync());

@@ -46,7 +46,7 @@ public class MachineTrustTests(FakeClockPortalFactory factory) : IClassFixture<F
     public async Task AnUnknownSerialIsRecordedAsWaitingWithItsAddressAndStoresNothing()
     {
         var client = TestRemoteAddress.From(factory, "127.0.0.5");
-        var (employee, nip) = await factory.StaffOfUnitAsync("DPMPTSP");
+        var (employee, nip) = await factory.StaffWithCleanRecordAsync("DPMPTSP");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/iclock/cdata?SN=ZK9000NEW1&options=all&pushver=2.4.1")).StatusCode);
         var upload = await client.PostAsync("/iclock/cdata?SN=ZK9000NEW1&table=ATTLOG&Stamp=9999",
@@ -71,7 +71,7 @@ public class MachineTrustTests(FakeClockPortalFactory factory) : IClassFixture<F
     public async Task AnApprovedMachineIsBoundToTheAddressSeenAndRefusedFromAnyOther()
     {
         var home = TestRemoteAddress.From(factory, "127.0.0.7");
-        var (employee, nip) = await factory.StaffOfUnitAsync("DPMPTSP", skip: 1);
+        var (employee, nip) = await factory.StaffWithCleanRecordAsync("DPMPTSP", skip: 1);
         await home.GetAsync("/iclock/cdata?SN=ZK9000NEW2&options=all");
         var machine = await MachineAsync("ZK9000NEW2");
 
@@ -121,7 +121,7 @@ public class MachineTrustTests(FakeClockPortalFactory factory) : IClassFixture<F
     public async Task ABlockedMachineIsRefusedAndTheRefusalIsRecorded()
     {
         var id = await RegisterApprovedAsync("ZK9000NEW4", "127.0.0.12");
-        var (employee, nip) = await factory.StaffOfUnitAsync("DPMPTSP", skip: 2);
+        var (employee, nip) = await factory.StaffWithCleanRecordAsync("DPMPTSP", skip: 2);
         await AsAdminAsync(async s =>
         {
             await s.GetRequiredService<ApproveMachine>().BlockAsync(id);
