@@ -28,7 +28,7 @@ public class BoardPresenceCueTests(FakeClockPortalFactory factory) : IClassFixtu
             var punchedToday = db.Punches.Where(p => p.AtUtc >= start && p.AtUtc < end).Select(p => p.EmployeeId);
             var employee = await AttendanceEngine.Staff(db).Where(s => !punchedToday.Contains(s.Id)).OrderBy(s => s.Id)
                 .Select(s => new { s.Id, s.UnitId }).FirstAsync();
-            var tree = await OrganizationService.LoadTreeAsync(db, CancellationToken.None);
+            var tree = await factory.Services.GetRequiredService<OrganizationTreeCache>().GetAsync(db);
             employeeId = employee.Id;
             opd = tree.OpdOf(employee.UnitId)!.Id;
             otherOpd = tree.All.First(u => u.Kind.IsTopLevel() && u.Id != opd).Id;

@@ -18,15 +18,16 @@ internal sealed class LetterDirectory
 {
     private readonly LetterDirectories.Snapshot _organization;
 
-    private LetterDirectory(LetterDirectories.Snapshot organization, LetterViewer viewer)
+    private LetterDirectory(UnitTree tree, LetterDirectories.Snapshot organization, LetterViewer viewer)
     {
+        Tree = tree;
         _organization = organization;
         Viewer = viewer;
     }
 
     public sealed record PersonRow(int Id, string Name, string Position, int UnitId, int? SuperiorId, bool IsActive);
 
-    public UnitTree Tree => _organization.Tree;
+    public UnitTree Tree { get; }
 
     /// <summary>Everyone, active or not, by id. Shared between callers: read only.</summary>
     public IReadOnlyDictionary<int, PersonRow> People => _organization.People;
@@ -40,17 +41,16 @@ internal sealed class LetterDirectory
 
     public PersonRow MeRow => People[Me];
 
-    /// <summary>The caller's place in a kept organisation snapshot.</summary>
-    internal static LetterDirectory For(LetterDirectories.Snapshot organization, CurrentUser user, int me)
+    /// <summary>The caller's place in the kept tree and people.</summary>
+    internal static LetterDirectory For(UnitTree tree, LetterDirectories.Snapshot organization, CurrentUser user, int me)
     {
         if (!organization.People.TryGetValue(me, out var self))
         {
             throw new ForbiddenException("Akun ini tidak terhubung dengan data pegawai.");
         }
-        var tree = organization.Tree;
         var led = user.IsInRole(Roles.Pimpinan) ? tree.SubtreeOf(self.UnitId) : [];
         int? agendaUnit = user.IsInRole(Roles.Agendaris) ? tree.OpdOf(self.UnitId)?.Id : null;
-        return new LetterDirectory(organization, new LetterViewer(me, led, agendaUnit));
+        return new LetterDirectory(tree, organization, new LetterViewer(me, led, agendaUnit));
     }
 
     public PersonRef Ref(int id) => People.TryGetValue(id, out var p)
@@ -81,21 +81,20 @@ internal sealed class LetterDirectory
 }
 
 /// <summary>
-/// The organisation E-Surat names people from and checks access with (the unit tree, every employee, who holds the
-/// Pimpinan role), kept between calls: every list, letter and export needs it, and at the size of a regency (5,000
-/// employees) loading it took longer than the list's own query. A save touching units, employees, accounts or roles
-/// in this process (<see cref="ReferenceChanges.Organization"/>) makes the next call load it again; edits made by
-/// another instance are seen after at most <see cref="Lifetime"/>. Inside a transaction it is read from that
-/// transaction and not kept.
+/// The organisation E-Surat names people from and checks access with. The unit tree is the portal's one kept tree
+/// (<see cref="OrganizationTreeCache"/>); the people and who holds the Pimpinan role are kept here between calls:
+/// every list, letter and export needs them, and at the size of a regency (5,000 employees) loading them took longer
+/// than the list's own query. A save touching units, employees, accounts or roles in this process
+/// (<see cref="ReferenceChanges.Organization"/>) makes the next call load them again; edits made by another instance
+/// are seen after at most <see cref="Lifetime"/>. Inside a transaction they are read from that transaction and not kept.
 /// </summary>
-public sealed class LetterDirectories
+public sealed class LetterDirectories(OrganizationTreeCache trees)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
     private Snapshot? _kept;
 
     internal sealed record Snapshot(
-        UnitTree Tree,
         Dictionary<int, LetterDirectory.PersonRow> People,
         HashSet<int> Leaders,
         Dictionary<int, int?> Superiors,
@@ -110,7 +109,8 @@ public sealed class LetterDirectories
         {
             throw new ForbiddenException();
         }
-        return LetterDirectory.For(await SnapshotAsync(db, ct), user, me);
+        var tree = await trees.GetAsync(db, ct);
+        return LetterDirectory.For(tree, await SnapshotAsync(db, ct), user, me);
     }
 
     private async Task<Snapshot> SnapshotAsync(PortalDbContext db, CancellationToken ct)
@@ -122,7 +122,6 @@ public sealed class LetterDirectories
         {
             return kept;
         }
-        var tree = await OrganizationService.LoadTreeAsync(db, ct);
         var people = await db.Employees.AsNoTracking()
             .Select(e => new LetterDirectory.PersonRow(e.Id, e.Name, e.Position, e.UnitId, e.SuperiorId, e.IsActive))
             .ToDictionaryAsync(e => e.Id, ct);
@@ -131,7 +130,7 @@ public sealed class LetterDirectories
                              join r in db.Roles on ur.RoleId equals r.Id
                              where r.Name == Roles.Pimpinan && u.EmployeeId != null && u.IsActive
                              select u.EmployeeId!.Value).ToListAsync(ct);
-        var loaded = new Snapshot(tree, people, [.. leaders], people.ToDictionary(p => p.Key, p => p.Value.SuperiorId),
+        var loaded = new Snapshot(people, [.. leaders], people.ToDictionary(p => p.Key, p => p.Value.SuperiorId),
             version, Environment.TickCount64);
         if (!inTransaction)
         {

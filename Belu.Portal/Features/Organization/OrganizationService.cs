@@ -170,9 +170,6 @@ public sealed class OrganizationService(
         return employees;
     }
 
-    /// <summary>The units as stored, not kept; <see cref="OrganizationTreeCache"/> is the tree to read.</summary>
-    internal static Task<UnitTree> LoadTreeAsync(PortalDbContext db, CancellationToken ct) => OrganizationTreeCache.ReadAsync(db, ct);
-
     /// <summary>The units whose people the caller may see (see <see cref="GetPeopleScopeAsync"/>), on the caller's context.</summary>
     internal async Task<HashSet<int>> ScopeAsync(PortalDbContext db, UnitTree tree, CancellationToken ct)
     {

@@ -32,7 +32,8 @@ public sealed class DeviceIngestService(
     PunchRecorder recorder,
     AttendanceEngine engine,
     OfficeClock clock,
-    DeviceLastSeen lastSeen)
+    DeviceLastSeen lastSeen,
+    OrganizationTreeCache trees)
 {
     public const int MaxBatch = 5000;
 
@@ -172,7 +173,7 @@ public sealed class DeviceIngestService(
         HashSet<int>? site = null;
         if (device?.UnitId is int siteUnit)
         {
-            site = (await OrganizationService.LoadTreeAsync(db, ct)).SubtreeOf(siteUnit);
+            site = (await trees.GetAsync(db, ct)).SubtreeOf(siteUnit);
         }
 
         var nowUtc = clock.UtcNow;
