@@ -26,6 +26,7 @@ public static class AttendanceExtensions
         services.AddSingleton<PunchRecorder>();
         services.AddSingleton<DeviceLastSeen>();
         services.AddScoped<DeviceIngestService>();
+        services.AddScoped<ApiDevices>();
         services.AddScoped<MachineGate>();
         services.AddScoped<MachineJournal>();
         services.AddScoped<CheckInService>();

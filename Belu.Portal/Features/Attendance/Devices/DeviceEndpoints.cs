@@ -20,9 +20,9 @@ public static class DeviceEndpoints
         app.MapPost("/api/absensi/punches", PunchesAsync).AllowAnonymous().DisableAntiforgery();
     }
 
-    private static async Task<IResult> PunchesAsync(HttpContext http, DeviceIngestService ingest, MachineJournal journal)
+    private static async Task<IResult> PunchesAsync(HttpContext http, ApiDevices devices, DeviceIngestService ingest, MachineJournal journal, OfficeClock clock)
     {
-        var device = await ingest.FindByKeyAsync(http.Request.Headers["X-Device-Key"].ToString(), http.RequestAborted);
+        var device = await devices.FindByKeyAsync(http.Request.Headers["X-Device-Key"].ToString(), http.RequestAborted);
         if (device is null)
         {
             return Results.Json(new { error = "Kunci perangkat (X-Device-Key) tidak ada, tidak sah, atau sudah dicabut." }, statusCode: StatusCodes.Status401Unauthorized);
@@ -44,8 +44,8 @@ public static class DeviceEndpoints
         }
         try
         {
-            var items = ingest.ParseJson(json);
-            await ingest.TouchAsync(device.Id, http.RequestAborted);
+            var items = DeviceApiBody.Read(json, clock);
+            await devices.TouchAsync(device.Id, http.RequestAborted);
             var address = MachineNetworks.Describe(http.Connection.RemoteIpAddress);
             var (result, _) = await ingest.IngestAsync(items, PunchSource.DeviceApi, device, ct: http.RequestAborted, address: address);
             await journal.RecordUploadAsync(device, PunchSource.DeviceApi, address, result, http.RequestAborted);

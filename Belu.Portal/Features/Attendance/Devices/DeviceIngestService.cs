@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Belu.Portal.Common;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Attendance.Domain;
@@ -32,7 +31,6 @@ public sealed class DeviceIngestService(
     PunchRecorder recorder,
     AttendanceEngine engine,
     OfficeClock clock,
-    DeviceLastSeen lastSeen,
     OrganizationTreeCache trees)
 {
     public const int MaxBatch = 5000;
@@ -41,26 +39,11 @@ public sealed class DeviceIngestService(
     /// of a machine's 2 MB upload; the machine is answered after the last chunk (docs/PERFORMANCE.md).</summary>
     public const int RecordChunk = 25;
 
+    /// <summary>How an API device's key is stored (<see cref="ApiDevices.FindByKeyAsync"/> looks it up).</summary>
     public static string HashKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    /// <summary>The active API device holding this key, or null (missing, forged or revoked).</summary>
-    public async Task<AttendanceDevice?> FindByKeyAsync(string? key, CancellationToken ct = default)
-    {
-        if (string.IsNullOrWhiteSpace(key) || key.Length > 200)
-        {
-            return null;
-        }
-        var hash = HashKey(key.Trim());
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await DeviceByKey.For(db)(db, hash, ct);
-    }
-
-    // The reads of every device request as compiled queries: a bridge sends many requests a second, and EF's
-    // building and looking up of each LINQ query cost more than the query itself.
-    private static readonly PerModel<Func<PortalDbContext, string, CancellationToken, Task<AttendanceDevice?>>> DeviceByKey = new(() => EF.CompileAsyncQuery(
-        (PortalDbContext db, string hash, CancellationToken ct) => db.AttendanceDevices.AsNoTracking()
-            .FirstOrDefault(d => d.KeyHash == hash && d.IsActive && d.Kind == DeviceKind.Api)));
-
+    // The reads of every batch as compiled queries: a bridge sends many requests a second, and EF's building and
+    // looking up of each LINQ query cost more than the query itself.
     private sealed record PinHolder(string Pin, int Id, string Name, int UnitId, bool IsActive);
 
     private static readonly PerModel<Func<PortalDbContext, List<string>, IAsyncEnumerable<PinHolder>>> ByMappedPin = new(() => EF.CompileAsyncQuery(
@@ -72,82 +55,6 @@ public sealed class DeviceIngestService(
         (PortalDbContext db, List<string> pins) => db.Employees.AsNoTracking()
             .Where(e => e.Nip != null && pins.Contains(e.Nip))
             .Select(e => new PinHolder(e.Nip!, e.Id, e.Name, e.UnitId, e.IsActive))));
-
-    public async Task TouchAsync(Guid deviceId, CancellationToken ct = default)
-    {
-        if (!lastSeen.ShouldWrite(deviceId, clock.UtcNow))
-        {
-            return;
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.AttendanceDevices.Where(d => d.Id == deviceId).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastSeenUtc, clock.UtcNow), ct);
-    }
-
-    /// <summary>Reads the JSON body of the device API: an array of {"pin", "timestamp"}.</summary>
-    public IReadOnlyList<RawPunch> ParseJson(JsonElement body)
-    {
-        if (body.ValueKind != JsonValueKind.Array)
-        {
-            throw new ValidationException("Isi permintaan harus berupa array JSON: [{\"pin\": \"...\", \"timestamp\": \"2026-11-27T07:45:00+08:00\"}].");
-        }
-        if (body.GetArrayLength() > MaxBatch)
-        {
-            throw new ValidationException($"Satu kiriman paling banyak {MaxBatch} data absen.");
-        }
-        var items = new List<RawPunch>();
-        var index = 0;
-        foreach (var item in body.EnumerateArray())
-        {
-            items.Add(ParseItem(index++, item));
-        }
-        return items;
-    }
-
-    private RawPunch ParseItem(int index, JsonElement item)
-    {
-        if (item.ValueKind != JsonValueKind.Object)
-        {
-            return new RawPunch(index, null, null, "Data bukan objek {\"pin\", \"timestamp\"}.");
-        }
-        string? pin = null;
-        string? timestamp = null;
-        foreach (var property in item.EnumerateObject())
-        {
-            if (property.NameEquals("pin") || property.Name.Equals("pin", StringComparison.OrdinalIgnoreCase))
-            {
-                pin = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Number => property.Value.GetRawText(),
-                    _ => null,
-                };
-            }
-            else if (property.Name.Equals("timestamp", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.String)
-            {
-                timestamp = property.Value.GetString();
-            }
-        }
-        if (string.IsNullOrWhiteSpace(pin))
-        {
-            return new RawPunch(index, null, null, "PIN/NIP kosong.");
-        }
-        if (string.IsNullOrWhiteSpace(timestamp))
-        {
-            return new RawPunch(index, pin, null, "Waktu (timestamp) kosong.");
-        }
-        if (DateTimeOffset.TryParse(timestamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var offset)
-            && HasOffset(timestamp))
-        {
-            return new RawPunch(index, pin, offset.UtcDateTime, null);
-        }
-        // Without an offset the time is the office's local time, as on the machines.
-        return PunchLineParser.TryParseLocal(timestamp, out var local, out _)
-            ? new RawPunch(index, pin, clock.ToUtc(local), null)
-            : new RawPunch(index, pin, null, $"Waktu '{timestamp}' tidak dikenali (contoh: 2026-11-27T07:45:00+08:00).");
-    }
-
-    private static bool HasOffset(string text) =>
-        text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && (text[^6] == '+' || text[^6] == '-') && text[^3] == ':');
 
     /// <summary>Lines of a machine's ATTLOG or a log file, in the office's local time.</summary>
     public IReadOnlyList<RawPunch> FromLines(PunchLineParse parse)
@@ -270,38 +177,3 @@ public enum PreviewStatus
 
 /// <summary>One line of an import, as the preview shows it.</summary>
 public sealed record PreviewLine(int Line, string? Pin, string? EmployeeName, DateTime? Local, PreviewStatus Status, string? Reason);
-
-/// <summary>
-/// When each device's "last seen" was last written. A machine or bridge may send several requests a second; writing
-/// <see cref="AttendanceDevice.LastSeenUtc"/> on each would be a second write transaction per punch for SQLite's single
-/// writer, for a value the admin reads to the minute. It is written at most every <see cref="Interval"/>.
-/// </summary>
-public sealed class DeviceLastSeen
-{
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTime> _written = new();
-
-    public bool ShouldWrite(Guid deviceId, DateTime nowUtc)
-    {
-        while (true)
-        {
-            if (!_written.TryGetValue(deviceId, out var last))
-            {
-                if (_written.TryAdd(deviceId, nowUtc))
-                {
-                    return true;
-                }
-                continue;
-            }
-            if (nowUtc >= last && nowUtc - last < Interval)
-            {
-                return false;
-            }
-            if (_written.TryUpdate(deviceId, nowUtc, last))
-            {
-                return true;
-            }
-        }
-    }
-}
