@@ -188,6 +188,25 @@ public class PunchLineParserTests
     }
 
     [Fact]
+    public void TabsTrailingBlankColumnsAndCrLfReadLineByLineWithTheirNumbers()
+    {
+        // Read the same by the hand-written splitter this parser replaced: blank lines and lines of tabs or spaces
+        // are skipped but counted, empty columns at the end change nothing, and a refused line keeps its own text.
+        var attLog = PunchLineParser.ParseAttLog(
+            "1001\t2026-11-27 07:45:12\t0\t1\t\t\t\r\n\r\n \t \r\n1002\t2026-11-27 07:46:00\t\t\t\r\n\t\t\r\nx\"9\t2026-11-27 07:47:00\r\n");
+        Assert.Equal([(1, "1001", new DateTime(2026, 11, 27, 7, 45, 12)), (4, "1002", new DateTime(2026, 11, 27, 7, 46, 0))],
+            attLog.Lines.Select(l => (l.LineNumber, l.Pin, l.Local)));
+        var refused = Assert.Single(attLog.Errors);
+        Assert.Equal((6, "x\"9\t2026-11-27 07:47:00", "PIN/NIP 'x\"9' tidak sah."), (refused.LineNumber, refused.Text, refused.Reason));
+
+        var file = PunchLineParser.ParseFile("\uFEFFPIN\tTanggal\tJam\t\t\r\n1001\t27/11/2026\t07:45\t\t\r\n\r\n1002\t27/11/2026\tpagi\t\t\r\n");
+        Assert.Equal([(2, "1001", new DateTime(2026, 11, 27, 7, 45, 0))], file.Lines.Select(l => (l.LineNumber, l.Pin, l.Local)));
+        var late = Assert.Single(file.Errors);
+        Assert.Equal((4, "1002\t27/11/2026\tpagi\t\t", "Waktu '27/11/2026 pagi' tidak dikenali (contoh: 2026-11-27 07:45:00)."),
+            (late.LineNumber, late.Text, late.Reason));
+    }
+
+    [Fact]
     public void PunchesInTheFutureOrYearsOldAreRejected()
     {
         var now = new DateTime(2026, 11, 27, 0, 0, 0, DateTimeKind.Utc);

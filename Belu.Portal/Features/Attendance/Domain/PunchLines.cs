@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using CsvHelper;
 
 namespace Belu.Portal.Features.Attendance.Domain;
 
@@ -13,7 +15,8 @@ public sealed record PunchLineParse(IReadOnlyList<PunchLine> Lines, IReadOnlyLis
 /// <summary>
 /// Reads punches as attendance machines write them: the ZKTeco ADMS ATTLOG upload
 /// (<c>PIN\tYYYY-MM-DD HH:MM:SS\tstatus\tverify\t...</c>) and exported log files (attlog.dat, CSV or TSV with or
-/// without a header, date and time in one column or two).
+/// without a header, date and time in one column or two). CsvHelper splits the fields; the checks of a line and their
+/// messages are ours.
 /// </summary>
 public static class PunchLineParser
 {
@@ -35,16 +38,14 @@ public static class PunchLineParser
     {
         var lines = new List<PunchLine>();
         var errors = new List<PunchLineError>();
-        var number = 0;
-        foreach (var raw in SplitLines(body))
+        // The machine quotes nothing: a quote in a line is text, never the start of a field running over line breaks.
+        using var reader = Open(body, '\t', CsvMode.NoEscape);
+        while (reader.Read())
         {
-            number++;
-            if (raw.Trim().Length == 0)
+            if (!IsBlank(reader))
             {
-                continue;
+                Read(reader, reader.GetString(0), reader.GetString(1), null, lines, errors);
             }
-            var cells = raw.Split('\t');
-            Read(number, raw, cells.ElementAtOrDefault(0), cells.ElementAtOrDefault(1), null, lines, errors);
         }
         return new(lines, errors);
     }
@@ -54,39 +55,36 @@ public static class PunchLineParser
     {
         var lines = new List<PunchLine>();
         var errors = new List<PunchLineError>();
-        var all = SplitLines(text).ToList();
-        var delimiter = DetectDelimiter(all.FirstOrDefault(l => l.Trim().Length > 0) ?? "");
+        var delimiter = DetectDelimiter(FirstNonBlankLine(text));
         int pinColumn = 0, timeColumn = 1;
         int? clockColumn = null;
-        var start = 0;
-
-        var firstIndex = all.FindIndex(l => l.Trim().Length > 0);
-        if (firstIndex >= 0)
+        var first = true;
+        using var reader = Open(text, delimiter, CsvMode.Rfc4180);
+        while (reader.Read())
         {
-            var header = Cells(all[firstIndex], delimiter).Select(h => h.Trim().Trim('"').ToLowerInvariant()).ToList();
-            var pinAt = header.FindIndex(h => PinHeaders.Contains(h));
-            var dateTimeAt = header.FindIndex(h => DateTimeHeaders.Contains(h));
-            var dateAt = header.FindIndex(h => DateHeaders.Contains(h));
-            var clockAt = header.FindIndex(h => ClockHeaders.Contains(h));
-            if (pinAt >= 0 && (dateTimeAt >= 0 || dateAt >= 0))
-            {
-                pinColumn = pinAt;
-                timeColumn = dateTimeAt >= 0 ? dateTimeAt : dateAt;
-                clockColumn = dateTimeAt < 0 && clockAt >= 0 ? clockAt : null;
-                start = firstIndex + 1;
-            }
-        }
-
-        for (var i = start; i < all.Count; i++)
-        {
-            var raw = all[i];
-            if (raw.Trim().Length == 0)
+            if (IsBlank(reader))
             {
                 continue;
             }
-            var cells = Cells(raw, delimiter);
-            Read(i + 1, raw, cells.ElementAtOrDefault(pinColumn), cells.ElementAtOrDefault(timeColumn),
-                clockColumn is int c ? cells.ElementAtOrDefault(c) ?? "" : null, lines, errors);
+            if (first)
+            {
+                first = false;
+                // A first line naming the columns says where the PIN and the time are; without one: PIN, then time.
+                var header = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i).Trim().Trim('"').ToLowerInvariant()).ToList();
+                var pinAt = header.FindIndex(h => PinHeaders.Contains(h));
+                var dateTimeAt = header.FindIndex(h => DateTimeHeaders.Contains(h));
+                var dateAt = header.FindIndex(h => DateHeaders.Contains(h));
+                var clockAt = header.FindIndex(h => ClockHeaders.Contains(h));
+                if (pinAt >= 0 && (dateTimeAt >= 0 || dateAt >= 0))
+                {
+                    pinColumn = pinAt;
+                    timeColumn = dateTimeAt >= 0 ? dateTimeAt : dateAt;
+                    clockColumn = dateTimeAt < 0 && clockAt >= 0 ? clockAt : null;
+                    continue;
+                }
+            }
+            Read(reader, reader.GetString(pinColumn), reader.GetString(timeColumn),
+                clockColumn is int c ? reader.GetString(c) : null, lines, errors);
         }
         return new(lines, errors);
     }
@@ -108,35 +106,72 @@ public static class PunchLineParser
         return false;
     }
 
-    private static void Read(int number, string raw, string? pinCell, string? timeCell, string? clockCell, List<PunchLine> lines, List<PunchLineError> errors)
+    private static void Read(CsvReader reader, string pinCell, string timeCell, string? clockCell, List<PunchLine> lines, List<PunchLineError> errors)
     {
-        var pin = (pinCell ?? "").Trim().Trim('"').Replace(" ", "", StringComparison.Ordinal);
+        var number = (int)reader.LineNumber;
+        var pin = pinCell.Trim().Trim('"').Replace(" ", "", StringComparison.Ordinal);
         if (pin.Length == 0 || pin.Length > 24 || !pin.All(char.IsAsciiLetterOrDigit))
         {
-            errors.Add(new(number, raw, pin.Length == 0 ? "PIN/NIP kosong." : $"PIN/NIP '{pin}' tidak sah."));
+            errors.Add(new(number, RawText(reader), pin.Length == 0 ? "PIN/NIP kosong." : $"PIN/NIP '{pin}' tidak sah."));
             return;
         }
-        var timeText = (timeCell ?? "").Trim();
+        var timeText = timeCell.Trim();
         if (clockCell is not null)
         {
             timeText = timeText + " " + clockCell.Trim();
         }
         if (!TryParseLocal(timeText, out var local, out var withOffset))
         {
-            errors.Add(new(number, raw, timeText.Length == 0 ? "Waktu kosong." : $"Waktu '{timeText}' tidak dikenali (contoh: 2026-11-27 07:45:00)."));
+            errors.Add(new(number, RawText(reader), timeText.Length == 0 ? "Waktu kosong." : $"Waktu '{timeText}' tidak dikenali (contoh: 2026-11-27 07:45:00)."));
             return;
         }
         lines.Add(new PunchLine(number, pin, local, withOffset));
     }
 
-    private static IEnumerable<string> SplitLines(string text) =>
-        text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').TrimStart('\uFEFF').Split('\n');
+    // Line numbers count every line of the file, blank ones too, as an editor shows them; a missing column reads as empty.
+    private static CsvReader Open(string text, char separator, CsvMode mode) =>
+        CsvReader.FromText(text.TrimStart('\uFEFF'), CsvReaderOptions.Default with
+        {
+            Separator = separator,
+            Mode = mode,
+            HasHeader = false,
+            AllowLineBreaksInQuotes = false,
+            TrackLineNumbers = true,
+        });
+
+    /// <summary>A line of nothing but spaces and tabs is skipped, as an empty one is.</summary>
+    private static bool IsBlank(CsvReader reader)
+    {
+        foreach (var b in reader.RawRecord)
+        {
+            if (b >= 0x80)
+            {
+                return RawText(reader).Trim().Length == 0;
+            }
+            if (!char.IsWhiteSpace((char)b))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static string RawText(CsvReader reader) => Encoding.UTF8.GetString(reader.RawRecord);
+
+    private static string FirstNonBlankLine(string text)
+    {
+        foreach (var line in text.TrimStart('\uFEFF').AsSpan().EnumerateLines())
+        {
+            if (!line.IsWhiteSpace())
+            {
+                return line.ToString();
+            }
+        }
+        return "";
+    }
 
     private static char DetectDelimiter(string line) =>
         line.Contains('\t') ? '\t' : line.Contains(';') ? ';' : ',';
-
-    private static string[] Cells(string line, char delimiter) =>
-        delimiter == '\t' ? line.Split('\t') : line.Split(delimiter).Select(c => c.Trim()).ToArray();
 }
 
 /// <summary>Rules every incoming punch obeys, whatever its source.</summary>
