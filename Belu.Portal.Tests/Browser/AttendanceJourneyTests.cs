@@ -161,7 +161,7 @@ public class AttendanceJourneyTests(AttendanceBrowserFixture fixture)
         var page = await SignedInAsync("admin", width, height);
         await page.GotoAsync("/admin/absensi/koreksi");
         await page.WaitForCircuitAsync();
-        var yesterday = FakeClockPortalFactory.StartDay.AddDays(-1).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var yesterday = FakeClock.StartDay.AddDays(-1).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var field in new[] { "reclose-from", "reclose-to" })
         {
             var input = page.Locator($"[data-testid={field}] input");
@@ -280,7 +280,7 @@ public class BoardMorningTests(AttendanceBrowserFixture fixture)
         await using (var scope = fixture.Portal.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<PunchRecorder>()
-                .RecordAsync([new PunchSubmission(employee, FakeClockPortalFactory.Start.UtcDateTime, PunchSource.Web)]);
+                .RecordAsync([new PunchSubmission(employee, FakeClock.Start.UtcDateTime, PunchSource.Web)]);
         }
         await Assertions.Expect(board.Locator("[data-testid=board-ticker]")).ToContainTextAsync($"{name} terlambat 15 menit", new() { Timeout = 2500 });
         await Assertions.Expect(dinkes.Locator("td").Nth(3)).ToHaveTextAsync($"{lateBefore + 1}", new() { Timeout = 10_000 });

@@ -50,7 +50,7 @@ public sealed class BoardDayStartFixture : IAsyncLifetime
 [Trait("Category", "Browser")]
 public class BoardDayStartTests(BoardDayStartFixture fixture) : IClassFixture<BoardDayStartFixture>
 {
-    private static readonly DateOnly Monday = FakeClockPortalFactory.StartDay.AddDays(3);
+    private static readonly DateOnly Monday = FakeClock.StartDay.AddDays(3);
 
     [Fact]
     public async Task At0400TheBoardShowsTheDayNotStartedInGreyAndFromTheWindowsOpeningBelumHadirInAmber()

@@ -27,7 +27,7 @@ public sealed class KioskScanJourneyTests(AttendanceBrowserFixture fixture) : IC
     private async Task CheckedInThisMorningAsync(string user)
     {
         var employee = await fixture.Portal.EmployeeIdOfAsync(user);
-        var dayStart = FakeClockPortalFactory.Start.UtcDateTime.AddHours(-8);
+        var dayStart = FakeClock.Start.UtcDateTime.AddHours(-8);
         await using (var db = fixture.Portal.CreateDbContext())
         {
             await db.Punches.Where(p => p.EmployeeId == employee && p.AtUtc >= dayStart).ExecuteDeleteAsync();
@@ -39,7 +39,7 @@ public sealed class KioskScanJourneyTests(AttendanceBrowserFixture fixture) : IC
     private async Task<int> TodaysPunchCountAsync(string user)
     {
         var employee = await fixture.Portal.EmployeeIdOfAsync(user);
-        var dayStart = FakeClockPortalFactory.Start.UtcDateTime.AddHours(-8);
+        var dayStart = FakeClock.Start.UtcDateTime.AddHours(-8);
         return (await fixture.Portal.PunchesOfAsync(employee)).Count(p => p.AtUtc >= dayStart);
     }
 

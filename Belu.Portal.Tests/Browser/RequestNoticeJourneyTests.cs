@@ -17,7 +17,7 @@ public class RequestNoticeJourneyTests(AttendanceBrowserFixture fixture)
     [InlineData(390, 844, 21, "absensi-permohonan-keputusan-phone")]
     public async Task TheApproverOpensTheRequestFromHisNotificationAndApprovesIt(int width, int height, int daysAhead, string shot)
     {
-        var day = FakeClockPortalFactory.StartDay.AddDays(daysAhead);
+        var day = FakeClock.StartDay.AddDays(daysAhead);
         Guid id;
         await using (var scope = await fixture.Portal.ScopeForAsync("pegawai"))
         {

@@ -1,7 +1,6 @@
 using Belu.Portal.Features.Notifications;
 using Belu.Portal.Features.Organization;
 using Belu.Portal.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,29 +16,20 @@ public class OrganizationTreeAcrossInstancesTests(RedisServer redis) : IClassFix
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     /// <summary>A portal on Redis; the second of a pair opens the first one's database instead of its own.</summary>
-    private sealed class RedisPortalFactory(string redis, string? databaseOf = null) : PortalFactory
+    private static PortalFactory RedisPortal(string redis, string? databaseOf = null)
     {
-        public override bool SeedDemo => databaseOf is null;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Redis:ConnectionString", redis);
-            builder.UseSetting("Redis:Channel", "uji-pohon:" + redis);
-            if (databaseOf is not null)
-            {
-                builder.UseSetting("ConnectionStrings:Portal", $"Data Source={databaseOf}");
-            }
-        }
+        var portal = PortalFactory.Create(new PortalSetup { Redis = redis, SeedDemo = databaseOf is null })
+            .WithSetting("Redis:Channel", "uji-pohon:" + redis);
+        return databaseOf is null ? portal : portal.WithSetting("ConnectionStrings:Portal", $"Data Source={databaseOf}");
     }
 
     [Fact]
     public async Task AUnitRenamedOnInstanceAIsSeenInTheTreeOfInstanceB()
     {
         Assert.True(OrganizationTreeCache.Lifetime > 4 * Wait, "the wait must prove the bus, not the kept tree's lifetime");
-        await using var a = new RedisPortalFactory(redis.ConnectionString);
+        await using var a = RedisPortal(redis.ConnectionString);
         _ = a.Services;
-        await using var b = new RedisPortalFactory(redis.ConnectionString, a.DatabasePath);
+        await using var b = RedisPortal(redis.ConnectionString, a.DatabasePath);
         await RedisEventBusTests.WaitConnectedAsync((RedisEventBus)a.Services.GetRequiredService<IEventBus>());
         await RedisEventBusTests.WaitConnectedAsync((RedisEventBus)b.Services.GetRequiredService<IEventBus>());
         var treeOfB = b.Services.GetRequiredService<OrganizationTreeCache>();

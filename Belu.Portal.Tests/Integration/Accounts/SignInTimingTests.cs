@@ -1,8 +1,6 @@
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Belu.Portal.Tests.Integration.Accounts;
@@ -28,11 +26,7 @@ public sealed class CountingHasherPortalFactory : PortalFactory
 {
     public CountingHasher Hasher { get; } = new();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher<ApplicationUser>>(Hasher));
-    }
+    public CountingHasherPortalFactory() => WithServices(s => s.AddSingleton<IPasswordHasher<ApplicationUser>>(Hasher));
 }
 
 /// <summary>An unknown user name costs the same password check as a known one with a wrong password.</summary>

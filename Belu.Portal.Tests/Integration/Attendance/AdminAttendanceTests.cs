@@ -19,12 +19,12 @@ public class AdminAttendanceTests(FakeClockPortalFactory factory) : IClassFixtur
         {
             await using var db = factory.CreateDbContext();
             var unit = await db.Units.Where(u => u.Code == "KEC-KOTA").Select(u => u.Id).SingleAsync();
-            var input = ScheduleInput.FromWeek("Ramadan (uji)", scope.ServiceProvider.GetRequiredService<AttendanceAdminQueries>().RamadanWeek, FakeClockPortalFactory.StartDay, FakeClockPortalFactory.StartDay);
+            var input = ScheduleInput.FromWeek("Ramadan (uji)", scope.ServiceProvider.GetRequiredService<AttendanceAdminQueries>().RamadanWeek, FakeClock.StartDay, FakeClock.StartDay);
             input.UnitId = unit;
             await scope.ServiceProvider.GetRequiredService<SaveSchedule>().SaveScheduleAsync(null, input, null);
             Assert.Contains(await scope.ServiceProvider.GetRequiredService<AttendanceAdminQueries>().ListSchedulesAsync(), s => s.Name == "Ramadan (uji)" && s.UnitName.Contains("Kecamatan Kota Atambua"));
 
-            var broken = ScheduleInput.FromWeek("Rusak", scope.ServiceProvider.GetRequiredService<AttendanceAdminQueries>().DefaultWeek, FakeClockPortalFactory.StartDay, null);
+            var broken = ScheduleInput.FromWeek("Rusak", scope.ServiceProvider.GetRequiredService<AttendanceAdminQueries>().DefaultWeek, FakeClock.StartDay, null);
             var error = await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<SaveSchedule>().SaveScheduleAsync(null, broken, null));
             Assert.Contains("tanggal selesai", error.Message);
         }
@@ -33,14 +33,14 @@ public class AdminAttendanceTests(FakeClockPortalFactory factory) : IClassFixtur
         await using (var scope = await factory.ScopeForAsync("admin"))
         {
             var ingest = scope.ServiceProvider.GetRequiredService<Belu.Portal.Features.Attendance.Devices.DeviceIngestService>();
-            var at = FakeClockPortalFactory.Start.UtcDateTime;
+            var at = FakeClock.Start.UtcDateTime;
             await ingest.IngestAsync([new(0, nip, at, null), new(1, otherNip, at, null)], PunchSource.Import, null);
         }
         await using (var scope = await factory.ScopeForAsync("admin"))
         {
             var grid = await ReadTodayAsync(scope, camat, other);
-            Assert.Equal(AttendanceCode.H, grid[camat, FakeClockPortalFactory.StartDay]!.Code);
-            Assert.Equal(AttendanceCode.TL1, grid[other, FakeClockPortalFactory.StartDay]!.Code);
+            Assert.Equal(AttendanceCode.H, grid[camat, FakeClock.StartDay]!.Code);
+            Assert.Equal(AttendanceCode.TL1, grid[other, FakeClock.StartDay]!.Code);
         }
     }
 
@@ -48,7 +48,7 @@ public class AdminAttendanceTests(FakeClockPortalFactory factory) : IClassFixtur
     {
         await using var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<Belu.Portal.Data.PortalDbContext>>().CreateDbContext();
         var staff = await AttendanceEngine.Staff(db).Where(s => ids.Contains(s.Id)).ToListAsync();
-        return await scope.ServiceProvider.GetRequiredService<AttendanceEngine>().ReadAsync(db, staff, FakeClockPortalFactory.StartDay, FakeClockPortalFactory.StartDay);
+        return await scope.ServiceProvider.GetRequiredService<AttendanceEngine>().ReadAsync(db, staff, FakeClock.StartDay, FakeClock.StartDay);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class AdminAttendanceTests(FakeClockPortalFactory factory) : IClassFixtur
         }
         await using var adminScope = await factory.ScopeForAsync("admin");
         await Assert.ThrowsAsync<ValidationException>(() => adminScope.ServiceProvider.GetRequiredService<CorrectDay>().CorrectDayAsync(employee, day, AttendanceCode.DL, ""));
-        await Assert.ThrowsAsync<ValidationException>(() => adminScope.ServiceProvider.GetRequiredService<CorrectDay>().CorrectDayAsync(employee, FakeClockPortalFactory.StartDay.AddDays(2), AttendanceCode.DL, "Belum terjadi."));
+        await Assert.ThrowsAsync<ValidationException>(() => adminScope.ServiceProvider.GetRequiredService<CorrectDay>().CorrectDayAsync(employee, FakeClock.StartDay.AddDays(2), AttendanceCode.DL, "Belum terjadi."));
 
         await adminScope.ServiceProvider.GetRequiredService<CorrectDay>().CorrectDayAsync(employee, day, AttendanceCode.DL, "Surat tugas nomor 800/123 menyusul.");
         var corrected = await adminScope.ServiceProvider.GetRequiredService<AttendanceAdminQueries>().GetDayAsync(employee, day);

@@ -12,7 +12,7 @@ public class DailyCloseTests(FakeClockPortalFactory factory) : IClassFixture<Fak
     [Fact]
     public async Task ClosingADayTwiceChangesNothingAndMarksTKForWorkingDaysWithoutPunches()
     {
-        var thursday = FakeClockPortalFactory.StartDay.AddDays(-1);
+        var thursday = FakeClock.StartDay.AddDays(-1);
         var (absent, _) = await factory.StaffOfUnitAsync("SATPOLPP");
         await using (var db = factory.CreateDbContext())
         {
@@ -41,7 +41,7 @@ public class DailyCloseTests(FakeClockPortalFactory factory) : IClassFixture<Fak
             var afterSecond = await db.AttendanceDays.AsNoTracking().Where(d => d.Date == thursday).OrderBy(d => d.EmployeeId).ToListAsync();
             Assert.Equal(afterFirst.Select(d => (d.Id, d.Code, d.UpdatedUtc)), afterSecond.Select(d => (d.Id, d.Code, d.UpdatedUtc)));
         }
-        await Assert.ThrowsAsync<ValidationException>(() => close.CloseDayAsync(FakeClockPortalFactory.StartDay));
+        await Assert.ThrowsAsync<ValidationException>(() => close.CloseDayAsync(FakeClock.StartDay));
     }
 
 }
@@ -57,10 +57,10 @@ public class DailyCloseCatchUpTests(FakeClockPortalFactory factory) : IClassFixt
         await using (var setup = factory.CreateDbContext())
         {
             // The demo gives everyone this morning's check-in; this person stays away from Friday on.
-            var friday = FakeClockPortalFactory.StartDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+            var friday = FakeClock.StartDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
             await setup.Punches.Where(p => p.EmployeeId == absent && p.AtUtc >= friday).ExecuteDeleteAsync();
         }
-        var monday = FakeClockPortalFactory.StartDay.AddDays(3);
+        var monday = FakeClock.StartDay.AddDays(3);
         factory.SetLocal(monday, 7, 0);
 
         // The hosted worker's timer runs on the same clock: it notices the missed days by itself.
@@ -73,7 +73,7 @@ public class DailyCloseCatchUpTests(FakeClockPortalFactory factory) : IClassFixt
         }
         Assert.Equal(monday.AddDays(-1), await AttendanceEngine.LastClosedDayAsync(db));
 
-        var days = await db.AttendanceDays.AsNoTracking().Where(d => d.EmployeeId == absent && d.Date >= FakeClockPortalFactory.StartDay).OrderBy(d => d.Date).ToListAsync();
+        var days = await db.AttendanceDays.AsNoTracking().Where(d => d.EmployeeId == absent && d.Date >= FakeClock.StartDay).OrderBy(d => d.Date).ToListAsync();
         Assert.Equal([AttendanceCode.TK, AttendanceCode.Libur, AttendanceCode.Libur], days.Select(d => d.Code));
 
         await using var scope = factory.Services.CreateAsyncScope();
@@ -102,7 +102,7 @@ public class RecapAcrossTheLastCloseTests(FakeClockPortalFactory factory) : ICla
     [Fact]
     public async Task ClosedDaysComeFromTheirStoredRowsAndTodayFromItsPunches()
     {
-        var thursday = FakeClockPortalFactory.StartDay.AddDays(-1);
+        var thursday = FakeClock.StartDay.AddDays(-1);
         var (member, _) = await factory.StaffOfUnitAsync("SATPOLPP", skip: 1);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -123,7 +123,7 @@ public class RecapAcrossTheLastCloseTests(FakeClockPortalFactory factory) : ICla
         var grid = await admin.ServiceProvider.GetRequiredService<AttendanceReportService>().RecapAsync(opd, 2026, 11);
         var row = grid.Rows.Single(r => r.Employee.Id == member);
         Assert.Equal(AttendanceCode.TK, row.Days[thursday.Day - 1]!.Code);
-        var today = row.Days[FakeClockPortalFactory.StartDay.Day - 1];
+        var today = row.Days[FakeClock.StartDay.Day - 1];
         Assert.NotNull(today);
         Assert.Equal(new TimeOnly(7, 40), today.CheckIn);
     }

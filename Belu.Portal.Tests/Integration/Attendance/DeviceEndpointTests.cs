@@ -207,8 +207,8 @@ public class DeviceEndpointTests(FakeClockPortalFactory factory) : IClassFixture
         {
             db.AttendanceRequests.Add(new AttendanceRequest
             {
-                EmployeeId = onDuty, Kind = Belu.Portal.Features.Attendance.Domain.RequestKind.DL, From = FakeClockPortalFactory.StartDay,
-                To = FakeClockPortalFactory.StartDay, Reason = "Rapat koordinasi di Kupang", Status = RequestStatus.Disetujui,
+                EmployeeId = onDuty, Kind = Belu.Portal.Features.Attendance.Domain.RequestKind.DL, From = FakeClock.StartDay,
+                To = FakeClock.StartDay, Reason = "Rapat koordinasi di Kupang", Status = RequestStatus.Disetujui,
             });
             await db.SaveChangesAsync();
         }

@@ -19,7 +19,7 @@ public sealed class KioskOfficePortalFactory : FakeClockPortalFactory
 
     public const string Outside = "127.0.0.3";
 
-    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Attendance:OfficeNetworks:0", InOffice + "/32")];
+    public KioskOfficePortalFactory() => WithSetting("Attendance:OfficeNetworks:0", InOffice + "/32");
 }
 
 /// <summary>
@@ -38,7 +38,7 @@ public class KioskScanTests(KioskOfficePortalFactory factory) : IClassFixture<Ki
     private async Task<HttpClient> PhoneAsync(string userName, string address)
     {
         var employee = await factory.EmployeeIdOfAsync(userName);
-        var (start, _) = factory.Services.GetRequiredService<OfficeClock>().DayBoundsUtc(FakeClockPortalFactory.StartDay);
+        var (start, _) = factory.Services.GetRequiredService<OfficeClock>().DayBoundsUtc(FakeClock.StartDay);
         await using (var db = factory.CreateDbContext())
         {
             await db.Punches.Where(p => p.EmployeeId == employee && p.AtUtc >= start).ExecuteDeleteAsync();
@@ -55,7 +55,7 @@ public class KioskScanTests(KioskOfficePortalFactory factory) : IClassFixture<Ki
     private async Task<List<Punch>> TodaysPunchesAsync(string userName)
     {
         var employee = await factory.EmployeeIdOfAsync(userName);
-        var (start, _) = factory.Services.GetRequiredService<OfficeClock>().DayBoundsUtc(FakeClockPortalFactory.StartDay);
+        var (start, _) = factory.Services.GetRequiredService<OfficeClock>().DayBoundsUtc(FakeClock.StartDay);
         return (await factory.PunchesOfAsync(employee)).Where(p => p.AtUtc >= start).ToList();
     }
 
@@ -135,7 +135,7 @@ public class KioskScanTests(KioskOfficePortalFactory factory) : IClassFixture<Ki
         Assert.Equal(HttpStatusCode.OK, (await ScanAsync(phone, await AccountScreenCodeAsync())).StatusCode);
         Assert.Single(await TodaysPunchesAsync("pegawai"));
 
-        factory.SetLocal(FakeClockPortalFactory.StartDay, 9, 45);
+        factory.SetLocal(FakeClock.StartDay, 9, 45);
         var code = await AccountScreenCodeAsync();
         var asked = await ScanAsync(phone, code);
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);

@@ -30,7 +30,7 @@ public class RecloseDaysTests(FakeClockPortalFactory factory) : IClassFixture<Fa
             db.AttendanceRequests.Add(new AttendanceRequest
             {
                 EmployeeId = pegawai, Kind = RequestKind.C, From = leaveDay, To = leaveDay, Reason = "Cuti disetujui terlambat",
-                Status = RequestStatus.Disetujui, CreatedUtc = FakeClockPortalFactory.Start.UtcDateTime, DecidedUtc = FakeClockPortalFactory.Start.UtcDateTime,
+                Status = RequestStatus.Disetujui, CreatedUtc = FakeClock.Start.UtcDateTime, DecidedUtc = FakeClock.Start.UtcDateTime,
             });
             await db.SaveChangesAsync();
             await db.AttendanceDays.Where(d => d.EmployeeId == outsider && d.Date == Wednesday).ExecuteDeleteAsync();
@@ -63,7 +63,7 @@ public class RecloseDaysTests(FakeClockPortalFactory factory) : IClassFixture<Fa
         }
         await using (var scope = await factory.ScopeForAsync("admin"))
         {
-            var error = await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<RecloseDays>().RunAsync(Monday, FakeClockPortalFactory.StartDay));
+            var error = await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<RecloseDays>().RunAsync(Monday, FakeClock.StartDay));
             Assert.Contains("sudah berakhir", error.Message);
         }
     }

@@ -49,7 +49,7 @@ public class RequestNoticeTests(FakeClockKestrelPortalFactory factory) : IClassF
         await using var approverConnection = approverHub;
         await using var otherConnection = otherHub;
 
-        var day = FakeClockPortalFactory.StartDay.AddDays(10);
+        var day = FakeClock.StartDay.AddDays(10);
         Guid id;
         await using (var scope = await factory.ScopeForAsync("pegawai"))
         {
@@ -99,7 +99,7 @@ public class RequestNoticeTests(FakeClockKestrelPortalFactory factory) : IClassF
     [Fact]
     public async Task DecidingARequestFromTheListAnswersTheApproversNoticeAboutIt()
     {
-        var day = FakeClockPortalFactory.StartDay.AddDays(12);
+        var day = FakeClock.StartDay.AddDays(12);
         Guid id;
         await using (var scope = await factory.ScopeForAsync("pegawai"))
         {

@@ -35,7 +35,7 @@ public class RequestReminderTests(FakeClockPortalFactory factory) : IClassFixtur
     public async Task AnUndecidedRequestIsRemindedOnceAfterOneWorkingDayAndADecidedOneNever()
     {
         // Friday 27 November 2026, 09:00 WITA.
-        var friday = FakeClockPortalFactory.StartDay;
+        var friday = FakeClock.StartDay;
         Assert.Equal(DayOfWeek.Friday, friday.DayOfWeek);
         factory.SetLocal(friday, 9, 0);
         var monday = friday.AddDays(3);

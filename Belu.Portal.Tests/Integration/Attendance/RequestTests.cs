@@ -16,7 +16,7 @@ public class RequestTests(FakeClockPortalFactory factory) : IClassFixture<FakeCl
     {
         await using var db = factory.CreateDbContext();
         var requests = await db.AttendanceRequests.Where(r => r.EmployeeId == employeeId).ToListAsync();
-        for (var d = FakeClockPortalFactory.StartDay.AddDays(-2); ; d = d.AddDays(-1))
+        for (var d = FakeClock.StartDay.AddDays(-2); ; d = d.AddDays(-1))
         {
             var next = d.AddDays(1);
             var working = d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && next.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
@@ -101,7 +101,7 @@ public class RequestTests(FakeClockPortalFactory factory) : IClassFixture<FakeCl
     {
         var admin = await factory.EmployeeIdOfAsync("admin");
         var pegawai = await factory.EmployeeIdOfAsync("pegawai");
-        var from = FakeClockPortalFactory.StartDay.AddDays(3);
+        var from = FakeClock.StartDay.AddDays(3);
         await using var scope = await factory.ScopeForAsync("admin");
         await scope.ServiceProvider.GetRequiredService<SubmitRequest>().CreateAsync(new RequestInput { Kind = RequestKind.DL, From = from, To = from.AddDays(2), Reason = "Bimtek SPBE di Kupang." },
             new RequestDocument(AttendanceTestData.Pdf(), "surat-tugas.pdf"));
@@ -134,7 +134,7 @@ public class RequestTests(FakeClockPortalFactory factory) : IClassFixture<FakeCl
     [Fact]
     public async Task OnlyTheApproverDecides()
     {
-        var from = FakeClockPortalFactory.StartDay.AddDays(20);
+        var from = FakeClock.StartDay.AddDays(20);
         Guid id;
         await using (var scope = await factory.ScopeForAsync("agendaris"))
         {

@@ -9,7 +9,7 @@ namespace Belu.Portal.Tests.Integration.Attendance;
 /// <summary>Today's counters say of those not here what the board says: not started, awaited, TK once closed.</summary>
 public class TodayViewPhaseTests(FakeClockPortalFactory factory) : IClassFixture<FakeClockPortalFactory>
 {
-    private static readonly DateOnly Monday = FakeClockPortalFactory.StartDay.AddDays(3);
+    private static readonly DateOnly Monday = FakeClock.StartDay.AddDays(3);
 
     [Fact]
     public async Task ThoseNotHereAreNotStartedBeforeTheWindowAwaitedAfterItAndTKOnceTheDayIsClosed()
@@ -28,7 +28,7 @@ public class TodayViewPhaseTests(FakeClockPortalFactory factory) : IClassFixture
 
         // The demo history closed the days before the portal's first day.
         await using var scope = await factory.ScopeForAsync("kabid.aptika");
-        var closed = await scope.ServiceProvider.GetRequiredService<AttendanceReportService>().DayAsync(aptika, FakeClockPortalFactory.StartDay.AddDays(-1));
+        var closed = await scope.ServiceProvider.GetRequiredService<AttendanceReportService>().DayAsync(aptika, FakeClock.StartDay.AddDays(-1));
         Assert.Equal(NotPresentState.Absent, closed.Missing);
     }
 

@@ -19,7 +19,7 @@ public class WebCheckInApiTests(FakeClockPortalFactory factory) : IClassFixture<
     private static StringContent Json() => new("{}", Encoding.UTF8, "application/json");
 
     private async Task<List<Punch>> TodaysPunchesAsync(int employeeId) =>
-        (await factory.PunchesOfAsync(employeeId)).Where(p => p.AtUtc >= FakeClockPortalFactory.Start.UtcDateTime.AddHours(-8)).ToList();
+        (await factory.PunchesOfAsync(employeeId)).Where(p => p.AtUtc >= FakeClock.Start.UtcDateTime.AddHours(-8)).ToList();
 
     [Fact]
     public async Task ASignedInEmployeeChecksInAndTheAnswerSaysSo()
@@ -140,6 +140,6 @@ public class WebCheckInApiOfficeNetworkTests(OfficeNetworkPortalFactory factory)
         var response = await client.PostAsync("/api/absensi/hadir", new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(CheckInService.OutsideNetworkMessage, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
-        Assert.DoesNotContain(await factory.PunchesOfAsync(pegawai), p => p.AtUtc >= FakeClockPortalFactory.Start.UtcDateTime.AddHours(-8));
+        Assert.DoesNotContain(await factory.PunchesOfAsync(pegawai), p => p.AtUtc >= FakeClock.Start.UtcDateTime.AddHours(-8));
     }
 }

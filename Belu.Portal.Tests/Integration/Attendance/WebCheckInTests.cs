@@ -46,7 +46,7 @@ public class WebCheckInTests(FakeClockPortalFactory factory) : IClassFixture<Fak
         Assert.Single(await TodaysPunchesAsync(pegawai));
         Assert.Single(events.OfType<CheckedInLateEvent>(), e => e.EmployeeId == pegawai);
 
-        factory.SetLocal(FakeClockPortalFactory.StartDay, 16, 35);
+        factory.SetLocal(FakeClock.StartDay, 16, 35);
         var evening = await checkIn.CheckInAsync();
         Assert.Equal(new TimeOnly(16, 35), evening.Status.CheckOut);
         Assert.Null(evening.Status.Early);
@@ -55,13 +55,13 @@ public class WebCheckInTests(FakeClockPortalFactory factory) : IClassFixture<Fak
 
         var month = await checkIn.GetMonthAsync(2026, 11);
         Assert.Equal(30, month.Days.Count);
-        Assert.Equal(AttendanceCode.TL1, month.Days.Single(d => d.Date == FakeClockPortalFactory.StartDay).Result!.Code);
+        Assert.Equal(AttendanceCode.TL1, month.Days.Single(d => d.Date == FakeClock.StartDay).Result!.Code);
         Assert.Equal(AttendanceCode.Libur, month.Days.Single(d => d.Date == new DateOnly(2026, 11, 28)).Result!.Code);
         Assert.True(month.Totals[AttendanceCode.H] > 5);
     }
 
     private async Task<List<Punch>> TodaysPunchesAsync(int employeeId) =>
-        (await factory.PunchesOfAsync(employeeId)).Where(p => p.AtUtc >= FakeClockPortalFactory.Start.UtcDateTime.AddHours(-8)).ToList();
+        (await factory.PunchesOfAsync(employeeId)).Where(p => p.AtUtc >= FakeClock.Start.UtcDateTime.AddHours(-8)).ToList();
 
 }
 
@@ -127,7 +127,7 @@ public class OfficeNetworkTests(OfficeNetworkPortalFactory factory) : IClassFixt
         var refusal = await Assert.ThrowsAsync<ForbiddenException>(() => checkIn.CheckInAsync());
         Assert.Contains("jaringan kantor", refusal.Message);
         var pegawai = await factory.EmployeeIdOfAsync("pegawai");
-        Assert.DoesNotContain(await factory.PunchesOfAsync(pegawai), p => p.AtUtc >= FakeClockPortalFactory.Start.UtcDateTime.AddHours(-8));
+        Assert.DoesNotContain(await factory.PunchesOfAsync(pegawai), p => p.AtUtc >= FakeClock.Start.UtcDateTime.AddHours(-8));
 
         var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
         user.Set(user.Principal, "10.20.4.17");

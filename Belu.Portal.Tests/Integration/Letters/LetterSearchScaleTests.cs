@@ -46,10 +46,15 @@ public class ManyLettersFactory : PortalFactory
         }
     }
 
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    public ManyLettersFactory()
+        : this(PortalDatabase.Sqlite)
     {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Letters:ListCountLimit", CountLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    protected ManyLettersFactory(PortalDatabase database)
+        : base(new PortalSetup { Database = database })
+    {
+        WithSetting("Letters:ListCountLimit", CountLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>One statement that inserts <see cref="Extra"/> letters; only numbers from this test go into the text, nothing to inject.</summary>

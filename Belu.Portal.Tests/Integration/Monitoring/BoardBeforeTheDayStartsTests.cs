@@ -9,7 +9,7 @@ namespace Belu.Portal.Tests.Integration.Monitoring;
 /// <summary>The board at 04.00 of a working day: its own portal, because the clock moves on to the next Monday.</summary>
 public class BoardBeforeTheDayStartsTests(FakeClockPortalFactory factory) : IClassFixture<FakeClockPortalFactory>
 {
-    private static readonly DateOnly Monday = FakeClockPortalFactory.StartDay.AddDays(3);
+    private static readonly DateOnly Monday = FakeClock.StartDay.AddDays(3);
 
     [Fact]
     public async Task At0400NobodyIsMissingAndFromTheWindowsOpeningTheMissingAreAwaitedNotTk()

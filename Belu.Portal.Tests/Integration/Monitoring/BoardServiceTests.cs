@@ -21,7 +21,7 @@ public class BoardServiceTests(FakeClockPortalFactory factory) : IClassFixture<F
         var row = Assert.Single(rows, r => r.OpdId == kominfo.Id);
         Assert.Equal(await db.IncomingLetters.CountAsync(l => l.UnitId == kominfo.Id && l.Progress == LetterState.BelumDidisposisi), row.Waiting);
         Assert.Equal(await db.IncomingLetters.CountAsync(l => l.UnitId == kominfo.Id && l.Progress == LetterState.DalamProses), row.InProgress);
-        var today = FakeClockPortalFactory.StartDay;
+        var today = FakeClock.StartDay;
         Assert.Equal(await db.IncomingLetters.CountAsync(l => l.UnitId == kominfo.Id && l.Progress != LetterState.Selesai && l.OpenDeadline < today), row.Overdue);
         Assert.True(row.Waiting + row.InProgress > 0);
     }

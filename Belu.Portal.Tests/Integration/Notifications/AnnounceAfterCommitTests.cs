@@ -4,8 +4,6 @@ using Belu.Portal.Features.Letters.Domain;
 using Belu.Portal.Features.Notifications;
 using Belu.Portal.Tests.Infrastructure;
 using Belu.Portal.Tests.Integration.Letters;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,12 +25,11 @@ public sealed class BrokenNotifier(NotificationPublisher inner) : IPortalNotifie
 
 public sealed class BrokenNotifierPortalFactory : PortalFactory
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public BrokenNotifierPortalFactory()
     {
-        base.ConfigureWebHost(builder);
         // The dispatcher's own timer stays out of the way: the test runs it when it wants.
-        builder.UseSetting("Outbox:Interval", "1.00:00:00");
-        builder.ConfigureTestServices(services =>
+        WithSetting("Outbox:Interval", "1.00:00:00");
+        WithServices(services =>
         {
             services.AddSingleton<NotificationPublisher>();
             services.AddSingleton<BrokenNotifier>();

@@ -31,24 +31,8 @@ public class PostgresDispositionConcurrencyTests(PostgresPortalFactory factory) 
 
 /// <summary>Thousands of letters on PostgreSQL, for the search over the tsvector index.</summary>
 [Trait("Category", "Postgres")]
-public sealed class PostgresManyLettersFactory : ManyLettersFactory, IAsyncLifetime
+public sealed class PostgresManyLettersFactory() : ManyLettersFactory(PortalDatabase.Postgres)
 {
-    private readonly PostgresTestDatabase _database = new();
-
-    public Task InitializeAsync() => _database.CreateAsync();
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _database.DropAsync();
-    }
-
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        _database.Apply(builder);
-    }
-
     protected override string FillSql(int unit, int kadis, int clerk) => $"""
         INSERT INTO "IncomingLetters" ("Id", "UnitId", "AgendaYear", "AgendaSequence", "AgendaNumber", "SenderNumber", "LetterDate", "ReceivedDate",
             "Sender", "Subject", "Summary", "Security", "Urgency", "ClassificationCode", "AddresseeId", "RegisteredById", "RegisteredAtUtc",

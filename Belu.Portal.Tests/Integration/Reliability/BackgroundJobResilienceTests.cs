@@ -9,8 +9,6 @@ using Belu.Portal.Features.Letters.Domain;
 using Belu.Portal.Features.Notifications;
 using Belu.Portal.Tests.Infrastructure;
 using Belu.Portal.Tests.Integration.Letters;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -74,12 +72,11 @@ public sealed class FlakyPortalFactory : FakeClockPortalFactory
 
     public FlakyDbContextFactory Flaky => (FlakyDbContextFactory)Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public FlakyPortalFactory()
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.ConfigureTestServices(services =>
+        WithServices(services =>
         {
+            services.AddSingleton<ILoggerProvider>(Logs);
             var real = services.Last(d => d.ServiceType == typeof(IDbContextFactory<PortalDbContext>));
             services.Remove(real);
             services.AddSingleton(sp => new FlakyDbContextFactory((IDbContextFactory<PortalDbContext>)(real.ImplementationFactory?.Invoke(sp)
@@ -96,7 +93,7 @@ public class DailyCloseResilienceTests(FlakyPortalFactory factory) : IClassFixtu
     public async Task AFailingCloseIsLoggedAndRetriedAndThePortalKeepsServing()
     {
         await using var db = factory.CreateDbContext();
-        var friday = FakeClockPortalFactory.StartDay;
+        var friday = FakeClock.StartDay;
         for (var attempt = 0; attempt < 200 && await AttendanceEngine.LastClosedDayAsync(db) != friday.AddDays(-1); attempt++)
         {
             await Task.Delay(25);
@@ -126,11 +123,7 @@ public class DailyCloseResilienceTests(FlakyPortalFactory factory) : IClassFixtu
 [Trait("Category", "Process")]
 public sealed class QuietWatcherPortalFactory : PortalFactory
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Letters:DeadlineScanDelay", "1.00:00:00");
-    }
+    public QuietWatcherPortalFactory() => WithSetting("Letters:DeadlineScanDelay", "1.00:00:00");
 }
 
 [Trait("Category", "Process")]

@@ -1,7 +1,6 @@
 using Belu.Portal.Features.Attendance;
 using Belu.Portal.Tests.Infrastructure;
 using Belu.Portal.Tests.Integration.Attendance;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,11 +10,7 @@ namespace Belu.Portal.Tests.Integration.Reliability;
 [Trait("Category", "Process")]
 public sealed class DyingNotifierFakeClockFactory : FakeClockPortalFactory
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        DyingNotifier.Install(builder);
-    }
+    public DyingNotifierFakeClockFactory() => DyingNotifier.Install(this);
 }
 
 /// <summary>

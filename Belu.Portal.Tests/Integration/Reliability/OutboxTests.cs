@@ -4,8 +4,6 @@ using Belu.Portal.Features.Letters;
 using Belu.Portal.Features.Notifications;
 using Belu.Portal.Tests.Infrastructure;
 using Belu.Portal.Tests.Integration.Letters;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,10 +27,10 @@ public sealed class DyingNotifier(NotificationPublisher inner) : IPortalNotifier
     public IDisposable Subscribe(Func<PortalEvent, Task> handler) => inner.Subscribe(handler);
 
     /// <summary>Puts the dying notifier in a test portal; the outbox dispatcher's own timer stays out of the way.</summary>
-    public static void Install(IWebHostBuilder builder)
+    public static void Install(PortalFactory portal)
     {
-        builder.UseSetting("Outbox:Interval", "1.00:00:00");
-        builder.ConfigureTestServices(services =>
+        portal.WithSetting("Outbox:Interval", "1.00:00:00");
+        portal.WithServices(services =>
         {
             services.AddSingleton<NotificationPublisher>();
             services.AddSingleton<DyingNotifier>();
@@ -49,12 +47,11 @@ public sealed class DyingNotifier(NotificationPublisher inner) : IPortalNotifier
 [Trait("Category", "Process")]
 public sealed class DyingNotifierPortalFactory : PortalFactory
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public DyingNotifierPortalFactory()
     {
-        base.ConfigureWebHost(builder);
         // The dispatcher's and the deadline scan's own timers stay out of the way: the test runs them when it wants.
-        DyingNotifier.Install(builder);
-        builder.UseSetting("Letters:DeadlineScanDelay", "1.00:00:00");
+        DyingNotifier.Install(this);
+        WithSetting("Letters:DeadlineScanDelay", "1.00:00:00");
     }
 }
 

@@ -190,7 +190,7 @@ public class AttendanceExportTests(FakeClockPortalFactory factory) : IClassFixtu
         Assert.Equal(1, sheet.Cell(SheetPlan.FirstDataRow + 1, 3).GetDouble());
         Assert.NotEqual(a.Nip, sheet.Cell(SheetPlan.FirstDataRow + 1, 2).GetString());
 
-        var future = await client.GetAsync(DailyLateReport.Link(unitId, FakeClockPortalFactory.StartDay.AddDays(1)));
+        var future = await client.GetAsync(DailyLateReport.Link(unitId, FakeClock.StartDay.AddDays(1)));
         Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
 
         var dinkes = await factory.CreateDbContext().Units.Where(u => u.Code == "DINKES").Select(u => u.Id).SingleAsync();
@@ -203,7 +203,7 @@ public class AttendanceExportTests(FakeClockPortalFactory factory) : IClassFixtu
     public async Task TheDailyLateListOfADemoDayMatchesTheTodayView()
     {
         var kominfo = await factory.CreateDbContext().Units.Where(u => u.Code == "DISKOMINFO").Select(u => u.Id).SingleAsync();
-        var day = FakeClockPortalFactory.StartDay.AddDays(-1);
+        var day = FakeClock.StartDay.AddDays(-1);
         await using var scope = await factory.ScopeForAsync("pimpinan");
         var view = await scope.ServiceProvider.GetRequiredService<AttendanceReportService>().DayAsync(kominfo, day);
         var late = view.Rows.Where(r => r.State == TodayState.Terlambat).ToList();

@@ -4,7 +4,6 @@ using Belu.Portal.Features.Reports.EmployeeList;
 using Belu.Portal.Features.Reports.Pipeline;
 using Belu.Portal.Tests.Infrastructure;
 using ClosedXML.Excel;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,13 +13,12 @@ namespace Belu.Portal.Tests.Integration.Reports;
 /// <summary>A portal with one export slot, a queue of one, and streaming from ten rows on.</summary>
 public sealed class NarrowExportPortalFactory : PortalFactory
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public NarrowExportPortalFactory()
     {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Reports:MaxConcurrentExports", "1");
-        builder.UseSetting("Reports:QueueLimit", "1");
-        builder.UseSetting("Reports:QueueTimeoutSeconds", "60");
-        builder.UseSetting("Reports:StreamingThresholdCells", "10");
+        WithSetting("Reports:MaxConcurrentExports", "1");
+        WithSetting("Reports:QueueLimit", "1");
+        WithSetting("Reports:QueueTimeoutSeconds", "60");
+        WithSetting("Reports:StreamingThresholdCells", "10");
     }
 }
 

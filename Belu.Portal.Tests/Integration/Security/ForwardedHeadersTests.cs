@@ -10,18 +10,10 @@ namespace Belu.Portal.Tests.Integration.Security;
 /// <summary>A portal whose requests come from loopback (as from nginx on the same host), with two sign-in attempts a minute.</summary>
 public class LoopbackPortalFactory : PortalFactory
 {
-    public override int LoginPerMinute => 2;
-
-    public virtual string? Proxies => null;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public LoopbackPortalFactory()
     {
-        base.ConfigureWebHost(builder);
-        if (Proxies is string proxies)
-        {
-            builder.UseSetting("RateLimits:KnownProxies:0", proxies);
-        }
-        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new FromLoopback()));
+        WithSetting("RateLimits:LoginPerMinute", "2");
+        WithServices(s => s.AddSingleton<IStartupFilter>(new FromLoopback()));
     }
 
     private sealed class FromLoopback : IStartupFilter
@@ -40,7 +32,7 @@ public class LoopbackPortalFactory : PortalFactory
 
 public class ProxiedPortalFactory : LoopbackPortalFactory
 {
-    public override string? Proxies => "127.0.0.1";
+    public ProxiedPortalFactory() => WithSetting("RateLimits:KnownProxies:0", "127.0.0.1");
 }
 
 /// <summary>X-Forwarded-For is believed only from a configured proxy; by default from no one, loopback included.</summary>

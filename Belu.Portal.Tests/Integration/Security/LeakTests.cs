@@ -95,11 +95,7 @@ public class HubConnectLimitTests(HubLimitFactory factory) : IClassFixture<HubLi
 
 public sealed class HubLimitFactory : PortalFactory
 {
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("RateLimits:HubPerMinute", "2");
-    }
+    public HubLimitFactory() => WithSetting("RateLimits:HubPerMinute", "2");
 }
 
 /// <summary>Who wrote a Sangat Rahasia letter is as secret as the letter: not on the ticker, not in the shared audit list.</summary>

@@ -46,7 +46,7 @@ public class SecurityHeadersTests(PortalFactory factory) : IClassFixture<PortalF
 
 public sealed class StrictLoginLimitFactory : PortalFactory
 {
-    public override int LoginPerMinute => 3;
+    public StrictLoginLimitFactory() => WithSetting("RateLimits:LoginPerMinute", "3");
 }
 
 public class LoginRateLimitTests(StrictLoginLimitFactory factory) : IClassFixture<StrictLoginLimitFactory>
