@@ -11,7 +11,7 @@ public class BoardRestartTests(BrowserFixture fixture)
     [Fact]
     public async Task TheBoardComesBackByItselfAfterTheServerRestartsWithNoDialogLeft()
     {
-        await using var portal = new PortalProcess();
+        await using var portal = new TestPortalProcess();
         await portal.StartAsync();
 
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions

@@ -29,9 +29,9 @@ public sealed class TwoInstanceFixture : IAsyncLifetime
 
     public RedisServer Redis { get; } = new();
 
-    public PortalProcess A { get; private set; } = default!;
+    public TestPortalProcess A { get; private set; } = default!;
 
-    public PortalProcess B { get; private set; } = default!;
+    public TestPortalProcess B { get; private set; } = default!;
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -47,9 +47,9 @@ public sealed class TwoInstanceFixture : IAsyncLifetime
             // Both instances read the cookie keys from one database, so they share the certificate that encrypts them.
             ["DataProtection__CertificatePath"] = _storage + "-keys/dataprotection.pfx",
         };
-        A = new PortalProcess(environment) { StartTimeout = TimeSpan.FromMinutes(3) };
+        A = new TestPortalProcess(environment, TimeSpan.FromMinutes(3));
         await A.StartAsync();
-        B = new PortalProcess(environment) { StartTimeout = TimeSpan.FromMinutes(3) };
+        B = new TestPortalProcess(environment, TimeSpan.FromMinutes(3));
         await B.StartAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -68,7 +68,7 @@ public sealed class TwoInstanceFixture : IAsyncLifetime
         return new PostgresPortalDbContext(options.Options);
     }
 
-    public async Task<IPage> NewPageAsync(PortalProcess instance)
+    public async Task<IPage> NewPageAsync(TestPortalProcess instance)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -110,7 +110,7 @@ public class TwoInstanceTests(TwoInstanceFixture fixture) : IClassFixture<TwoIns
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
-    private static async Task<CookieContainer> SignInAsync(PortalProcess instance, string userName)
+    private static async Task<CookieContainer> SignInAsync(TestPortalProcess instance, string userName)
     {
         var cookies = new CookieContainer();
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(instance.BaseUrl) };
@@ -118,7 +118,7 @@ public class TwoInstanceTests(TwoInstanceFixture fixture) : IClassFixture<TwoIns
         return cookies;
     }
 
-    private static async Task<(HubConnection Connection, Channel<T> Received)> ConnectAsync<T>(PortalProcess instance, CookieContainer cookies, string method)
+    private static async Task<(HubConnection Connection, Channel<T> Received)> ConnectAsync<T>(TestPortalProcess instance, CookieContainer cookies, string method)
     {
         var received = Channel.CreateUnbounded<T>();
         var connection = new HubConnectionBuilder()

@@ -29,7 +29,7 @@ public class PunchDurabilityTests
     [Fact]
     public async Task EveryAcknowledgedPunchSurvivesAKillOnceAndResendingChangesNothing()
     {
-        await using var portal = new PortalProcess(new Dictionary<string, string> { ["Demo__Seed"] = "true" });
+        await using var portal = new TestPortalProcess(new Dictionary<string, string> { ["Demo__Seed"] = "true" });
         await portal.StartAsync();
 
         // An API device for the burst, written as the admin page would (only the key's hash is kept).

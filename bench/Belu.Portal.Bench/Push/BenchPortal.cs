@@ -3,10 +3,10 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using Belu.Portal.Bench.Common;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Attendance;
 using Belu.Portal.Features.Monitoring;
+using Belu.Portal.Processes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Belu.Portal.Bench.Push;

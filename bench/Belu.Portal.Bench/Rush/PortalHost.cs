@@ -1,4 +1,4 @@
-using Belu.Portal.Bench.Common;
+using Belu.Portal.Processes;
 
 namespace Belu.Portal.Bench.Rush;
 

@@ -3,14 +3,15 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Belu.Portal.Bench.Common;
+namespace Belu.Portal.Processes;
 
 /// <summary>
 /// The portal as its own process (the Belu.Portal.dll beside the benchmark, or the one in <c>BENCH_PORTAL_DIR</c>,
 /// e.g. a ReadyToRun publish) on a loopback port, configured through environment variables as an operator would: the
-/// one launcher of the rush, push and circuit benchmarks.
+/// one launcher of the benchmarks (rush, push, circuits) and of the tests that kill and restart the portal. This file is
+/// compiled into both projects (a linked source file), so the two start the portal the same way.
 /// </summary>
-internal sealed class PortalProcess : IAsyncDisposable
+public sealed class PortalProcess : IAsyncDisposable
 {
     private readonly string _workingDirectory;
     private readonly Action<string> _output;
@@ -39,7 +40,13 @@ internal sealed class PortalProcess : IAsyncDisposable
     /// <summary>The environment the portal runs with; printed so a reader can repeat the run by hand.</summary>
     public Dictionary<string, string> Environment { get; }
 
+    /// <summary>How long <see cref="StartAsync()"/> waits for /health (a PostgreSQL instance migrates and seeds first).</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(180);
+
     public int ProcessId => _process?.Id ?? throw new InvalidOperationException("the portal is not running");
+
+    /// <summary>Starts the portal and waits up to <see cref="StartTimeout"/> until /health answers.</summary>
+    public Task<TimeSpan> StartAsync() => StartAsync(StartTimeout);
 
     /// <summary>Starts the portal and waits until /health answers (migrations and the demo seed run first).</summary>
     public async Task<TimeSpan> StartAsync(TimeSpan timeout)
@@ -121,7 +128,8 @@ internal sealed class PortalProcess : IAsyncDisposable
         return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Ends the process at once, as a power cut or SIGKILL would; it can be started again.</summary>
+    public async Task KillAsync()
     {
         if (_process is { HasExited: false })
         {
@@ -129,7 +137,10 @@ internal sealed class PortalProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process?.Dispose();
+        _process = null;
     }
+
+    public async ValueTask DisposeAsync() => await KillAsync();
 
     public static int FreePort()
     {

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Belu.Portal.Common;
+using Belu.Portal.Data;
+using Belu.Portal.Features.Letters;
+using Belu.Portal.Features.Letters.Domain;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Belu.Portal.Bench.Scale;
+
+/// <summary>scale letters: server time of the inbox, the filtered lists and full-text search, as the pages call them.</summary>
+internal static class ScaleLetters
+{
+    public static async Task<int> RunAsync(string folder, int runs)
+    {
+        await using var app = await BenchHost.OpenAsync(folder, new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
+        int total;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            total = await db.IncomingLetters.CountAsync();
+        }
+        Console.WriteLine($"{total} incoming letters; {runs} timed runs of each after 3 warm-up runs; server time = the service call the page makes");
+        Console.WriteLine($"{"query",-58} {"rows",8} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
+
+        await using (var pimpinan = await BenchHost.SignedInScopeAsync(app, "pimpinan"))
+        {
+            var letters = pimpinan.ServiceProvider.GetRequiredService<LetterQueries>();
+            var today = app.Services.GetRequiredService<OfficeClock>().Today;
+            await TimeAsync("inbox: all letters, newest first (page 1)", runs, async () => (await letters.SearchAsync(new LetterQuery())).Total);
+            await TimeAsync("inbox: addressed to me, not yet disposed", runs, async () => (await letters.SearchAsync(new LetterQuery(LetterBox.BelumDisposisi))).Total);
+            await TimeAsync("inbox: page 200 of all letters", runs, async () => (await letters.SearchAsync(new LetterQuery(Skip: 199 * 25))).Total);
+            await TimeAsync("filter: overdue (Terlambat)", runs, async () => (await letters.SearchAsync(new LetterQuery(State: LetterState.Terlambat))).Total);
+            await TimeAsync("filter: last 30 days, Sangat Segera", runs, async () =>
+                (await letters.SearchAsync(new LetterQuery(From: today.AddDays(-30), To: today, Urgency: Urgency.SangatSegera))).Total);
+            await TimeAsync("filter: sender \"Bappeda\", Belum didisposisi", runs, async () =>
+                (await letters.SearchAsync(new LetterQuery(Sender: "Bappeda", State: LetterState.BelumDidisposisi))).Total);
+            await TimeAsync("search: \"rapat koordinasi\"", runs, async () => (await letters.SearchAsync(new LetterQuery(Text: "rapat koordinasi"))).Total);
+            await TimeAsync("search: \"spbe\" + last 30 days", runs, async () =>
+                (await letters.SearchAsync(new LetterQuery(Text: "spbe", From: today.AddDays(-30), To: today))).Total);
+            await TimeAsync("search: \"fiber\" (rare word)", runs, async () => (await letters.SearchAsync(new LetterQuery(Text: "fiber"))).Total);
+            await TimeAsync("dashboard counters", runs, async () => (await letters.GetDashboardAsync()).GetHashCode() & 0);
+        }
+        await using (var kabid = await BenchHost.SignedInScopeAsync(app, "kabid.aptika"))
+        {
+            var dispositions = kabid.ServiceProvider.GetRequiredService<DispositionQueries>();
+            await TimeAsync("Disposisi untuk saya (kabid), overdue first", runs, async () => (await dispositions.SearchMineAsync(new MyDispositionQuery())).Total);
+        }
+        await using (var agendaris = await BenchHost.SignedInScopeAsync(app, "agendaris"))
+        {
+            var letters = agendaris.ServiceProvider.GetRequiredService<LetterQueries>();
+            await TimeAsync("agendaris: all letters of the unit (page 1)", runs, async () => (await letters.SearchAsync(new LetterQuery())).Total);
+        }
+        return 0;
+    }
+
+    private static async Task TimeAsync(string name, int runs, Func<Task<int>> query)
+    {
+        var rows = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            rows = await query();
+        }
+        var times = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await query();
+            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        Console.WriteLine($"{name,-58} {rows,8} {Percentile(times, 0.50),8:F1} {Percentile(times, 0.95),8:F1} {times[^1],8:F1}");
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+}
