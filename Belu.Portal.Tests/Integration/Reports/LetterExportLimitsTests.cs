@@ -13,7 +13,7 @@ namespace Belu.Portal.Tests.Integration.Reports;
 public class LetterExportLimitsTests(FakeClockPortalFactory factory) : IClassFixture<FakeClockPortalFactory>
 {
     private static readonly DateOnly From = new(2026, 1, 1);
-    private static readonly DateOnly Today = FakeClockPortalFactory.StartDay;
+    private static readonly DateOnly Today = FakeClock.StartDay;
 
     [Fact]
     public async Task AForeignUnitIsRefusedAndATenYearPeriodIsTooLong()
