@@ -4,6 +4,7 @@ using Belu.Portal.Data.Seed;
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Attendance;
 using Belu.Portal.Features.Audit;
+using Belu.Portal.Features.ElectronicLetters;
 using Belu.Portal.Features.Letters;
 using Belu.Portal.Features.Monitoring;
 using Belu.Portal.Features.Notifications;
@@ -32,6 +33,7 @@ public static class PortalComposition
         builder.AddMonitoring();
         builder.AddReports();
         builder.AddLetters();
+        builder.AddElectronicLetters();
         builder.AddAttendance();
         return builder;
     }

@@ -57,6 +57,16 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Appli
     public DbSet<OutgoingLetter> OutgoingLetters => Set<OutgoingLetter>();
 
     public DbSet<DispositionInstruction> DispositionInstructions => Set<DispositionInstruction>();
+    public DbSet<Features.ElectronicLetters.ElectronicDraft> ElectronicDrafts => Set<Features.ElectronicLetters.ElectronicDraft>();
+
+    public DbSet<Features.ElectronicLetters.DraftStep> DraftSteps => Set<Features.ElectronicLetters.DraftStep>();
+
+    public DbSet<Features.ElectronicLetters.DraftVersion> DraftVersions => Set<Features.ElectronicLetters.DraftVersion>();
+
+    public DbSet<Features.ElectronicLetters.DraftHistoryEntry> DraftHistory => Set<Features.ElectronicLetters.DraftHistoryEntry>();
+
+    public DbSet<Features.ElectronicLetters.UnitLetterhead> UnitLetterheads => Set<Features.ElectronicLetters.UnitLetterhead>();
+
     public DbSet<Punch> Punches => Set<Punch>();
 
     public DbSet<AttendanceDay> AttendanceDays => Set<AttendanceDay>();

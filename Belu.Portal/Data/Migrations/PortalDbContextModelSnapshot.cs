@@ -705,6 +705,210 @@ namespace Belu.Portal.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.DraftHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId", "AtUtc");
+
+                    b.ToTable("DraftHistory");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.DraftStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ActedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId", "Order")
+                        .IsUnique();
+
+                    b.HasIndex("EmployeeId", "DraftId");
+
+                    b.ToTable("DraftSteps");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.DraftVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DraftVersions");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.ElectronicDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConceptorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CurrentStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Security")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ConceptorId", "UpdatedAtUtc");
+
+                    b.HasIndex("SignerId", "Status");
+
+                    b.ToTable("ElectronicDrafts");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.UnitLetterhead", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contacts")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("EmblemPng")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("GovernmentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId")
+                        .IsUnique();
+
+                    b.ToTable("UnitLetterheads");
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.Letters.Disposition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1470,6 +1674,10 @@ namespace Belu.Portal.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Rank")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SuperiorId")
                         .HasColumnType("INTEGER");
 
@@ -1754,6 +1962,42 @@ namespace Belu.Portal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.DraftHistoryEntry", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.ElectronicLetters.ElectronicDraft", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.DraftStep", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.ElectronicLetters.ElectronicDraft", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.DraftVersion", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.ElectronicLetters.ElectronicDraft", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.UnitLetterhead", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.Letters.Disposition", b =>
                 {
                     b.HasOne("Belu.Portal.Features.Organization.Employee", "FromEmployee")
@@ -2010,6 +2254,11 @@ namespace Belu.Portal.Data.Migrations
             modelBuilder.Entity("Belu.Portal.Features.Attendance.WorkSchedule", b =>
                 {
                     b.Navigation("Days");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.ElectronicDraft", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Belu.Portal.Features.Letters.IncomingLetter", b =>

@@ -64,6 +64,14 @@ public static class AuditActions
         ["attendance.pin.added"] = "PIN mesin absensi ditambahkan",
         ["attendance.pin.deleted"] = "PIN mesin absensi dihapus",
         ["report.exported"] = "Laporan diunduh",
+        ["draft.started"] = "Konsep naskah dibuat",
+        ["draft.chain"] = "Rantai verifikasi konsep diubah",
+        ["draft.sent"] = "Konsep naskah dikirim untuk verifikasi",
+        ["draft.initialled"] = "Konsep naskah diparaf",
+        ["draft.edited"] = "Konsep naskah diubah verifikator",
+        ["draft.returned"] = "Konsep naskah dikembalikan",
+        ["draft.cancelled"] = "Konsep naskah dibatalkan",
+        ["letterhead.saved"] = "Kop surat diubah",
     };
 
     /// <summary>The label of a code; a code without one (added later) shows as itself rather than disappearing.</summary>

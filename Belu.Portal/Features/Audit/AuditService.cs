@@ -55,6 +55,7 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> dbFactory, C
         ("display-token.", "Layar monitor"),
         ("letter", "Surat"),
         ("disposition", "Disposisi"),
+        ("draft.", "Naskah dinas"),
         ("attendance", "Absensi"),
         ("report.", "Unduhan laporan"),
     ];

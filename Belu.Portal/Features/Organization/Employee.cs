@@ -18,6 +18,9 @@ public sealed class Employee
 
     public EmploymentType EmploymentType { get; set; } = EmploymentType.Pns;
 
+    /// <summary>Pangkat/golongan as the signature block prints it, e.g. "Pembina Tk. I, IV/b"; null when not recorded.</summary>
+    public string? Rank { get; set; }
+
     public int UnitId { get; set; }
 
     public Unit? Unit { get; set; }
@@ -77,6 +80,7 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         b.HasIndex(e => e.Nip).IsUnique();
         b.Property(e => e.Name).HasMaxLength(200);
         b.Property(e => e.Position).HasMaxLength(200);
+        b.Property(e => e.Rank).HasMaxLength(80);
         b.HasIndex(e => e.UnitId);
         b.HasIndex(e => e.Name);
         b.HasOne(e => e.Unit).WithMany().HasForeignKey(e => e.UnitId).OnDelete(DeleteBehavior.Restrict);

@@ -18,6 +18,9 @@ public sealed class EmployeeInput
 
     public EmploymentType EmploymentType { get; set; } = EmploymentType.Pns;
 
+    [StringLength(80, ErrorMessage = "Pangkat/golongan paling panjang 80 karakter.")]
+    public string? Rank { get; set; }
+
     [Range(1, int.MaxValue, ErrorMessage = "Unit kerja wajib dipilih.")]
     public int UnitId { get; set; }
 

@@ -117,7 +117,7 @@ public sealed class OrganizationService(
         }
         return new EmployeeInput
         {
-            Nip = e.Nip, Name = e.Name, Position = e.Position, EmploymentType = e.EmploymentType,
+            Nip = e.Nip, Name = e.Name, Position = e.Position, EmploymentType = e.EmploymentType, Rank = e.Rank,
             UnitId = e.UnitId, SuperiorId = e.SuperiorId, IsActive = e.IsActive, Version = e.Version,
         };
     }

@@ -110,6 +110,7 @@ public sealed class SaveEmployee(
         employee.Name = input.Name.Trim();
         employee.Position = input.Position.Trim();
         employee.EmploymentType = input.EmploymentType;
+        employee.Rank = string.IsNullOrWhiteSpace(input.Rank) ? null : input.Rank.Trim();
         employee.UnitId = input.UnitId;
         employee.SuperiorId = input.SuperiorId;
         employee.IsActive = input.IsActive;
