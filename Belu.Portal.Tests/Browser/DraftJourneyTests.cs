@@ -32,7 +32,7 @@ public sealed partial class DraftJourneyTests(BrowserFixture browser)
         await OpenAsync(pegawai, "/naskah/baru");
         await pegawai.ScreenshotAsync("naskah-baru");
         await pegawai.ClickAsync("[data-testid=start-SuratDinas]");
-        await pegawai.WaitForURLAsync(EditorUrl());
+        await pegawai.WaitForURLAsync(EditorUrl(), new() { Timeout = 45_000 });
         await pegawai.WaitForCircuitAsync();
         var editor = pegawai.Url;
         var review = editor[..^"/ubah".Length];
@@ -49,7 +49,8 @@ public sealed partial class DraftJourneyTests(BrowserFixture browser)
         await Expect(pegawai.Locator("h1")).ToContainTextAsync(NotFirstVersion());
         await pegawai.ScreenshotAsync("naskah-editor");
         await pegawai.ClickAsync("[data-testid=draft-send]");
-        await pegawai.WaitForURLAsync(review);
+        // Saving, sending and notifying take one round trip each; on a loaded machine that is more than the default wait.
+        await pegawai.WaitForURLAsync(review, new() { Timeout = 45_000 });
         await Expect(pegawai.Locator("[data-testid=draft-status]")).ToHaveTextAsync("Verifikasi");
 
         var kabid = await SignedInAsync("kabid.aptika");
