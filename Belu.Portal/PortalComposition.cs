@@ -5,6 +5,7 @@ using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Attendance;
 using Belu.Portal.Features.Audit;
 using Belu.Portal.Features.ElectronicLetters;
+using Belu.Portal.Features.ElectronicLetters.Signing;
 using Belu.Portal.Features.Letters;
 using Belu.Portal.Features.Monitoring;
 using Belu.Portal.Features.Notifications;
@@ -35,6 +36,7 @@ public static class PortalComposition
         builder.AddLetters();
         builder.AddElectronicLetters();
         builder.AddAttendance();
+        builder.AddElectronicSigning();
         return builder;
     }
 

@@ -24,6 +24,7 @@ public static class AuditActions
         ["employee.updated"] = "Data pegawai diubah",
         ["employee.imported"] = "Data pegawai diimpor",
         ["unit.created"] = "Unit kerja ditambahkan",
+        ["signature.enrolled"] = "Passphrase tanda tangan elektronik diatur (sertifikat baru)",
         ["unit.updated"] = "Unit kerja diubah",
         ["unit.moved"] = "Unit kerja dipindahkan",
         ["display-token.created"] = "Token layar monitor dibuat",
