@@ -4,6 +4,7 @@ using Belu.Portal.Bench.Excel;
 using Belu.Portal.Bench.Push;
 using Belu.Portal.Bench.Rush;
 using Belu.Portal.Bench.Scale;
+using Belu.Portal.Bench.Sign;
 
 // Benchmarks of the portal; never part of the test suite. Figures and the commands that reproduce them are in
 // docs/PERFORMANCE.md. Build once in Release, then run a scenario:
@@ -16,6 +17,7 @@ var scenarios = new Dictionary<string, (string Usage, Func<string[], Task<int>> 
     ["scale"] = ("scale seed|letters|export ...   letters and exports at the size of a regency (run without arguments for help)", ScaleBench.RunAsync),
     ["push"] = ("push [--clients 500] [--boards 3] [--tokens 5] [--rate 5] [--events 250] [--screenshot board.png]   commit-to-receipt latency of live events", PushBench.RunAsync),
     ["attlog"] = (AttlogBench.Usage, AttlogBench.RunAsync),
+    ["sign"] = (SignBench.Usage, SignBench.RunAsync),
     ["circuits"] = ("circuits [--boards 100] [--inbox 100] [--batch 10]   portal memory per Blazor circuit (board and inbox pages)", CircuitsBench.RunAsync),
 };
 
