@@ -31,10 +31,21 @@ public sealed class LocalCaSignatureProvider(
             return SigningOutcome.Refused(SigningRefusal.NotEnrolled);
         }
 
+        byte[] pfx;
+        X509Certificate2 ca;
+        try
+        {
+            pfx = authority.PfxProtector.Unprotect(stored.ProtectedPfx);
+            ca = await authority.GetAsync(cancellationToken);
+        }
+        catch (CryptographicException)
+        {
+            // The DataProtection seal cannot be opened: the key-encryption certificate is not the one it was sealed with.
+            return SigningOutcome.Refused(SigningRefusal.ServiceUnavailable);
+        }
         X509Certificate2 certificate;
         try
         {
-            var pfx = authority.PfxProtector.Unprotect(stored.ProtectedPfx);
             certificate = X509CertificateLoader.LoadPkcs12(pfx, passphrase ?? "", X509KeyStorageFlags.EphemeralKeySet);
         }
         catch (CryptographicException)
@@ -44,7 +55,6 @@ public sealed class LocalCaSignatureProvider(
         }
         using (certificate)
         {
-            var ca = await authority.GetAsync(cancellationToken);
             var signed = await PdfSignature.SignAsync(pdf, new PadesSigner(certificate, ca),
                 reason: $"Ditandatangani secara elektronik oleh {signer.Name}", location: "Kabupaten Belu");
             return signed is null ? SigningOutcome.Refused(SigningRefusal.InvalidDocument) : SigningOutcome.Signed(signed);

@@ -29,14 +29,26 @@ public static class SigningExtensions
         return builder;
     }
 
-    /// <summary>Creates (or loads) the regency CA when the portal starts, after the migrations, so a broken key stops the start, not a signer.</summary>
-    private sealed class SigningAuthorityStartup(IOptions<SigningOptions> options, LocalCertificateAuthority authority) : IHostedService
+    /// <summary>
+    /// Creates (or loads) the regency CA when the portal starts, after the migrations. A CA whose key cannot be opened
+    /// (the key-encryption certificate was replaced) is logged loudly but does not stop the portal: letters, attendance
+    /// and sign-in go on, and signing refuses until the certificate is restored.
+    /// </summary>
+    private sealed class SigningAuthorityStartup(IOptions<SigningOptions> options, LocalCertificateAuthority authority, ILogger<SigningAuthorityStartup> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            if (options.Value.Provider == "LocalCa")
+            if (options.Value.Provider != "LocalCa")
+            {
+                return;
+            }
+            try
             {
                 await authority.GetAsync(cancellationToken);
+            }
+            catch (System.Security.Cryptography.CryptographicException ex)
+            {
+                logger.LogCritical(ex, "The regency signing CA cannot be opened: restore the key-encryption certificate (DataProtection:CertificatePath) it was sealed with. Electronic signing is refused until then.");
             }
         }
 
