@@ -5,7 +5,7 @@ namespace Belu.Portal.Features.ElectronicLetters.Signing;
 /// <summary>
 /// Which service signs naskah dinas (section "Signing"): the portal's own regency CA (<c>LocalCa</c>, the default) or
 /// the national BSrE service (<c>Bsre</c>), whose address and client credentials are then required.
-/// docs/decisions/0019-electronic-signatures.md says which to use when.
+/// docs/decisions/0020-electronic-signatures.md says which to use when.
 /// </summary>
 public sealed class SigningOptions : IValidatableObject
 {
