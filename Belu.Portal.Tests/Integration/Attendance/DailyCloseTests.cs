@@ -103,7 +103,7 @@ public class RecapAcrossTheLastCloseTests(FakeClockPortalFactory factory) : ICla
     public async Task ClosedDaysComeFromTheirStoredRowsAndTodayFromItsPunches()
     {
         var thursday = FakeClock.StartDay.AddDays(-1);
-        var (member, _) = await factory.StaffOfUnitAsync("SATPOLPP", skip: 1);
+        var (member, _) = await factory.StaffWithCleanRecordAsync("SATPOLPP", skip: 1);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DailyCloseService>().CloseDayAsync(thursday);
