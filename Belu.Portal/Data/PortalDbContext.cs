@@ -40,6 +40,12 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Appli
 
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
 
+    public DbSet<Features.Notifications.Channels.NotificationPreference> NotificationPreferences => Set<Features.Notifications.Channels.NotificationPreference>();
+
+    public DbSet<Features.Notifications.Channels.ChannelMessage> ChannelMessages => Set<Features.Notifications.Channels.ChannelMessage>();
+
+    public DbSet<Features.Notifications.Channels.ReminderMark> ReminderMarks => Set<Features.Notifications.Channels.ReminderMark>();
+
     public DbSet<IncomingLetter> IncomingLetters => Set<IncomingLetter>();
 
     public DbSet<Disposition> Dispositions => Set<Disposition>();

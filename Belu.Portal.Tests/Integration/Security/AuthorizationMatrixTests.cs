@@ -55,6 +55,8 @@ public class AuthorizationMatrixTests(PortalFactory factory) : IClassFixture<Por
         ["GET /laporan/pantauan-disiplin.xlsx"] = Gate.For(Policies.LeaderOrAdmin),
         // Notifications and the board
         ["GET,POST /notifikasi"] = Gate.For(Policies.Staff),
+        ["GET,POST /pengaturan/notifikasi"] = Gate.SignedIn,
+        ["GET,POST /admin/log-pengiriman"] = Gate.For(Policies.Admin),
         ["* /hubs/notifications/negotiate"] = Gate.SignedIn,
         ["* /hubs/notifications"] = Gate.SignedIn,
         ["GET,POST /monitor"] = Gate.Open("a wall screen without a token sees a dark board, never data (BoardService.MayWatch)"),

@@ -14,6 +14,9 @@ public sealed class NotificationPublisher(
     OrganizationTreeCache trees,
     IEventBus bus,
     TimeProvider time,
+    OfficeClock clock,
+    Microsoft.Extensions.Options.IOptions<Channels.ChannelOptions> channelOptions,
+    Channels.ChannelDeliveryWorker channelDelivery,
     ILogger<NotificationPublisher> logger) : IPortalNotifier
 {
     public async Task PublishAsync(PortalEvent portalEvent, CancellationToken cancellationToken = default)
@@ -48,6 +51,8 @@ public sealed class NotificationPublisher(
                 AtUtc = portalEvent.AtUtc,
             }));
         }
+        // The channel copies are queued in the same save as the bell; they are sent after it, never before.
+        await Channels.ChannelCopies.AddAsync(db, portalEvent, userIds, channelOptions.Value, clock, cancellationToken);
         // A staged event leaves the outbox in the same save that stores its notifications.
         if (await db.OutboxEvents.FindAsync([portalEvent.Id], cancellationToken) is { } staged)
         {
@@ -55,6 +60,7 @@ public sealed class NotificationPublisher(
         }
         await db.SaveChangesAsync(cancellationToken);
         await PruneAsync(db, portalEvent.AtUtc, cancellationToken);
+        channelDelivery.Nudge();
 
         logger.LogInformation("Event {EventType} {EventId} for {Recipients} accounts", portalEvent.Kind, portalEvent.Id, userIds.Count);
         await bus.PublishAsync(new EventEnvelope(portalEvent, userIds, opdId), cancellationToken);

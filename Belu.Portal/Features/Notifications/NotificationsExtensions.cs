@@ -24,6 +24,7 @@ public static class NotificationsExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddScoped<NotificationService>();
+        Channels.ChannelsExtensions.AddNotificationChannels(builder);
         return builder;
     }
 

@@ -32,6 +32,12 @@ public sealed class Employee
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>WhatsApp number in international form without "+" (628…), as <see cref="ContactRules.NormalizePhone"/> writes it.</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>Where e-mail copies of notifications go.</summary>
+    public string? Email { get; set; }
+
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 
@@ -81,6 +87,8 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         b.Property(e => e.Name).HasMaxLength(200);
         b.Property(e => e.Position).HasMaxLength(200);
         b.Property(e => e.Rank).HasMaxLength(80);
+        b.Property(e => e.Phone).HasMaxLength(20);
+        b.Property(e => e.Email).HasMaxLength(254);
         b.HasIndex(e => e.UnitId);
         b.HasIndex(e => e.Name);
         b.HasOne(e => e.Unit).WithMany().HasForeignKey(e => e.UnitId).OnDelete(DeleteBehavior.Restrict);

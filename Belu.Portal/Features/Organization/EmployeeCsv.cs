@@ -20,6 +20,11 @@ public sealed class EmployeeImportRow
 
     public EmploymentType EmploymentType { get; init; }
 
+    /// <summary>WhatsApp number, normalised to 62…; optional column.</summary>
+    public string? Phone { get; init; }
+
+    public string? Email { get; init; }
+
     public List<string> Errors { get; } = [];
 
     public bool IsValid => Errors.Count == 0;
@@ -41,9 +46,9 @@ public static class EmployeeCsv
 {
     public const int MaxRows = 10_000;
 
-    public const string Template = "NIP;Nama;Jabatan;Kode Unit;NIP Atasan;Jenis\n" +
-        "198503122010011003;Yohanes Bria, S.Kom.;Pranata Komputer Ahli Pertama;DISKOMINFO-03;;PNS\n" +
-        ";Maria Seran;Tenaga Pendukung Administrasi;DISKOMINFO-01;;Non-ASN\n";
+    public const string Template = "NIP;Nama;Jabatan;Kode Unit;NIP Atasan;Jenis;No WhatsApp;Email\n" +
+        "198503122010011003;Yohanes Bria, S.Kom.;Pranata Komputer Ahli Pertama;DISKOMINFO-03;;PNS;0812 3456 7890;yohanes.bria@belukab.go.id\n" +
+        ";Maria Seran;Tenaga Pendukung Administrasi;DISKOMINFO-01;;Non-ASN;;\n";
 
     private static readonly Dictionary<string, string> HeaderAliases = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -52,6 +57,8 @@ public static class EmployeeCsv
         ["jabatan"] = "jabatan",
         ["kodeunit"] = "unit", ["unit"] = "unit", ["kodeunitkerja"] = "unit", ["unitkerja"] = "unit",
         ["nipatasan"] = "atasan", ["atasan"] = "atasan",
+        ["nowhatsapp"] = "hp", ["nomorwhatsapp"] = "hp", ["whatsapp"] = "hp", ["wa"] = "hp", ["nohp"] = "hp", ["nomorhp"] = "hp", ["hp"] = "hp", ["telepon"] = "hp",
+        ["email"] = "email", ["surel"] = "email", ["alamatemail"] = "email",
         ["jenis"] = "jenis", ["statuskepegawaian"] = "jenis", ["jeniskepegawaian"] = "jenis", ["status"] = "jenis",
     };
 
@@ -94,7 +101,7 @@ public static class EmployeeCsv
         if (missing.Count > 0)
         {
             return new($"Kolom wajib tidak ada: {string.Join(", ", missing.Select(ColumnTitle))}. " +
-                "Baris pertama harus berisi judul kolom: NIP; Nama; Jabatan; Kode Unit; (NIP Atasan; Jenis).", []);
+                "Baris pertama harus berisi judul kolom: NIP; Nama; Jabatan; Kode Unit; (NIP Atasan; Jenis; No WhatsApp; Email).", []);
         }
 
         var rows = new List<EmployeeImportRow>();
@@ -118,6 +125,8 @@ public static class EmployeeCsv
                 return index >= 0 && index < fields.Count ? fields[index].Trim() : "";
             }
 
+            var phoneOk = ContactRules.TryNormalizePhone(Field("hp"), out var phone);
+            var emailOk = ContactRules.TryNormalizeEmail(Field("email"), out var email);
             var typeText = Field("jenis");
             var typeOk = EmploymentTypeLabels.TryParse(typeText, out var type);
             var row = new EmployeeImportRow
@@ -129,7 +138,17 @@ public static class EmployeeCsv
                 UnitCode = Field("unit").ToUpperInvariant(),
                 SuperiorNip = Nip.Normalize(Field("atasan")),
                 EmploymentType = type,
+                Phone = phone,
+                Email = email,
             };
+            if (!phoneOk)
+            {
+                row.Errors.Add($"Nomor WhatsApp \"{Field("hp")}\" tidak sah (contoh 0812 3456 7890).");
+            }
+            if (!emailOk)
+            {
+                row.Errors.Add($"E-mail \"{Field("email")}\" tidak sah.");
+            }
             if (fields.Count > header.Count)
             {
                 row.Errors.Add($"Jumlah kolom ({fields.Count}) lebih banyak dari judul ({header.Count}); periksa pemisah atau tanda kutip.");

@@ -66,6 +66,8 @@ public sealed class EmployeeImportService(
             Position = row.Position,
             EmploymentType = row.EmploymentType,
             UnitId = units[row.UnitCode],
+            Phone = row.Phone,
+            Email = row.Email,
         })).ToList();
         db.Employees.AddRange(added.Select(a => a.employee));
         await db.SaveChangesAsync(ct);

@@ -28,6 +28,12 @@ public sealed class EmployeeInput
 
     public bool IsActive { get; set; } = true;
 
+    [Display(Name = "Nomor WhatsApp")]
+    public string? Phone { get; set; }
+
+    [Display(Name = "E-mail")]
+    public string? Email { get; set; }
+
     /// <summary>The version the form was loaded with, for optimistic concurrency.</summary>
     public Guid Version { get; set; }
 }
@@ -79,6 +85,15 @@ public static class EmployeeRules
         if (input.UnitId <= 0)
         {
             errors[nameof(input.UnitId)] = "Unit kerja wajib dipilih.";
+        }
+
+        if (!ContactRules.TryNormalizePhone(input.Phone, out _))
+        {
+            errors[nameof(input.Phone)] = "Nomor WhatsApp tidak sah; tulis misalnya 0812 3456 7890 atau +62 812 3456 7890.";
+        }
+        if (!ContactRules.TryNormalizeEmail(input.Email, out _))
+        {
+            errors[nameof(input.Email)] = "Alamat e-mail tidak sah; tulis misalnya nama@belukab.go.id.";
         }
 
         var nip = Nip.Normalize(input.Nip);

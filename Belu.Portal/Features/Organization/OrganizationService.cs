@@ -119,6 +119,7 @@ public sealed class OrganizationService(
         {
             Nip = e.Nip, Name = e.Name, Position = e.Position, EmploymentType = e.EmploymentType, Rank = e.Rank,
             UnitId = e.UnitId, SuperiorId = e.SuperiorId, IsActive = e.IsActive, Version = e.Version,
+            Phone = e.Phone, Email = e.Email,
         };
     }
 

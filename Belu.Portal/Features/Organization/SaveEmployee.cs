@@ -114,6 +114,10 @@ public sealed class SaveEmployee(
         employee.UnitId = input.UnitId;
         employee.SuperiorId = input.SuperiorId;
         employee.IsActive = input.IsActive;
+        ContactRules.TryNormalizePhone(input.Phone, out var phone);
+        ContactRules.TryNormalizeEmail(input.Email, out var email);
+        employee.Phone = phone;
+        employee.Email = email;
     }
 
     /// <summary>Renews the stamps of the employee's accounts (their cookies fail the next check); returns the accounts.</summary>
