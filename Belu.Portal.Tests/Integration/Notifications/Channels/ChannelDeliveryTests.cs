@@ -69,7 +69,7 @@ public sealed class ChannelDeliveryTests : IAsyncLifetime
         _smtp.Stop();
     }
 
-    private RequestSubmittedEvent Request() => new(Guid.NewGuid(), RequestKind.C, FakeClockPortalFactory.StartDay, FakeClockPortalFactory.StartDay.AddDays(2), "Yohanes Bria")
+    private RequestSubmittedEvent Request() => new(Guid.NewGuid(), RequestKind.C, new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 2), "Yohanes Bria")
     {
         AtUtc = _portal.Time.GetUtcNow().UtcDateTime,
         RecipientEmployeeIds = [_employeeId],
@@ -190,7 +190,8 @@ public sealed class ChannelDeliveryTests : IAsyncLifetime
         _whatsApp.Mode = GatewayMode.Accept;
         _telegram.Mode = GatewayMode.Accept;
         _portal.Time.Advance(TimeSpan.FromSeconds(31));
-        await DeliverUntilAsync(() => _whatsApp.Received.Count >= 2 && _telegram.Received.Count >= 2);
+        // The gateway records a request before it answers: wait for the stored state, not for the request.
+        await DeliverUntilAsync(() => MessagesAsync(request.Id).GetAwaiter().GetResult().All(m => m.State == ChannelMessageState.Terkirim));
         var after = await MessagesAsync(request.Id);
         Assert.All(after, m => Assert.Equal(ChannelMessageState.Terkirim, m.State));
         Assert.Equal(2, after.Single(m => m.Channel == ChannelKind.WhatsApp).Attempts);
