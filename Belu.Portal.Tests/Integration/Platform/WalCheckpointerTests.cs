@@ -2,7 +2,9 @@ using Belu.Portal.Data;
 using Belu.Portal.Features.Attendance;
 using Belu.Portal.Tests.Infrastructure;
 using Belu.Portal.Tests.Integration.Attendance;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Belu.Portal.Tests.Integration.Platform;
 
@@ -10,8 +12,19 @@ namespace Belu.Portal.Tests.Integration.Platform;
 /// The punch writer leaves SQLite's checkpoint to the WalCheckpointer: what the writer committed is copied back into
 /// the database file by a checkpoint of its own, and the writer's commits keep working around it.
 /// </summary>
-public class WalCheckpointerTests(FakeClockPortalFactory factory) : IClassFixture<FakeClockPortalFactory>
+public class WalCheckpointerTests(WalCheckpointerTests.QuietCheckpointFactory factory) : IClassFixture<WalCheckpointerTests.QuietCheckpointFactory>
 {
+    /// <summary>
+    /// Test portals run the background checkpoint on the real clock; here its timer runs on the fake clock, which the
+    /// test never moves, so the only checkpoint is the one the test asks for and it finds the writer's frames.
+    /// </summary>
+    public sealed class QuietCheckpointFactory : FakeClockPortalFactory
+    {
+        public QuietCheckpointFactory() => WithServices(services => services.AddSingleton(sp => new WalCheckpointer(
+            sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<WalCheckpointer>>())));
+    }
+
     [Fact]
     public async Task WhatThePunchWriterCommittedIsCheckpointedByTheBackgroundCheckpoint()
     {
