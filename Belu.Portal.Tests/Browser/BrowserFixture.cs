@@ -43,7 +43,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "Asia/Makassar",
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        PageDiagnostics.Watch(page);
+        return page;
     }
 
     public async Task DisposeAsync()

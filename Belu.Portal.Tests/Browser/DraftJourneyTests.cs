@@ -31,8 +31,9 @@ public sealed partial class DraftJourneyTests(BrowserFixture browser)
         var pegawai = await SignedInAsync("pegawai");
         await OpenAsync(pegawai, "/naskah/baru");
         await pegawai.ScreenshotAsync("naskah-baru");
-        await pegawai.ClickAsync("[data-testid=start-SuratDinas]");
-        await pegawai.WaitForURLAsync(EditorUrl(), new() { Timeout = 45_000 });
+        var start = pegawai.Locator("[data-testid=start-SuratDinas]");
+        await Expect(start).ToBeEnabledAsync();
+        await pegawai.NavigatesAsync(() => start.ClickAsync(), EditorUrl().IsMatch);
         await pegawai.WaitForCircuitAsync();
         var editor = pegawai.Url;
         var review = editor[..^"/ubah".Length];
@@ -48,9 +49,8 @@ public sealed partial class DraftJourneyTests(BrowserFixture browser)
         await Expect(pegawai.Locator("[data-testid=autosave]")).ToHaveTextAsync(SavedAt(), new() { Timeout = 30_000 });
         await Expect(pegawai.Locator("h1")).ToContainTextAsync(NotFirstVersion());
         await pegawai.ScreenshotAsync("naskah-editor");
-        await pegawai.ClickAsync("[data-testid=draft-send]");
         // Saving, sending and notifying take one round trip each; on a loaded machine that is more than the default wait.
-        await pegawai.WaitForURLAsync(review, new() { Timeout = 45_000 });
+        await pegawai.NavigatesAsync(() => pegawai.ClickAsync("[data-testid=draft-send]"), url => url == review);
         await Expect(pegawai.Locator("[data-testid=draft-status]")).ToHaveTextAsync("Verifikasi");
 
         var kabid = await SignedInAsync("kabid.aptika");
