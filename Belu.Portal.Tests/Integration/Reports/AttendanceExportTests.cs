@@ -14,12 +14,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Belu.Portal.Tests.Integration.Reports;
 
 /// <summary>
-/// The monthly recap and the daily late list read back cell by cell. A small unit of two people gets a hand-made
+/// The monthly recap read back cell by cell. A small unit of two people gets a hand-made
 /// October 2026 (stored, closed days), so every total below is worked out by hand from the table in the test.
 /// </summary>
 public class AttendanceExportTests(FakeClockPortalFactory factory) : IClassFixture<FakeClockPortalFactory>
 {
-    private static readonly DateOnly October = new(2026, 10, 1);
+    private static readonly DateOnly October = RecapTestUnit.October;
     private const int Days = 31;
     private const int DayColumn = AttendanceRecapReport.FirstDayColumn;
     private const int CodeColumn = DayColumn + Days;
@@ -29,11 +29,11 @@ public class AttendanceExportTests(FakeClockPortalFactory factory) : IClassFixtu
     [Fact]
     public async Task TheMonthlySheetHoldsTheCodesTotalsMinutesAndDeductionWorkedOutByHand()
     {
-        var (unitId, a, b) = await SmallUnitAsync();
+        var (unitId, a, b) = await RecapTestUnit.ArrangeAsync(factory);
         var client = factory.CreateBrowserLikeClient();
         await client.SignInAsync("pimpinan");
 
-        using var book = await DownloadAsync(client, AttendanceRecapReport.Link([unitId], 2026, 10));
+        using var book = await RecapTestUnit.DownloadAsync(client, AttendanceRecapReport.Link([unitId], 2026, 10));
 
         var ws = Assert.Single(book.Worksheets);
         Assert.Equal("DISKOMINFO Subbagian Uji Rekap", ws.Name);
@@ -89,13 +89,13 @@ public class AttendanceExportTests(FakeClockPortalFactory factory) : IClassFixtu
     [Fact]
     public async Task SeveralUnitsAreASheetEachAndAForeignUnitIsRefused()
     {
-        var (unitId, _, _) = await SmallUnitAsync();
+        var (unitId, _, _) = await RecapTestUnit.ArrangeAsync(factory);
         var aptika = await UnitAsync("Bidang Aplikasi Informatika", "DISKOMINFO");
         var dinkes = await factory.CreateDbContext().Units.Where(u => u.Code == "DINKES").Select(u => u.Id).SingleAsync();
         var client = factory.CreateBrowserLikeClient();
         await client.SignInAsync("pimpinan");
 
-        using (var book = await DownloadAsync(client, AttendanceRecapReport.Link([aptika, unitId], 2026, 10)))
+        using (var book = await RecapTestUnit.DownloadAsync(client, AttendanceRecapReport.Link([aptika, unitId], 2026, 10)))
         {
             Assert.Equal(2, book.Worksheets.Count);
             Assert.Equal("DISKOMINFO Aplikasi Informatika", book.Worksheet(1).Name);
@@ -139,7 +139,7 @@ public class AttendanceExportTests(FakeClockPortalFactory factory) : IClassFixtu
         await db.SaveChangesAsync();
         var client = factory.CreateBrowserLikeClient();
         await client.SignInAsync("pimpinan");
-        using var book = await DownloadAsync(client, AttendanceRecapReport.Link([empty.Id], 2026, 10));
+        using var book = await RecapTestUnit.DownloadAsync(client, AttendanceRecapReport.Link([empty.Id], 2026, 10));
         Assert.Equal(SheetPlan.EmptyMessage, Assert.Single(book.Worksheets).Cell(SheetPlan.FirstDataRow, 1).GetString());
     }
 
@@ -160,64 +160,6 @@ public class AttendanceExportTests(FakeClockPortalFactory factory) : IClassFixtu
         Assert.EndsWith("-diskominfo-aplikasi-informatika-2026-10-02.xlsx", late.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var lateBook = new XLWorkbook(new MemoryStream(await late.Content.ReadAsByteArrayAsync()));
         Assert.Equal("DISKOMINFO Aplikasi Informatika", Assert.Single(lateBook.Worksheets).Name);
-    }
-
-    [Fact]
-    public async Task TheDailyLateListHoldsThoseLateThatDayWithTheirMinutes()
-    {
-        var (unitId, a, b) = await SmallUnitAsync();
-        var client = factory.CreateBrowserLikeClient();
-        await client.SignInAsync("pimpinan");
-
-        using var book = await DownloadAsync(client, DailyLateReport.Link(unitId, new DateOnly(2026, 10, 2)));
-        var ws = Assert.Single(book.Worksheets);
-        Assert.Equal("Daftar Terlambat Harian", ws.Cell("A2").GetString());
-        Assert.Equal("Periode: 2 Oktober 2026", ws.Cell("A4").GetString());
-        Assert.Equal("Pegawai Uji Rekap A", ws.Cell(SheetPlan.FirstDataRow, 3).GetString());
-        Assert.Equal("TL2", ws.Cell(SheetPlan.FirstDataRow, 6).GetString());
-        Assert.Equal(ReportStyles.TimeFormat, ws.Cell(SheetPlan.FirstDataRow, 7).Style.NumberFormat.Format);
-        Assert.Equal(XLDataType.DateTime, ws.Cell(SheetPlan.FirstDataRow, 7).DataType);
-        Assert.Equal(new TimeSpan(8, 15, 0), ws.Cell(SheetPlan.FirstDataRow, 7).GetDateTime().TimeOfDay);
-        Assert.Equal(45, ws.Cell(SheetPlan.FirstDataRow, 9).GetDouble());
-        Assert.Equal("Jumlah", ws.Cell(SheetPlan.FirstDataRow + 1, 1).GetString());
-
-        using var first = await DownloadAsync(client, DailyLateReport.Link(unitId, October));
-        var sheet = first.Worksheet(1);
-        Assert.Equal("Pegawai Uji Rekap B", sheet.Cell(SheetPlan.FirstDataRow, 3).GetString());
-        Assert.Equal("TL4", sheet.Cell(SheetPlan.FirstDataRow, 6).GetString());
-        Assert.Equal(95, sheet.Cell(SheetPlan.FirstDataRow, 9).GetDouble());
-        Assert.Equal(b.Nip, sheet.Cell(SheetPlan.FirstDataRow, 2).GetString());
-        Assert.Equal(1, sheet.Cell(SheetPlan.FirstDataRow + 1, 3).GetDouble());
-        Assert.NotEqual(a.Nip, sheet.Cell(SheetPlan.FirstDataRow + 1, 2).GetString());
-
-        var future = await client.GetAsync(DailyLateReport.Link(unitId, FakeClock.StartDay.AddDays(1)));
-        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
-
-        var dinkes = await factory.CreateDbContext().Units.Where(u => u.Code == "DINKES").Select(u => u.Id).SingleAsync();
-        var foreign = await client.GetAsync(DailyLateReport.Link(dinkes, October));
-        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
-        Assert.NotEqual(ReportExporter.ContentType, foreign.Content.Headers.ContentType?.MediaType);
-    }
-
-    [Fact]
-    public async Task TheDailyLateListOfADemoDayMatchesTheTodayView()
-    {
-        var kominfo = await factory.CreateDbContext().Units.Where(u => u.Code == "DISKOMINFO").Select(u => u.Id).SingleAsync();
-        var day = FakeClock.StartDay.AddDays(-1);
-        await using var scope = await factory.ScopeForAsync("pimpinan");
-        var view = await scope.ServiceProvider.GetRequiredService<AttendanceReportService>().DayAsync(kominfo, day);
-        var late = view.Rows.Where(r => r.State == TodayState.Terlambat).ToList();
-        var client = factory.CreateBrowserLikeClient();
-        await client.SignInAsync("pimpinan");
-
-        using var book = await DownloadAsync(client, DailyLateReport.Link(kominfo, day));
-        var ws = book.Worksheet(1);
-        var names = Enumerable.Range(0, late.Count).Select(i => ws.Cell(SheetPlan.FirstDataRow + i, 3).GetString()).ToList();
-        Assert.Equal(late.Select(r => r.Employee.Name).Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
-        if (late.Count > 0)
-        {
-            Assert.Equal(late.Where(r => r.Result.CheckIn is not null).Sum(r => r.Result.LateMinutes), ws.Cell(SheetPlan.FirstDataRow + late.Count, 9).GetDouble());
-        }
     }
 
     private static void AssertTotals(IXLWorksheet ws, int row, Dictionary<string, int> expected, int minutes, double tpp)
@@ -248,63 +190,5 @@ public class AttendanceExportTests(FakeClockPortalFactory factory) : IClassFixtu
     {
         await using var db = factory.CreateDbContext();
         return await db.Units.Where(u => u.Name == name && u.Parent!.Code == parentCode).Select(u => u.Id).SingleAsync();
-    }
-
-    private static readonly SemaphoreSlim Arrange = new(1, 1);
-
-    /// <summary>A sub-unit of Diskominfo with two people and a hand-made, closed October (once per factory).</summary>
-    private async Task<(int UnitId, Employee A, Employee B)> SmallUnitAsync()
-    {
-        await Arrange.WaitAsync();
-        try
-        {
-            await using var db = factory.CreateDbContext();
-            if (await db.Units.SingleOrDefaultAsync(u => u.Code == "UJI-REKAP") is Unit existing)
-            {
-                var people = await db.Employees.Where(e => e.UnitId == existing.Id).OrderBy(e => e.Name).ToListAsync();
-                return (existing.Id, people[0], people[1]);
-            }
-            var closed = await AttendanceEngine.LastClosedDayAsync(db);
-            Assert.True(closed >= new DateOnly(2026, 10, 31), "the demo history closes October");
-            var parent = await db.Units.SingleAsync(u => u.Code == "DISKOMINFO");
-            var unit = new Unit { Name = "Subbagian Uji Rekap", Code = "UJI-REKAP", Kind = UnitKind.Bagian, ParentId = parent.Id, SortOrder = 99 };
-            db.Units.Add(unit);
-            await db.SaveChangesAsync();
-            var a = new Employee { Name = "Pegawai Uji Rekap A", Nip = "199001012015031001", Position = "Analis Uji", UnitId = unit.Id };
-            var b = new Employee { Name = "Pegawai Uji Rekap B", Nip = "199202022016032002", Position = "Pranata Uji", UnitId = unit.Id };
-            db.Employees.AddRange(a, b);
-            await db.SaveChangesAsync();
-
-            AttendanceDay Day(Employee e, int day, AttendanceCode code, AttendanceCode? late = null, int lateMinutes = 0, AttendanceCode? early = null,
-                TimeOnly? checkIn = null, TimeOnly? checkOut = null) => new()
-            {
-                EmployeeId = e.Id, Date = October.AddDays(day - 1), Code = code, LateCode = late, LateMinutes = lateMinutes, EarlyCode = early,
-                CheckIn = checkIn, CheckOut = checkOut, IsClosed = true, UpdatedUtc = factory.Time.GetUtcNow().UtcDateTime,
-            };
-            db.AttendanceDays.AddRange(
-                Day(a, 1, AttendanceCode.H, checkIn: new(7, 20), checkOut: new(16, 5)),
-                Day(a, 2, AttendanceCode.TL2, AttendanceCode.TL2, 45, checkIn: new(8, 15), checkOut: new(16, 40)),
-                Day(a, 5, AttendanceCode.TK),
-                Day(a, 6, AttendanceCode.DL),
-                Day(a, 7, AttendanceCode.TL1, AttendanceCode.TL1, 10, AttendanceCode.PSW4, checkIn: new(7, 40)),
-                Day(a, 9, AttendanceCode.C),
-                Day(b, 1, AttendanceCode.TL4, AttendanceCode.TL4, 95, checkIn: new(9, 5), checkOut: new(16, 10)),
-                Day(b, 2, AttendanceCode.S),
-                Day(b, 8, AttendanceCode.PSW1, early: AttendanceCode.PSW1, checkIn: new(7, 25), checkOut: new(15, 50)),
-                Day(b, 12, AttendanceCode.I));
-            await db.SaveChangesAsync();
-            return (unit.Id, a, b);
-        }
-        finally
-        {
-            Arrange.Release();
-        }
-    }
-
-    private static async Task<XLWorkbook> DownloadAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
     }
 }
