@@ -31,6 +31,11 @@ public static class PageExtensions
     public static async Task<string> ScreenshotAsync(this IPage page, string name, bool fullPage = true)
     {
         var path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png");
+        if (fullPage)
+        {
+            // A page scrolled by the steps before would draw its fixed app bar in the middle of the picture.
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        }
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         return path;
     }
