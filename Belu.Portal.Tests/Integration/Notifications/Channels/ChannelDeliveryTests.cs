@@ -106,7 +106,9 @@ public sealed class ChannelDeliveryTests : IAsyncLifetime
         var request = Request();
         await PublishAsync(request);
 
-        await DeliverUntilAsync(() => _smtp.ReceivedEmailCount == 1 && !_whatsApp.Received.IsEmpty && !_telegram.Received.IsEmpty);
+        // A server has the message before its client hears the answer and stores Terkirim: wait for both.
+        await DeliverUntilAsync(() => _smtp.ReceivedEmailCount == 1 && !_whatsApp.Received.IsEmpty && !_telegram.Received.IsEmpty
+            && MessagesAsync(request.Id).GetAwaiter().GetResult().All(m => m.State == ChannelMessageState.Terkirim));
 
         var mail = _smtp.ReceivedEmail.Single();
         Assert.Equal("penerima@belukab.go.id", mail.ToAddresses.Single().Address);
@@ -176,7 +178,8 @@ public sealed class ChannelDeliveryTests : IAsyncLifetime
             await worker.RunOnceAsync();
             messages = await MessagesAsync(request.Id);
         }
-        while (messages.Any(m => m.Channel != ChannelKind.Email && m.Attempts == 0));
+        while (messages.Any(m => m.Channel != ChannelKind.Email && m.Attempts == 0)
+            || messages.Single(m => m.Channel == ChannelKind.Email).State != ChannelMessageState.Terkirim);
 
         var wa = messages.Single(m => m.Channel == ChannelKind.WhatsApp);
         Assert.Equal(ChannelMessageState.Menunggu, wa.State);
