@@ -65,6 +65,7 @@ public static class PortalComposition
         app.MapMonitoring();
         app.MapReports();
         app.MapLetters();
+        app.MapElectronicLetters();
         app.MapAttendance();
         return app;
     }

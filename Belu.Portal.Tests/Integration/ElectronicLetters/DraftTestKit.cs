@@ -1,4 +1,5 @@
 using Belu.Portal.Features.ElectronicLetters;
+using Belu.Portal.Features.ElectronicLetters.Signing;
 using Belu.Portal.Features.Letters.Domain;
 using Belu.Portal.Tests.Infrastructure;
 using Belu.Portal.Tests.Integration.Letters;
@@ -35,6 +36,26 @@ internal static class DraftTestKit
         await factory.AsAsync("pegawai", sp => sp.GetRequiredService<SaveDraft>().HandleAsync(id, content, start.Version));
         return await factory.DetailsAsync("pegawai", id);
     }
+
+    public const string Passphrase = "Tanda#Tangan2026";
+
+    /// <summary>A complete Surat Dinas of the pegawai whose only step is <paramref name="signerUser"/>, sent: it awaits their signature.</summary>
+    public static async Task<DraftDetails> AwaitingSignatureAsync(this PortalFactory factory, string subject = "Permohonan Data Aplikasi",
+        SecurityClass security = SecurityClass.Biasa, string signerUser = "pimpinan")
+    {
+        var signer = await factory.EmployeeOfAsync(signerUser);
+        var draft = await factory.DraftedAsync(await factory.CompleteAsync(subject, security));
+        var chained = await factory.AsAsync("pegawai", sp => sp.GetRequiredService<EditChain>().HandleAsync(draft.Id, new ChainInput([], signer, draft.Version)));
+        await factory.AsAsync("pegawai", sp => sp.GetRequiredService<SendForReview>().HandleAsync(draft.Id, chained));
+        return await factory.DetailsAsync(signerUser, draft.Id);
+    }
+
+    /// <summary>Gives the user a signing certificate sealed by <see cref="Passphrase"/>.</summary>
+    public static Task EnrolAsync(this PortalFactory factory, string user) =>
+        factory.AsAsync(user, sp => sp.GetRequiredService<EnrolSigner>().EnrolAsync(Passphrase, Passphrase));
+
+    public static Task<SignedDraft> SignAsync(this PortalFactory factory, string user, DraftDetails draft, string passphrase = Passphrase) =>
+        factory.AsAsync(user, sp => sp.GetRequiredService<SignDraft>().HandleAsync(draft.Id, passphrase, draft.Version));
 
     public static async Task<Guid> SendAsync(this PortalFactory factory, DraftDetails draft) =>
         await factory.AsAsync("pegawai", sp => sp.GetRequiredService<SendForReview>().HandleAsync(draft.Id, draft.Version));

@@ -24,6 +24,10 @@ public sealed class RateLimitOptions : IValidatableObject
     [Range(1, int.MaxValue, ErrorMessage = "harus lebih dari 0 (permintaan per menit).")]
     public int DevicePerMinute { get; set; } = 60_000;
 
+    /// <summary>Requests per minute from one address to the public verification page (/verifikasi): a guard against code guessing.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "harus lebih dari 0 (permintaan per menit).")]
+    public int VerifyPerMinute { get; set; } = 60;
+
     /// <summary>
     /// Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For and X-Forwarded-Proto are believed. Empty by
     /// default: then no forwarded header is believed from anyone, loopback included.
@@ -96,6 +100,10 @@ public static class SecurityExtensions
                 if (path.StartsWithSegments("/api/absensi") || path.StartsWithSegments("/iclock"))
                 {
                     return Window("device:" + address, limits.DevicePerMinute);
+                }
+                if (path.StartsWithSegments("/verifikasi"))
+                {
+                    return Window("verify:" + address, limits.VerifyPerMinute);
                 }
                 return RateLimitPartition.GetNoLimiter("none");
             });

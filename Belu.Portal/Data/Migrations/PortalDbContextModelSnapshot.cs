@@ -865,6 +865,108 @@ namespace Belu.Portal.Data.Migrations
                     b.ToTable("ElectronicDrafts");
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.SignedLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Addressees")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OutgoingLetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplacedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Security")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SignerEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerNip")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerPosition")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OutgoingLetterId")
+                        .IsUnique();
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
+
+                    b.ToTable("SignedLetters", (string)null);
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.Signing.SignerCertificate", b =>
                 {
                     b.Property<int>("Id")
@@ -908,6 +1010,25 @@ namespace Belu.Portal.Data.Migrations
                     b.HasIndex("EmployeeId", "CreatedAtUtc");
 
                     b.ToTable("SignerCertificates", (string)null);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.Signing.SignerLock", b =>
+                {
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastFailureAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EmployeeId");
+
+                    b.ToTable("SignerLocks", (string)null);
                 });
 
             modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.Signing.SigningAuthority", b =>
@@ -2189,12 +2310,36 @@ namespace Belu.Portal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.SignedLetter", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.ElectronicLetters.ElectronicDraft", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.Letters.OutgoingLetter", null)
+                        .WithMany()
+                        .HasForeignKey("OutgoingLetterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.Signing.SignerCertificate", b =>
                 {
                     b.HasOne("Belu.Portal.Features.Organization.Employee", null)
                         .WithMany()
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.Signing.SignerLock", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

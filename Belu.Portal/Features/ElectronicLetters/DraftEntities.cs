@@ -54,6 +54,7 @@ public enum DraftStatus
     Dikembalikan = 2,
     MenungguTandaTangan = 3,
     Dibatalkan = 4,
+    Ditandatangani = 5,
 }
 
 public enum DraftStepRole
@@ -114,6 +115,7 @@ public enum DraftAction
     DiubahVerifikator = 4,
     Dikembalikan = 5,
     Dibatalkan = 6,
+    Ditandatangani = 7,
 }
 
 /// <summary>One line of a draft's history: who did what, when, with which note.</summary>

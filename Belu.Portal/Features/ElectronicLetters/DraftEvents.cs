@@ -43,6 +43,16 @@ public sealed record DraftReturned : DraftEvent
     public override string Summary => $"{ByName} mengembalikan {About} dengan catatan.";
 }
 
+/// <summary>The signer signed the draft: it has its number now. Told to the conceptor.</summary>
+public sealed record DraftSigned : DraftEvent
+{
+    public required string ByName { get; init; }
+
+    public required string Number { get; init; }
+
+    public override string Summary => $"{ByName} menandatangani {About} dengan nomor {Number}.";
+}
+
 public static class DraftLink
 {
     private const string Prefix = "/naskah/";
@@ -50,6 +60,9 @@ public static class DraftLink
     public static string For(Guid draftId) => $"{Prefix}{draftId}";
 
     public static string EditorFor(Guid draftId) => $"{Prefix}{draftId}/ubah";
+
+    /// <summary>The PDF of the draft: the signed file once signed, before that an unnumbered preview.</summary>
+    public static string PdfFor(Guid draftId) => $"{Prefix}{draftId}/pdf";
 
     public static Guid? DraftOf(string? link) =>
         link is not null && link.StartsWith(Prefix, StringComparison.Ordinal) && Guid.TryParse(link.AsSpan(Prefix.Length, Math.Min(36, link.Length - Prefix.Length)), out var id) ? id : null;

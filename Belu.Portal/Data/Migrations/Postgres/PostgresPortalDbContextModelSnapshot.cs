@@ -887,6 +887,108 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.ToTable("ElectronicDrafts");
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.SignedLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Addressees")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<Guid>("OutgoingLetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("ReplacedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Security")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SignerEmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SignerNip")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("SignerPosition")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OutgoingLetterId")
+                        .IsUnique();
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
+
+                    b.ToTable("SignedLetters", (string)null);
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.Signing.SignerCertificate", b =>
                 {
                     b.Property<int>("Id")
@@ -932,6 +1034,25 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.HasIndex("EmployeeId", "CreatedAtUtc");
 
                     b.ToTable("SignerCertificates", (string)null);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.Signing.SignerLock", b =>
+                {
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastFailureAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LockedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EmployeeId");
+
+                    b.ToTable("SignerLocks", (string)null);
                 });
 
             modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.Signing.SigningAuthority", b =>
@@ -2233,12 +2354,36 @@ namespace Belu.Portal.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.SignedLetter", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.ElectronicLetters.ElectronicDraft", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.Letters.OutgoingLetter", null)
+                        .WithMany()
+                        .HasForeignKey("OutgoingLetterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.Signing.SignerCertificate", b =>
                 {
                     b.HasOne("Belu.Portal.Features.Organization.Employee", null)
                         .WithMany()
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.Signing.SignerLock", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -30,6 +30,7 @@ public static class DraftLabels
         DraftStatus.Dikembalikan => "Dikembalikan",
         DraftStatus.MenungguTandaTangan => "Menunggu tanda tangan",
         DraftStatus.Dibatalkan => "Dibatalkan",
+        DraftStatus.Ditandatangani => "Ditandatangani",
         _ => status.ToString(),
     };
 
@@ -52,7 +53,16 @@ public static class DraftLabels
         DraftAction.DiubahVerifikator => "Diubah oleh verifikator",
         DraftAction.Dikembalikan => "Dikembalikan dengan catatan",
         DraftAction.Dibatalkan => "Dibatalkan",
+        DraftAction.Ditandatangani => "Ditandatangani dan diberi nomor",
         _ => action.ToString(),
+    };
+
+    public static string Label(this SignedLetterStatus status) => status switch
+    {
+        SignedLetterStatus.Sah => "Sah",
+        SignedLetterStatus.Dicabut => "Dicabut",
+        SignedLetterStatus.Diganti => "Diganti",
+        _ => status.ToString(),
     };
 
     public static string Label(this PaperSize paper) => paper == PaperSize.F4 ? "F4 / folio (215 × 330 mm)" : "A4 (210 × 297 mm)";

@@ -28,6 +28,10 @@ public sealed class SigningOptions : IValidatableObject
     [Range(8, 128, ErrorMessage = "harus 8 sampai 128 karakter.")]
     public int MinimumPassphraseLength { get; set; } = 8;
 
+    /// <summary>Largest PDF anybody may upload to the public verification page to compare with a signed letter.</summary>
+    [Range(1, 100, ErrorMessage = "harus 1 sampai 100 MB.")]
+    public int VerifyUploadMaxMegabytes { get; set; } = 20;
+
     public BsreOptions Bsre { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

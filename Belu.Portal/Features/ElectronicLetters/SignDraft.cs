@@ -1,0 +1,148 @@
+using System.Security.Cryptography;
+using Belu.Portal.Data;
+using Belu.Portal.Features.Audit;
+using Belu.Portal.Features.ElectronicLetters.Domain;
+using Belu.Portal.Features.ElectronicLetters.Pdf;
+using Belu.Portal.Features.ElectronicLetters.Signing;
+using Belu.Portal.Features.Letters;
+using Belu.Portal.Features.Letters.Domain;
+using Belu.Portal.Features.Notifications;
+using Belu.Portal.Features.Notifications.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Belu.Portal.Features.ElectronicLetters;
+
+/// <summary>What the signer sees after signing.</summary>
+public sealed record SignedDraft(Guid SignedLetterId, string Number, DateOnly LetterDate, string VerificationCode);
+
+/// <summary>
+/// The signer signs the draft that awaits them with their passphrase. Only then does the letter get its number, from
+/// the OPD's outgoing register inside the same transaction as the signature (docs/decisions/0021): a refusal rolls the
+/// number back, so the register stays gap-free and a cancelled or unsigned draft consumes none. The signed PDF (number,
+/// date and QR code drawn in before the signature) is kept unchangeable with its SHA-256 and a random verification
+/// code; the letter enters the register as a surat keluar; the conceptor hears of it. A wrong passphrase signs nothing,
+/// is audited and counted: the fifth in a row locks signing for that signer until an admin unlocks it.
+/// </summary>
+public sealed class SignDraft(IDbContextFactory<PortalDbContext> dbFactory, LetterDirectories directories, CurrentUser currentUser,
+    ISignatureProvider provider, LetterPdf renderer, AuditLog audit, Announcer announcer, OfficeClock clock, IOptions<ChannelOptions> channels)
+{
+    public async Task<SignedDraft> HandleAsync(Guid id, string passphrase, Guid version, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dir = await directories.LoadAsync(db, currentUser, ct);
+        var (draft, _) = await DraftScope.LoadVisibleAsync(db, dir, id, ct);
+        if (draft.SignerId != dir.Me)
+        {
+            throw new ForbiddenException("Hanya penandatangan yang dapat menandatangani naskah ini.");
+        }
+        if (draft.Status != DraftStatus.MenungguTandaTangan || draft.Steps.SingleOrDefault(s => s.Order == draft.CurrentStep)?.Role != DraftStepRole.Penandatangan)
+        {
+            throw new ForbiddenException(draft.Status == DraftStatus.Ditandatangani
+                ? "Naskah ini sudah ditandatangani."
+                : "Naskah ini belum menunggu tanda tangan Anda.");
+        }
+        if (await db.Set<SignerLock>().AsNoTracking().AnyAsync(l => l.EmployeeId == dir.Me && l.LockedAtUtc != null, ct))
+        {
+            throw new ForbiddenException(SignerLocks.LockedMessage);
+        }
+        DraftScope.RequireVersion(draft, version);
+        if (string.IsNullOrEmpty(passphrase))
+        {
+            throw new ValidationException("Isi passphrase tanda tangan elektronik Anda.", new Dictionary<string, string> { ["passphrase"] = "Isi passphrase." });
+        }
+
+        var content = DraftContent.FromJson(draft.ContentJson);
+        var opd = dir.Tree.OpdOf(draft.UnitId)?.Id ?? draft.UnitId;
+        var kop = await LetterheadQueries.ForOpdAsync(db, opd, ct);
+        var signer = await db.Employees.AsNoTracking().SingleAsync(e => e.Id == dir.Me, ct);
+        var classification = LetterNumbering.NormalizeClassification(content.ClassificationCode)
+            ?? throw new ValidationException("Kode klasifikasi naskah tidak sah; kembalikan konsep untuk diperbaiki.");
+        var today = clock.Today;
+        var now = clock.UtcNow;
+        var code = NewVerificationCode();
+        var url = $"{channels.Value.PublicUrl.TrimEnd('/')}/verifikasi/{code}";
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // From here until commit the register's counter is held: concurrent signers of the OPD wait their turn.
+        var sequence = await LetterWrites.NextSequenceAsync(db, opd, today.Year, LetterRegister.Outgoing, ct);
+        var number = LetterNumbering.OutgoingNumber(classification, sequence, dir.Tree[opd].Code, today.Year);
+        var document = DraftDocument.Build(draft.Kind, content, kop, new SignatureBlock(signer.Position, signer.Name, signer.Rank, signer.Nip), today, number, url);
+        var outcome = await provider.SignAsync(renderer.Render(document), new SignerIdentity(signer.Id, signer.Name, signer.Nip, signer.Position), passphrase, ct);
+        if (!outcome.Succeeded)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            throw await RefusedAsync(db, draft.Id, dir.Me, outcome, now, ct);
+        }
+
+        var pdf = outcome.SignedPdf!;
+        var outgoing = new OutgoingLetter
+        {
+            UnitId = opd, Year = today.Year, Sequence = sequence, Number = number, ClassificationCode = classification, LetterDate = today,
+            Subject = content.Subject, Security = content.Security, Addressees = string.Join('\n', document.Addressees),
+            Copies = document.Copies.Count == 0 ? null : string.Join('\n', document.Copies), SignerId = signer.Id,
+            CreatedById = draft.ConceptorId, CreatedAtUtc = now, SubmissionId = draft.Id,
+        };
+        var signed = new SignedLetter
+        {
+            DraftId = draft.Id, OutgoingLetterId = outgoing.Id, UnitId = opd, Kind = draft.Kind, Number = number, LetterDate = today,
+            SignedAtUtc = now, SignerEmployeeId = signer.Id, SignerName = signer.Name, SignerPosition = signer.Position, SignerNip = signer.Nip,
+            Subject = content.Subject, Addressees = outgoing.Addressees, Security = content.Security,
+            Sha256 = SignedLetter.HashOf(pdf), VerificationCode = code, Provider = provider.Name, Pdf = pdf,
+        };
+        db.OutgoingLetters.Add(outgoing);
+        db.Set<SignedLetter>().Add(signed);
+        var step = draft.Steps.Single(s => s.Order == draft.CurrentStep);
+        (step.State, step.ActedAtUtc) = (DraftStepState.Diparaf, now);
+        draft.Status = DraftStatus.Ditandatangani;
+        draft.CurrentStep = null;
+        DraftScope.Touch(draft, now);
+        DraftScope.History(db, draft, dir.Me, DraftAction.Ditandatangani, now, number);
+        await db.Set<SignerLock>().Where(l => l.EmployeeId == dir.Me).ExecuteDeleteAsync(ct);
+        audit.Add(db, "draft.signed", draft.Id.ToString(), $"{number}; SHA-256 {signed.Sha256}");
+        var notice = new DraftSigned
+        {
+            DraftId = draft.Id, Subject = DraftScope.NoticeSubject(draft), ByName = signer.Name, Number = number, AtUtc = now,
+            RecipientEmployeeIds = [draft.ConceptorId],
+        };
+        await announcer.SaveAndAnnounceAsync(db, transaction, [notice], ct);
+        return new SignedDraft(signed.Id, number, today, code);
+    }
+
+    /// <summary>Audits the refusal and, for a wrong passphrase, counts it; the exception tells the signer what happened.</summary>
+    private async Task<Exception> RefusedAsync(PortalDbContext db, Guid draftId, int me, SigningOutcome outcome, DateTime now, CancellationToken ct)
+    {
+        if (outcome.Refusal != SigningRefusal.WrongPassphrase)
+        {
+            await audit.WriteAsync("draft.sign-refused", draftId.ToString(), outcome.Refusal.ToString());
+            return new ValidationException(outcome.Message!);
+        }
+        var failures = await SignerLocks.CountFailureAsync(db, me, now, ct);
+        audit.Add(db, "draft.sign-wrong-passphrase", draftId.ToString(), $"percobaan salah ke-{failures}");
+        if (failures >= SignerLock.MaxFailures)
+        {
+            audit.Add(db, "signature.locked", draftId.ToString(), $"{failures} kali passphrase salah");
+        }
+        await db.SaveChangesAsync(ct);
+        return failures >= SignerLock.MaxFailures
+            ? new ForbiddenException(SignerLocks.LockedMessage)
+            : new ValidationException($"{outcome.Message} Sisa percobaan: {SignerLock.MaxFailures - failures}.",
+                new Dictionary<string, string> { ["passphrase"] = "Passphrase salah." });
+    }
+
+    // 80 random bits in Crockford's base32 (no I, L, O, U): short enough for a QR code, too many to guess.
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    internal static string NewVerificationCode()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        RandomNumberGenerator.Fill(bytes);
+        var chars = new char[16];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = Alphabet[bytes[i] & 31];
+        }
+        return new string(chars);
+    }
+}
