@@ -18,18 +18,21 @@ public enum DiffLineKind { Same, Added, Removed }
 
 public sealed record DiffLine(DiffLineKind Kind, string Text);
 
+/// <summary>What a signed draft's page shows of its signed letter.</summary>
+public sealed record SignedSummary(string Number, DateOnly LetterDate, DateTime SignedAtUtc, string VerificationCode, string Sha256);
+
 /// <summary>Everything the editor and the review page show of one draft, for someone who may see it.</summary>
 public sealed record DraftDetails(
     Guid Id, ElectronicLetterKind Kind, DraftStatus Status, DraftRelation Relation, string ConceptorName, string UnitName,
     DraftContent Content, Guid Version, int VersionNumber, DateTime UpdatedAtUtc,
     IReadOnlyList<DraftStepView> Steps, IReadOnlyList<DraftVersionView> Versions, IReadOnlyList<DraftHistoryView> History,
-    Letterhead Kop, SignatureBlock Signer)
+    Letterhead Kop, SignatureBlock Signer, SignedSummary? Signed = null)
 {
     public bool CanEdit => Relation == DraftRelation.Conceptor && Status is DraftStatus.Konsep or DraftStatus.Dikembalikan;
 
     public DraftStepView? MyTurn(int me) => Steps.FirstOrDefault(s => s.IsCurrent && s.EmployeeId == me);
 
-    public LetterDocument Document(DraftContent? content = null) => DraftDocument.Build(Kind, content ?? Content, Kop, Signer);
+    public LetterDocument Document(DraftContent? content = null) => DraftDocument.Build(Kind, content ?? Content, Kop, Signer, Signed?.LetterDate, Signed?.Number);
 }
 
 /// <summary>One draft with its chain, versions and history, and the difference between two versions; reading only.</summary>
@@ -48,13 +51,15 @@ public sealed class DraftDetailsQuery(IDbContextFactory<PortalDbContext> dbFacto
         var signer = await db.Employees.AsNoTracking().Where(e => e.Id == draft.SignerId)
             .Select(e => new SignatureBlock(e.Position, e.Name, e.Rank, e.Nip, null)).FirstOrDefaultAsync(ct)
             ?? new SignatureBlock("", "", null, null);
+        var signed = await db.Set<SignedLetter>().AsNoTracking().Where(l => l.DraftId == id)
+            .Select(l => new SignedSummary(l.Number, l.LetterDate, l.SignedAtUtc, l.VerificationCode, l.Sha256)).SingleOrDefaultAsync(ct);
         var steps = draft.Steps.OrderBy(s => s.Order).Select(s => new DraftStepView(s.Order, s.EmployeeId, dir.NameOf(s.EmployeeId),
             dir.Ref(s.EmployeeId).Position, s.Role, s.State, s.ActedAtUtc, s.Note, s.Order == draft.CurrentStep)).ToList();
         return new DraftDetails(draft.Id, draft.Kind, draft.Status, relation, dir.NameOf(draft.ConceptorId), dir.UnitName(draft.UnitId),
             DraftContent.FromJson(draft.ContentJson), draft.Version, draft.VersionNumber, draft.UpdatedAtUtc, steps,
             [.. versions.Select(v => new DraftVersionView(v.Number, dir.NameOf(v.AuthorId), v.AtUtc))],
             [.. history.Select(h => new DraftHistoryView(h.AtUtc, dir.NameOf(h.ActorId), h.Action, h.VersionNumber, h.Note))],
-            kop, signer);
+            kop, signer, signed);
     }
 
     /// <summary>What changed from the version before <paramref name="number"/> to it, line by line.</summary>
