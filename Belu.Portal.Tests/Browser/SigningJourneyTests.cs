@@ -88,6 +88,33 @@ public sealed partial class SigningJourneyTests(BrowserFixture browser)
         await visitor.ScreenshotAsync("verifikasi-tidak-ditemukan");
     }
 
+    [Fact]
+    public async Task AnAdminUnlocksASignerLockedAfterFiveWrongPassphrases()
+    {
+        await browser.Portal.EnrolAsync("sekretaris");
+        var draft = await browser.Portal.AwaitingSignatureAsync("Naskah yang terkunci", signerUser: "sekretaris");
+        for (var i = 0; i < 4; i++)
+        {
+            await Assert.ThrowsAsync<ValidationException>(() => browser.Portal.SignAsync("sekretaris", draft, "passphrase-keliru"));
+        }
+        await Assert.ThrowsAsync<ForbiddenException>(() => browser.Portal.SignAsync("sekretaris", draft, "passphrase-keliru"));
+
+        var admin = await SignedInAsync("admin");
+        await admin.GotoAsync("/admin/kunci-tanda-tangan");
+        await admin.WaitForCircuitAsync();
+        await Expect(admin.Locator("[data-testid=signer-locks]")).ToContainTextAsync("5 kali salah");
+        await admin.ScreenshotAsync("admin-kunci-tanda-tangan");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Buka kunci" }).ClickAsync();
+        await Expect(admin.Locator("[data-testid=signer-locks]")).ToHaveCountAsync(0);
+        await Expect(admin.GetByText("Tidak ada tanda tangan yang dikunci.")).ToBeVisibleAsync();
+
+        var phone = await SignedInAsync("sekretaris", 390, 844);
+        await phone.GotoAsync($"/naskah/{draft.Id}");
+        await phone.WaitForCircuitAsync();
+        await Expect(phone.Field("sign-passphrase")).ToBeVisibleAsync();
+        await phone.ScreenshotAsync("naskah-tanda-tangan-ponsel", fullPage: false);
+    }
+
     [GeneratedRegex(@"^000\.1\.2\.3/\d+/DISKOMINFO/\d{4}$")]
     private static partial Regex LetterNumber();
 }

@@ -74,6 +74,7 @@ public class AuthorizationMatrixTests(PortalFactory factory) : IClassFixture<Por
         ["GET,POST /naskah/{Id:guid}/ubah"] = Gate.For(Policies.Staff),
         ["GET,POST /admin/kop-surat"] = Gate.For(Policies.Admin),
         ["GET /naskah/{id:guid}/pdf"] = Gate.For(Policies.Staff),
+        ["GET,POST /admin/kunci-tanda-tangan"] = Gate.For(Policies.Admin),
         ["GET,POST /verifikasi/{Code}"] = Gate.Open("public check of a signed letter's QR code: facts and hash only, no secret subject; rate-limited per address"),
         ["GET,POST /surat/keluar/{Id:guid}"] = Gate.For(Policies.Staff),
         ["GET,POST /surat/dasbor"] = Gate.For(Policies.Staff),
