@@ -25,6 +25,8 @@ public sealed class TestPortalProcess : IAsyncDisposable
             ["Demo__Password"] = PortalFactory.Password,
             ["Clock__StartsAt"] = TestClock.Setting,
             ["RateLimits__LoginPerMinute"] = "10000",
+            // As in PortalFactory: the digest and reminders stay out of journeys that do not test them.
+            ["Reminders__Enabled"] = "false",
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__LogLevel__Default"] = "Warning",
         };

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Belu.Portal.Features.Attendance;
 
 /// <summary>
-/// Reminds approvers of requests still undecided after one working day (<see cref="RequestReminderRule"/>), counted on
-/// the approver's unit calendar (its schedule and the holiday book). Each request is claimed with a conditional update
+/// Reminds approvers of requests still undecided after one working day (<c>Reminders:RequestUndecidedWorkingDays</c>;
+/// <see cref="RequestReminderRule"/>), counted on the approver's unit calendar (its schedule and the holiday book). Each request is claimed with a conditional update
 /// (ReminderSentUtc from null to now) in the same transaction as its outbox event and announced after that commits:
 /// a second run, a restart or a second instance never reminds of the same request twice.
 /// </summary>
@@ -16,14 +16,16 @@ public sealed class RemindUndecidedRequests(
     IDbContextFactory<PortalDbContext> dbFactory,
     AttendanceEngine engine,
     OfficeClock clock,
-    Announcer announcer)
+    Announcer announcer,
+    Microsoft.Extensions.Options.IOptions<Notifications.Reminders.ReminderOptions> options)
 {
     /// <summary>Reminds of every request that is due and not reminded of yet; returns how many.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
         var nowUtc = clock.UtcNow;
-        // No request can be due before a whole calendar day has passed: the rule needs 24 hours of working days.
-        var earliestDue = nowUtc - RequestReminderRule.Wait;
+        var wait = TimeSpan.FromDays(options.Value.RequestUndecidedWorkingDays);
+        // No request can be due before as many calendar days have passed: the rule counts 24 hours of working days each.
+        var earliestDue = nowUtc - wait;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var waiting = await db.AttendanceRequests.AsNoTracking()
             .Where(r => r.Status == RequestStatus.Diajukan && r.ReminderSentUtc == null && r.ApproverEmployeeId != null && r.CreatedUtc <= earliestDue)
@@ -41,7 +43,7 @@ public sealed class RemindUndecidedRequests(
         var reminded = 0;
         foreach (var w in waiting)
         {
-            if (!RequestReminderRule.IsDue(clock.ToLocal(w.Request.CreatedUtc), nowLocal, day => book.IsWorkingDay(w.ApproverUnitId, day)))
+            if (!RequestReminderRule.IsDue(clock.ToLocal(w.Request.CreatedUtc), nowLocal, day => book.IsWorkingDay(w.ApproverUnitId, day), wait))
             {
                 continue;
             }

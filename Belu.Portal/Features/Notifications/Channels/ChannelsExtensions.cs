@@ -19,6 +19,12 @@ public static class ChannelsExtensions
         services.AddSingleton<ChannelDeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ChannelDeliveryWorker>());
         services.AddScoped<NotificationSettings>();
+        services.AddValidatedOptions<Reminders.ReminderOptions>(builder.Configuration, Reminders.ReminderOptions.Section);
+        services.AddScoped<Reminders.SendMorningDigest>();
+        services.AddScoped<Reminders.RemindDispositions>();
+        services.AddScoped<Reminders.EscalateUndecidedRequests>();
+        services.AddSingleton<Reminders.ReminderWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reminders.ReminderWorker>());
         services.AddScoped<DeliveryLogQueries>();
         return builder;
     }
