@@ -21,9 +21,6 @@ public sealed class RemindDispositions(
     Announcer announcer,
     IOptions<ReminderOptions> options)
 {
-    /// <summary>At most this many reminders a check; the rest go at the next (their marks are not taken yet).</summary>
-    private const int MaxPerCheck = 500;
-
     /// <summary>Sends every disposition reminder due now and not sent today; returns how many.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
@@ -89,7 +86,8 @@ public sealed class RemindDispositions(
         }
 
         var count = 0;
-        foreach (var chunk in due.Take(MaxPerCheck).Chunk(100))
+        // A hundred to a transaction: a regency's morning is a few thousand rows, not one long lock.
+        foreach (var chunk in due.Chunk(100))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var claimed = new List<PortalEvent>();

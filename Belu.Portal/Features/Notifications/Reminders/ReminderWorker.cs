@@ -29,9 +29,17 @@ public sealed class ReminderWorker(
         }
         try
         {
+            var anchor = clock.LocalNow;
             while (!stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(UntilNextCheck(), time, stoppingToken);
+                // Due counts from the last check, not from now: a clock that jumped past it (a suspended host, a test's
+                // fake clock) checks at once instead of waiting a whole interval more.
+                var wait = NextCheck(anchor) - clock.LocalNow;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, stoppingToken);
+                }
+                anchor = clock.LocalNow;
                 await RunOnceAsync(stoppingToken);
             }
         }
@@ -41,16 +49,14 @@ public sealed class ReminderWorker(
         }
     }
 
-    /// <summary>The next regular check, or the next digest time when that comes first.</summary>
-    private TimeSpan UntilNextCheck()
+    /// <summary>The regular check after <paramref name="lastLocal"/>, or the digest time when that comes first.</summary>
+    private DateTime NextCheck(DateTime lastLocal)
     {
         var o = options.Value;
-        var nowLocal = clock.LocalNow;
-        var regular = TimeSpan.FromMinutes(o.CheckMinutes);
-        var digestToday = DateOnly.FromDateTime(nowLocal).ToDateTime(o.DigestTime);
-        var nextDigest = digestToday > nowLocal ? digestToday : digestToday.AddDays(1);
-        var untilDigest = nextDigest - nowLocal;
-        return untilDigest < regular ? untilDigest : regular;
+        var regular = lastLocal.AddMinutes(o.CheckMinutes);
+        var digestToday = DateOnly.FromDateTime(lastLocal).ToDateTime(o.DigestTime);
+        var nextDigest = digestToday > lastLocal ? digestToday : digestToday.AddDays(1);
+        return nextDigest < regular ? nextDigest : regular;
     }
 
     /// <summary>One check: the digest first (it is the morning's first word), then reminders and escalations.</summary>
