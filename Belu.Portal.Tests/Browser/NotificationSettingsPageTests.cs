@@ -26,6 +26,27 @@ public class NotificationSettingsPageTests(BrowserFixture fixture)
         await page.ScreenshotAsync(screenshot);
     }
 
+    [Fact]
+    public async Task EveryChannelHeadingFitsOnAPhone()
+    {
+        var page = await fixture.NewPageAsync(390, 844);
+        await new LetterPages(page).SignInAsync("pimpinan");
+        await page.GotoAsync("/pengaturan/notifikasi");
+        await page.WaitForCircuitAsync();
+
+        // The topic table stays inside its card: no heading is cut off at the right edge.
+        var card = await page.Locator(".settings-grid").BoundingBoxAsync();
+        Assert.NotNull(card);
+        foreach (var heading in new[] { "E-mail", "WhatsApp", "Telegram" })
+        {
+            var box = await page.Locator("[data-testid=settings-topics] th", new() { HasText = heading }).BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box.X + box.Width <= card.X + card.Width, $"{heading} ends at {box.X + box.Width}, the card at {card.X + card.Width}");
+        }
+        var overflow = await page.Locator("[data-testid=settings-topics] .mud-table-container").EvaluateAsync<bool>("el => el.scrollWidth > el.clientWidth");
+        Assert.False(overflow, "the topic table scrolls sideways");
+    }
+
     [Theory]
     [InlineData(1366, 768, "log-pengiriman")]
     [InlineData(390, 844, "log-pengiriman-phone")]
