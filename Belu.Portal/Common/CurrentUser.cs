@@ -31,6 +31,12 @@ public sealed class CurrentUser
 
     public bool IsAdmin => IsInRole(Roles.Admin);
 
+    /// <summary>
+    /// The post (its definitive official's employee id) this circuit chose to act for as Plh/Plt, or null to act as
+    /// oneself. Only a choice: every use checks it against the appointments in force that day (docs/domain/acting.md).
+    /// </summary>
+    public int? ActingAs { get; set; }
+
     public void Set(ClaimsPrincipal principal, string? ipAddress = null)
     {
         _principal = principal;

@@ -26,6 +26,8 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Appli
 
     public DbSet<Employee> Employees => Set<Employee>();
 
+    public DbSet<Features.Organization.Acting.ActingAppointment> ActingAppointments => Set<Features.Organization.Acting.ActingAppointment>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Notification> Notifications => Set<Notification>();

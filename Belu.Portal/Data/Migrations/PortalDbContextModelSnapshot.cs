@@ -308,6 +308,10 @@ namespace Belu.Portal.Data.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecidedAs")
+                        .HasMaxLength(220)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("DecidedByEmployeeId")
                         .HasColumnType("INTEGER");
 
@@ -1104,6 +1108,21 @@ namespace Belu.Portal.Data.Migrations
             modelBuilder.Entity("Belu.Portal.Features.Letters.Disposition", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActedAs")
+                        .HasMaxLength(220)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ActedByEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActedByNip")
+                        .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CancelledAtUtc")
@@ -1961,6 +1980,78 @@ namespace Belu.Portal.Data.Migrations
                     b.ToTable("RecentEvents");
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.Organization.Acting.ActingAppointment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActingEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReplacedEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReturnNoticeSentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ActingEmployeeId", "From");
+
+                    b.HasIndex("ReplacedEmployeeId", "From");
+
+                    b.ToTable("ActingAppointments");
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.Organization.Employee", b =>
                 {
                     b.Property<int>("Id")
@@ -2541,6 +2632,27 @@ namespace Belu.Portal.Data.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Organization.Acting.ActingAppointment", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("ActingEmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedEmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -17,6 +17,9 @@ public sealed record RequestDecidedEvent(Guid RequestId, RequestKind RequestKind
     public override string Summary =>
         $"Permohonan {RequestKind.Label()} {From:dd/MM/yyyy}–{To:dd/MM/yyyy} {(Approved ? "disetujui" : "ditolak")} oleh {DecidedBy}";
 
+    // The requester's own answer, not the post's business.
+    public override bool ReachesActingOfficial => false;
+
     public override string? Link => "/absensi/permohonan";
 }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Belu.Portal.Features.Attendance;
 
 /// <summary>How many requests wait for the caller's decision: shown where an approver lands (the home page).</summary>
-public sealed class CountRequestsToDecide(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser)
+public sealed class CountRequestsToDecide(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, Organization.Acting.PostHolders postHolders)
 {
     public async Task<int> CountAsync(CancellationToken ct = default)
     {
@@ -15,6 +15,8 @@ public sealed class CountRequestsToDecide(IDbContextFactory<PortalDbContext> dbF
             return 0;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.AttendanceRequests.CountAsync(r => r.ApproverEmployeeId == me && r.Status == RequestStatus.Diajukan, ct);
+        // An acting official also counts what waits for the post he holds today.
+        var approvers = (await postHolders.PostsActedByAsync(db, me, ct: ct)).Select(p => (int?)p.ReplacedEmployeeId).Append(me).ToList();
+        return await db.AttendanceRequests.CountAsync(r => approvers.Contains(r.ApproverEmployeeId) && r.Status == RequestStatus.Diajukan, ct);
     }
 }

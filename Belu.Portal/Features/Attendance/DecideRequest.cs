@@ -4,6 +4,7 @@ using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Attendance.Domain;
 using Belu.Portal.Features.Audit;
 using Belu.Portal.Features.Notifications;
+using Belu.Portal.Features.Organization.Acting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Belu.Portal.Features.Attendance;
@@ -18,7 +19,9 @@ public sealed class DecideRequest(
     AttendanceEngine engine,
     AuditLog audit,
     Announcer announcer,
-    OfficeClock clock)
+    OfficeClock clock,
+    PostHolders postHolders,
+    Microsoft.Extensions.Options.IOptions<ActingOptions> actingOptions)
 {
     public async Task DecideAsync(Guid id, bool approve, string? note, Guid version, CancellationToken ct = default)
     {
@@ -29,9 +32,16 @@ public sealed class DecideRequest(
         {
             throw new ForbiddenException("Anda tidak dapat memutuskan permohonan Anda sendiri; permohonan diputuskan oleh atasan langsung.");
         }
+        ActingSpan? acting = null;
         if (request.ApproverEmployeeId != me)
         {
-            throw new ForbiddenException("Permohonan ini diputuskan oleh atasan langsung pemohon, bukan oleh Anda.");
+            // The approver's Plh/Plt decides in his stead during the range, within the routine kinds (UU 30/2014 Pasal 14).
+            acting = (await postHolders.PostsActedByAsync(db, me, ct: ct)).FirstOrDefault(p => p.ReplacedEmployeeId == request.ApproverEmployeeId)
+                ?? throw new ForbiddenException("Permohonan ini diputuskan oleh atasan langsung pemohon, bukan oleh Anda.");
+            if (!actingOptions.Value.MayDecide(request.Kind))
+            {
+                throw new ForbiddenException(ActingLimits.RequestRefusal(acting, request.Kind, actingOptions.Value));
+            }
         }
         if (request.Version != version)
         {
@@ -49,15 +59,19 @@ public sealed class DecideRequest(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         request.Status = approve ? RequestStatus.Disetujui : RequestStatus.Ditolak;
         request.DecidedByEmployeeId = me;
+        request.DecidedAs = acting?.Capacity;
         request.DecidedUtc = clock.UtcNow;
         request.DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         request.Version = Guid.NewGuid();
         audit.Add(db, approve ? "attendance.request.approved" : "attendance.request.rejected", request.Id.ToString(),
-            $"{request.Kind} {request.From:yyyy-MM-dd}..{request.To:yyyy-MM-dd} pegawai #{request.EmployeeId}");
-        var decided = new RequestDecidedEvent(request.Id, request.Kind, approve, request.From, request.To, currentUser.DisplayName)
+            $"{request.Kind} {request.From:yyyy-MM-dd}..{request.To:yyyy-MM-dd} pegawai #{request.EmployeeId}"
+            + (acting is null ? "" : $" sebagai {acting.Capacity}"));
+        var decidedBy = acting is null ? currentUser.DisplayName : $"{currentUser.DisplayName} ({acting.Capacity})";
+        var decided = new RequestDecidedEvent(request.Id, request.Kind, approve, request.From, request.To, decidedBy)
         {
             AtUtc = request.DecidedUtc.Value,
-            RecipientEmployeeIds = [request.EmployeeId],
+            // The approver whose post was held hears of what was decided in his name.
+            RecipientEmployeeIds = acting is null ? [request.EmployeeId] : [request.EmployeeId, acting.ReplacedEmployeeId],
             // The requester's unit: without one the event counted as regency-wide and reached every OPD's board.
             UnitId = await db.Employees.Where(e => e.Id == request.EmployeeId).Select(e => (int?)e.UnitId).FirstOrDefaultAsync(ct),
         };

@@ -43,6 +43,9 @@ public sealed class AttendanceRequest
 
     public DateTime? DecidedUtc { get; set; }
 
+    /// <summary>"Plh. Kepala Dinas …" when an acting official decided it in the approver's stead, as it was that day.</summary>
+    public string? DecidedAs { get; set; }
+
     public string? DecisionNote { get; set; }
 
     public DateTime CreatedUtc { get; set; }
@@ -66,6 +69,7 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Attendance
         b.Property(r => r.DocumentName).HasMaxLength(200);
         b.Property(r => r.DocumentContentType).HasMaxLength(100);
         b.Property(r => r.DecisionNote).HasMaxLength(1000);
+        b.Property(r => r.DecidedAs).HasMaxLength(220);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasOne<Organization.Employee>().WithMany().HasForeignKey(r => r.EmployeeId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -2,16 +2,22 @@ using Belu.Portal.Common;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Attendance.Domain;
+using Belu.Portal.Features.Organization.Acting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Belu.Portal.Features.Attendance;
 
 public sealed record RequestRow(
     Guid Id, int EmployeeId, string EmployeeName, string? Nip, RequestKind Kind, DateOnly From, DateOnly To, string Reason,
-    RequestStatus Status, string? ApproverName, string? DecisionNote, DateTime CreatedUtc, DateTime? DecidedUtc, bool HasDocument, Guid Version);
+    RequestStatus Status, string? ApproverName, string? DecisionNote, DateTime CreatedUtc, DateTime? DecidedUtc, bool HasDocument, Guid Version,
+    string? DecidedByName = null, string? DecidedAs = null)
+{
+    /// <summary>"oleh Nama (Plh. Kepala Dinas …)" when an acting official decided it; empty otherwise.</summary>
+    public string DecidedByLabel => DecidedAs is null ? "" : $"oleh {DecidedByName} ({DecidedAs})";
+}
 
 /// <summary>Requests as their lists show them: the caller's own, and those the caller is to decide.</summary>
-public sealed class RequestQueries(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, OfficeClock clock)
+public sealed class RequestQueries(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, OfficeClock clock, PostHolders postHolders)
 {
     public async Task<IReadOnlyList<RequestRow>> ListMineAsync(CancellationToken ct = default)
     {
@@ -20,13 +26,17 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> dbFactory,
         return await Rows(db, db.AttendanceRequests.Where(r => r.EmployeeId == me)).ToListAsync(ct);
     }
 
-    /// <summary>Requests the caller is to decide (pending first), and the ones they decided recently.</summary>
+    /// <summary>
+    /// Requests the caller is to decide (pending first), and the ones decided recently: his own, and while he acts as
+    /// Plh/Plt those of the post he holds today (docs/domain/acting.md).
+    /// </summary>
     public async Task<IReadOnlyList<RequestRow>> ListToDecideAsync(CancellationToken ct = default)
     {
         var me = currentUser.RequireEmployeeId();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var since = clock.UtcNow.AddDays(-60);
-        return await Rows(db, db.AttendanceRequests.Where(r => r.ApproverEmployeeId == me
+        var approvers = (await postHolders.PostsActedByAsync(db, me, ct: ct)).Select(p => (int?)p.ReplacedEmployeeId).Append(me).ToList();
+        return await Rows(db, db.AttendanceRequests.Where(r => approvers.Contains(r.ApproverEmployeeId)
                 && (r.Status == RequestStatus.Diajukan || r.DecidedUtc >= since)))
             .ToListAsync(ct);
     }
@@ -38,5 +48,6 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> dbFactory,
                 db.Employees.Where(e => e.Id == r.EmployeeId).Select(e => e.Nip).First(),
                 r.Kind, r.From, r.To, r.Reason, r.Status,
                 db.Employees.Where(e => e.Id == r.ApproverEmployeeId).Select(e => e.Name).FirstOrDefault(),
-                r.DecisionNote, r.CreatedUtc, r.DecidedUtc, r.DocumentKey != null, r.Version));
+                r.DecisionNote, r.CreatedUtc, r.DecidedUtc, r.DocumentKey != null, r.Version,
+                db.Employees.Where(e => e.Id == r.DecidedByEmployeeId).Select(e => e.Name).FirstOrDefault(), r.DecidedAs));
 }

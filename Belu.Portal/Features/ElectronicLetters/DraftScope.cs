@@ -85,6 +85,14 @@ internal static class DraftScope
             DraftId = draft.Id, ActorId = actorId, Action = action, AtUtc = now, VersionNumber = draft.VersionNumber, Note = note,
         });
 
+    /// <summary>
+    /// The history line of a turn taken by the caller: while he acts as Plh/Plt the line names him, not the post's
+    /// official, and says in what capacity (stored as it was that day).
+    /// </summary>
+    public static void History(PortalDbContext db, ElectronicDraft draft, LetterDirectory dir, DraftAction action, DateTime now, string? note = null) =>
+        History(db, draft, dir.ActorId, action, now,
+            dir.Acting is { } a ? $"Sebagai {a.Capacity}" + (note is null ? "" : $": {note}") : note);
+
     /// <summary>Marks the draft changed, so a second click or a second editor on the old version is refused.</summary>
     public static void Touch(ElectronicDraft draft, DateTime now)
     {

@@ -22,8 +22,8 @@ public sealed class EditAsVerifier(IDbContextFactory<PortalDbContext> dbFactory,
         {
             return new DraftSaved(draft.Version, draft.VersionNumber, draft.UpdatedAtUtc, false);
         }
-        DraftScope.History(db, draft, dir.Me, DraftAction.DiubahVerifikator, now);
-        audit.Add(db, "draft.edited", draft.Id.ToString(), $"versi {draft.VersionNumber}");
+        DraftScope.History(db, draft, dir, DraftAction.DiubahVerifikator, now);
+        audit.Add(db, "draft.edited", draft.Id.ToString(), $"versi {draft.VersionNumber}{dir.ActingSuffix}");
         await db.SaveOrConflictAsync(ct);
         return new DraftSaved(draft.Version, draft.VersionNumber, now, true);
     }

@@ -29,8 +29,8 @@ public sealed class InitialDraft(IDbContextFactory<PortalDbContext> dbFactory, L
         draft.CurrentStep = next.Order;
         draft.Status = next.Role == DraftStepRole.Penandatangan ? DraftStatus.MenungguTandaTangan : DraftStatus.Verifikasi;
         DraftScope.Touch(draft, now);
-        DraftScope.History(db, draft, dir.Me, DraftAction.Diparaf, now);
-        audit.Add(db, "draft.initialled", draft.Id.ToString(), $"versi {draft.VersionNumber}");
+        DraftScope.History(db, draft, dir, DraftAction.Diparaf, now);
+        audit.Add(db, "draft.initialled", draft.Id.ToString(), $"versi {draft.VersionNumber}{dir.ActingSuffix}");
         await announcer.SaveAndAnnounceAsync(db, null, [DraftTurn.EventFor(draft, next, dir.NameOf(draft.ConceptorId), now)], ct);
         return draft.Version;
     }

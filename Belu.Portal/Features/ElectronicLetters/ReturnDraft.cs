@@ -30,11 +30,11 @@ public sealed class ReturnDraft(IDbContextFactory<PortalDbContext> dbFactory, Le
         draft.Status = DraftStatus.Dikembalikan;
         draft.CurrentStep = null;
         DraftScope.Touch(draft, now);
-        DraftScope.History(db, draft, dir.Me, DraftAction.Dikembalikan, now, note);
-        audit.Add(db, "draft.returned", draft.Id.ToString());
+        DraftScope.History(db, draft, dir, DraftAction.Dikembalikan, now, note);
+        audit.Add(db, "draft.returned", draft.Id.ToString(), dir.Acting is null ? null : dir.ActingSuffix.Trim());
         var returned = new DraftReturned
         {
-            DraftId = draft.Id, Subject = DraftScope.NoticeSubject(draft), ByName = dir.NameOf(dir.Me), AtUtc = now,
+            DraftId = draft.Id, Subject = DraftScope.NoticeSubject(draft), ByName = dir.ActorLabel, AtUtc = now,
             RecipientEmployeeIds = [draft.ConceptorId],
         };
         await announcer.SaveAndAnnounceAsync(db, null, [returned], ct);

@@ -47,6 +47,7 @@ public sealed class DisposeLetter(
         }
 
         var now = clock.UtcNow;
+        var actorNip = dir.Acting is null ? null : await db.Employees.Where(e => e.Id == dir.ActorId).Select(e => e.Nip).FirstOrDefaultAsync(ct);
         var created = new List<Disposition>();
         List<LetterDisposed> events;
         IncomingLetter letter;
@@ -86,6 +87,10 @@ public sealed class DisposeLetter(
                     Deadline = input.Deadline,
                     Status = DispositionStatus.Baru,
                     CreatedAtUtc = now,
+                    ActedByEmployeeId = dir.Acting is null ? null : dir.ActorId,
+                    ActedByName = dir.Acting is null ? null : dir.NameOf(dir.ActorId),
+                    ActedByNip = actorNip,
+                    ActedAs = dir.Acting?.Capacity,
                 };
                 letter.Dispositions.Add(d);
                 created.Add(d);
@@ -93,8 +98,9 @@ public sealed class DisposeLetter(
                 var text = $"{(input.ParentId is null ? "Didisposisikan" : "Diteruskan")} kepada {to}: {string.Join(", ", d.Instructions)}."
                     + (d.Deadline is DateOnly dl ? $" Batas waktu {dl:dd MMM yyyy}." : "")
                     + (d.Note is null ? "" : $" Catatan: {d.Note}");
-                db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, input.ParentId is null ? TrackKind.Disposed : TrackKind.Forwarded, dir.Me, dir.MeRow.Name, text, d.Id));
-                audit.Add(db, input.ParentId is null ? "disposition.created" : "disposition.forwarded", letter.AgendaNumber, $"kepada {to}; {string.Join(", ", d.Instructions)}");
+                db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, input.ParentId is null ? TrackKind.Disposed : TrackKind.Forwarded, dir.ActorId, dir.ActorLabel, text, d.Id));
+                audit.Add(db, input.ParentId is null ? "disposition.created" : "disposition.forwarded", letter.AgendaNumber,
+                    $"kepada {to}; {string.Join(", ", d.Instructions)}{dir.ActingSuffix}");
             }
             if (input.ParentId is Guid parentId)
             {
@@ -109,8 +115,8 @@ public sealed class DisposeLetter(
             await LetterGrants.SyncAsync(db, letter, ct);
             events = created.Select(d => new LetterDisposed
             {
-                AtUtc = now, LetterId = letter.Id, AgendaNumber = letter.AgendaNumber, DispositionId = d.Id, FromName = dir.MeRow.Name,
-                FromPosition = dir.MeRow.Position, ToLabel = d.ToWholeUnit && d.ToUnitId is int unit ? dir.UnitName(unit) : dir.Ref(d.ToEmployeeId).Position,
+                AtUtc = now, LetterId = letter.Id, AgendaNumber = letter.AgendaNumber, DispositionId = d.Id, FromName = dir.Acting is null ? dir.MeRow.Name : dir.NameOf(dir.ActorId),
+                FromPosition = dir.Acting?.Capacity ?? dir.MeRow.Position, ToLabel = d.ToWholeUnit && d.ToUnitId is int unit ? dir.UnitName(unit) : dir.Ref(d.ToEmployeeId).Position,
                 Deadline = d.Deadline, Subject = letter.Security.IsSecret() ? null : letter.Subject,
                 RecipientEmployeeIds = [d.ToEmployeeId], UnitId = d.ToUnitId,
             }).ToList();

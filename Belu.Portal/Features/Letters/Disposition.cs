@@ -54,6 +54,19 @@ public sealed class Disposition
 
     public DateTime? CancelledAtUtc { get; set; }
 
+    /// <summary>
+    /// Set when an acting official gave it in the post's name (<see cref="FromEmployeeId"/> is the post's official):
+    /// who he was and in what capacity, as it was that day, so the sheet and the track never recompute it.
+    /// </summary>
+    public int? ActedByEmployeeId { get; set; }
+
+    public string? ActedByName { get; set; }
+
+    public string? ActedByNip { get; set; }
+
+    /// <summary>"Plh. Kepala Dinas …".</summary>
+    public string? ActedAs { get; set; }
+
     /// <summary>Laporan tindak lanjut.</summary>
     public string? Report { get; set; }
 
@@ -70,6 +83,9 @@ internal sealed class DispositionConfiguration : IEntityTypeConfiguration<Dispos
         b.Property(d => d.Id).ValueGeneratedNever();
         b.Property(d => d.Note).HasMaxLength(2000);
         b.Property(d => d.Report).HasMaxLength(4000);
+        b.Property(d => d.ActedByName).HasMaxLength(200);
+        b.Property(d => d.ActedByNip).HasMaxLength(18);
+        b.Property(d => d.ActedAs).HasMaxLength(220);
         b.HasIndex(d => d.LetterId);
         // "Disposisi untuk saya" / "yang saya berikan": each holds the whole order (overdue, finished, newest) and the
         // key, so a page is chosen from the index without reading the rows. The disposer's also holds the letter: the

@@ -3,6 +3,7 @@ using Belu.Portal.Data;
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Letters.Domain;
 using Belu.Portal.Features.Organization;
+using Belu.Portal.Features.Organization.Acting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Belu.Portal.Features.Letters;
@@ -18,11 +19,13 @@ internal sealed class LetterDirectory
 {
     private readonly LetterDirectories.Snapshot _organization;
 
-    private LetterDirectory(UnitTree tree, LetterDirectories.Snapshot organization, LetterViewer viewer)
+    private LetterDirectory(UnitTree tree, LetterDirectories.Snapshot organization, LetterViewer viewer, int actorId, ActingSpan? acting)
     {
         Tree = tree;
         _organization = organization;
         Viewer = viewer;
+        ActorId = actorId;
+        Acting = acting;
     }
 
     public sealed record PersonRow(int Id, string Name, string Position, int UnitId, int? SuperiorId, bool IsActive);
@@ -37,12 +40,29 @@ internal sealed class LetterDirectory
 
     public LetterViewer Viewer { get; }
 
+    /// <summary>Whose letters, dispositions and lists the caller works on: himself, or the post he acts for as Plh/Plt.</summary>
     public int Me => Viewer.EmployeeId;
 
     public PersonRow MeRow => People[Me];
 
-    /// <summary>The caller's place in the kept tree and people.</summary>
-    internal static LetterDirectory For(UnitTree tree, LetterDirectories.Snapshot organization, CurrentUser user, int me)
+    /// <summary>The person at the keyboard: <see cref="Me"/>, unless he acts for a post.</summary>
+    public int ActorId { get; }
+
+    /// <summary>The appointment the caller acts under now, or null when he acts as himself.</summary>
+    public ActingSpan? Acting { get; }
+
+    /// <summary>The name the track and notices give the one who acted: "Nama, Plh. Kepala Dinas …" while acting.</summary>
+    public string ActorLabel => Acting is { } a ? $"{NameOf(ActorId)}, {a.Capacity}" : MeRow.Name;
+
+    /// <summary>" sebagai Plh. Kepala Dinas …" for audit lines written while acting, otherwise empty.</summary>
+    public string ActingSuffix => Acting is { } a ? $" (oleh {NameOf(ActorId)} sebagai {a.Capacity})" : "";
+
+    /// <summary>
+    /// The caller's place in the kept tree and people. <paramref name="posts"/> are the posts he acts for today; when
+    /// the circuit chose one of them (<see cref="CurrentUser.ActingAs"/>) he works as its official, and he reads the
+    /// letters of the others and his own throughout.
+    /// </summary>
+    internal static LetterDirectory For(UnitTree tree, LetterDirectories.Snapshot organization, CurrentUser user, int me, IReadOnlyList<ActingSpan> posts)
     {
         if (!organization.People.TryGetValue(me, out var self))
         {
@@ -50,7 +70,23 @@ internal sealed class LetterDirectory
         }
         var led = user.IsInRole(Roles.Pimpinan) ? tree.SubtreeOf(self.UnitId) : [];
         int? agendaUnit = user.IsInRole(Roles.Agendaris) ? tree.OpdOf(self.UnitId)?.Id : null;
-        return new LetterDirectory(tree, organization, new LetterViewer(me, led, agendaUnit));
+        if (posts.Count == 0)
+        {
+            return new LetterDirectory(tree, organization, new LetterViewer(me, led, agendaUnit), me, null);
+        }
+        var acting = posts.FirstOrDefault(p => p.ReplacedEmployeeId == user.ActingAs && organization.People.ContainsKey(p.ReplacedEmployeeId));
+        var also = posts.Select(p => p.ReplacedEmployeeId).Append(me).ToHashSet();
+        foreach (var post in posts)
+        {
+            // He leads the post's units while he holds it, as its official does.
+            if (organization.People.TryGetValue(post.ReplacedEmployeeId, out var head))
+            {
+                led.UnionWith(tree.SubtreeOf(head.UnitId));
+            }
+        }
+        var working = acting?.ReplacedEmployeeId ?? me;
+        also.Remove(working);
+        return new LetterDirectory(tree, organization, new LetterViewer(working, led, agendaUnit, also), me, acting);
     }
 
     public PersonRef Ref(int id) => People.TryGetValue(id, out var p)
@@ -88,7 +124,7 @@ internal sealed class LetterDirectory
 /// (<see cref="ReferenceChanges.Organization"/>) makes the next call load them again; edits made by another instance
 /// are seen after at most <see cref="Lifetime"/>. Inside a transaction they are read from that transaction and not kept.
 /// </summary>
-public sealed class LetterDirectories(OrganizationTreeCache trees)
+public sealed class LetterDirectories(OrganizationTreeCache trees, PostHolders postHolders)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
@@ -110,7 +146,8 @@ public sealed class LetterDirectories(OrganizationTreeCache trees)
             throw new ForbiddenException();
         }
         var tree = await trees.GetAsync(db, ct);
-        return LetterDirectory.For(tree, await SnapshotAsync(db, ct), user, me);
+        var posts = await postHolders.PostsActedByAsync(db, me, ct: ct);
+        return LetterDirectory.For(tree, await SnapshotAsync(db, ct), user, me, posts);
     }
 
     private async Task<Snapshot> SnapshotAsync(PortalDbContext db, CancellationToken ct)

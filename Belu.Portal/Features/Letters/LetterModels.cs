@@ -95,7 +95,14 @@ public sealed record DispositionView(
     Guid Id, Guid? ParentId, PersonRef From, PersonRef To, string ToUnitName, bool ToWholeUnit,
     IReadOnlyList<string> Instructions, string? Note, DateOnly? Deadline, DispositionStatus Status,
     DateTime CreatedAtUtc, DateTime? ReadAtUtc, DateTime? FinishedAtUtc, string? Report, FileRef? ReportFile, bool Overdue,
-    bool IsMine, bool CanCancel, bool CanForward, bool CanProcess, bool CanFinish, Guid Version);
+    bool IsMine, bool CanCancel, bool CanForward, bool CanProcess, bool CanFinish, Guid Version, ActingSigner? ActedBy = null)
+{
+    /// <summary>Who gave it, as the tree and the sheet print it: "Nama (Plh. Kepala Dinas …)" when an acting official did.</summary>
+    public string FromLabel => ActedBy is { } a ? $"{a.Name} ({a.Capacity})" : From.Name;
+}
+
+/// <summary>An acting official as he acted that day: capacity ("Plh. Kepala Dinas …"), own name and NIP.</summary>
+public sealed record ActingSigner(string Capacity, string Name, string? Nip);
 
 public sealed record TrackLine(DateTime AtUtc, TrackKind Kind, string ActorName, string Text);
 

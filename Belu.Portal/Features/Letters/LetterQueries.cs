@@ -147,7 +147,8 @@ public sealed class LetterQueries(
                 reportFiles.GetValueOrDefault(d.Id), LetterStateRules.IsOverdue(d.Status, d.Deadline, today),
                 mine, d.FromEmployeeId == me && d.Status == DispositionStatus.Baru,
                 mine && open && hasSubordinates, mine && d.Status is DispositionStatus.Baru or DispositionStatus.Dibaca,
-                mine && open && openForwards == 0, d.Version);
+                mine && open && openForwards == 0, d.Version,
+                d.ActedAs is null ? null : new ActingSigner(d.ActedAs, d.ActedByName ?? "", d.ActedByNip));
         }).ToList();
         var copies = l.Copies.Select(c => new CopyRef(dir.NameOf(c.EmployeeId), dir.Ref(c.EmployeeId).Position,
             c.UnitId is int u ? dir.UnitName(u) : null, c.ReadAtUtc)).ToList();

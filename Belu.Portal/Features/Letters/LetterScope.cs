@@ -34,6 +34,14 @@ internal static class LetterScope
         var me = keys.EmployeeId;
         var own = keys.OwnUnits.ToList();
         var overseen = keys.OverseenUnits.ToList();
+        if (keys.AlsoActsFor.Count > 0)
+        {
+            // An acting official also reads what is addressed to the post he holds today; everyone else keeps the one-key probe.
+            var people = keys.AlsoActsFor.Append(me).ToList();
+            return db.LetterGrants.Where(g => (g.Kind == GrantKind.Person && people.Contains(g.PrincipalId))
+                || (g.Kind == GrantKind.Unit && own.Contains(g.PrincipalId))
+                || (g.Kind == GrantKind.DisposedUnit && overseen.Contains(g.PrincipalId)));
+        }
         return db.LetterGrants.Where(g => (g.Kind == GrantKind.Person && g.PrincipalId == me)
             || (g.Kind == GrantKind.Unit && own.Contains(g.PrincipalId))
             || (g.Kind == GrantKind.DisposedUnit && overseen.Contains(g.PrincipalId)));

@@ -44,7 +44,7 @@ public sealed class OpenLetter(
             return;
         }
         var now = clock.UtcNow;
-        var name = dir.MeRow.Name;
+        var name = dir.ActorLabel;
         // Every mark is a conditional update; the loaded letter is only a picture of it, kept in step by hand.
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -52,7 +52,7 @@ public sealed class OpenLetter(
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.AddresseeReadAtUtc, now), ct) == 1)
         {
             letter.AddresseeReadAtUtc = now;
-            db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.Opened, me, name, "Surat dibuka oleh penerima (tujuan surat)."));
+            db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.Opened, dir.ActorId, name, "Surat dibuka oleh penerima (tujuan surat)."));
         }
         foreach (var d in unread)
         {
@@ -69,8 +69,8 @@ public sealed class OpenLetter(
             d.Status = read;
             d.ReadAtUtc = now;
             d.Version = version;
-            db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.Read, me, name, $"Disposisi dari {dir.NameOf(d.FromEmployeeId)} dibaca.", d.Id));
-            audit.Add(db, "disposition.read", letter.AgendaNumber, $"dari {dir.NameOf(d.FromEmployeeId)}");
+            db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.Read, dir.ActorId, name, $"Disposisi dari {dir.NameOf(d.FromEmployeeId)} dibaca.", d.Id));
+            audit.Add(db, "disposition.read", letter.AgendaNumber, $"dari {dir.NameOf(d.FromEmployeeId)}{dir.ActingSuffix}");
             events.Add(new DispositionRead
             {
                 AtUtc = now, LetterId = letter.Id, AgendaNumber = letter.AgendaNumber, DispositionId = d.Id, ReaderName = name,
@@ -81,7 +81,7 @@ public sealed class OpenLetter(
         {
             await db.LetterCopies.Where(x => x.Id == c.Id && x.ReadAtUtc == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReadAtUtc, now), ct);
             c.ReadAtUtc = now;
-            db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.CopyRead, me, name, "Tembusan dibaca."));
+            db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.CopyRead, dir.ActorId, name, "Tembusan dibaca."));
         }
         await announcer.SaveAndAnnounceAsync(db, transaction, events, ct);
     }

@@ -26,8 +26,8 @@ public sealed class ProcessDisposition(
         var (letter, d) = await DispositionChecks.LoadForActionAsync(db, dir, dispositionId, ct);
         DispositionChecks.Apply(DispositionAction.StartProcessing, d, dir, version);
         DispositionChecks.Move(d, DispositionAction.StartProcessing, now);
-        db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.Processing, dir.Me, dir.MeRow.Name, "Disposisi sedang diproses.", d.Id));
-        audit.Add(db, "disposition.processing", letter.AgendaNumber, $"dari {dir.NameOf(d.FromEmployeeId)}");
+        db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.Processing, dir.ActorId, dir.ActorLabel, "Disposisi sedang diproses.", d.Id));
+        audit.Add(db, "disposition.processing", letter.AgendaNumber, $"dari {dir.NameOf(d.FromEmployeeId)}{dir.ActingSuffix}");
         LetterWrites.RefreshProgress(letter, letter.Dispositions);
         await announcer.SaveAndAnnounceAsync(db, transaction, [], ct);
     }

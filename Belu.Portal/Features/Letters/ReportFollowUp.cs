@@ -50,9 +50,9 @@ public sealed class ReportFollowUp(
             {
                 db.LetterFiles.Add(LetterFiles.NewFile(stored, dir.Me, now, letterId: letter.Id, dispositionId: d.Id));
             }
-            db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.Finished, dir.Me, dir.MeRow.Name,
+            db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.Finished, dir.ActorId, dir.ActorLabel,
                 $"Disposisi diselesaikan. Laporan tindak lanjut: {d.Report}{(stored is null ? "" : $" (lampiran {stored.OriginalName})")}", d.Id));
-            audit.Add(db, "disposition.finished", letter.AgendaNumber, $"dari {dir.NameOf(d.FromEmployeeId)}");
+            audit.Add(db, "disposition.finished", letter.AgendaNumber, $"dari {dir.NameOf(d.FromEmployeeId)}{dir.ActingSuffix}");
             LetterWrites.RefreshProgress(letter, letter.Dispositions);
             finished = new DispositionFinished
             {

@@ -28,7 +28,7 @@ public sealed class NotificationPublisher(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var tree = await trees.GetAsync(db, cancellationToken);
-        var userIds = await RecipientsAsync(db, tree, portalEvent, cancellationToken);
+        var userIds = await RecipientsAsync(db, tree, portalEvent, DateOnly.FromDateTime(clock.ToLocal(portalEvent.AtUtc)), cancellationToken);
         var opdId = portalEvent.UnitId is int unitId && tree.Contains(unitId) ? tree.OpdOf(unitId)?.Id : null;
 
         var text = portalEvent.Summary.Length > 500 ? portalEvent.Summary[..500] : portalEvent.Summary;
@@ -83,9 +83,17 @@ public sealed class NotificationPublisher(
         bus.Subscribe(envelope => envelope.Event is Accounts.Sessions.SessionsEnded or OrganizationChanged ? Task.CompletedTask : handler(envelope.Event));
 
     /// <summary>The accounts of the named employees and, when the event asks for it, of the unit's leaders up to its OPD head.</summary>
-    internal static async Task<List<string>> RecipientsAsync(PortalDbContext db, UnitTree tree, PortalEvent portalEvent, CancellationToken ct)
+    internal static async Task<List<string>> RecipientsAsync(PortalDbContext db, UnitTree tree, PortalEvent portalEvent, DateOnly day, CancellationToken ct)
     {
         var employeeIds = portalEvent.RecipientEmployeeIds.ToHashSet();
+        if (employeeIds.Count > 0 && portalEvent.ReachesActingOfficial)
+        {
+            // What is addressed to a post reaches its Plh/Plt on the (WITA) day it happens.
+            var named = employeeIds.ToList();
+            employeeIds.UnionWith(await db.ActingAppointments
+                .Where(a => a.CancelledAtUtc == null && named.Contains(a.ReplacedEmployeeId) && a.From <= day && a.To >= day)
+                .Select(a => a.ActingEmployeeId).ToListAsync(ct));
+        }
         var users = new HashSet<string>();
         if (employeeIds.Count > 0)
         {

@@ -24,6 +24,12 @@ public abstract record PortalEvent
     /// <summary>Also tell the leaders (Pimpinan) of <see cref="UnitId"/>, up to the head of its OPD.</summary>
     public virtual bool NotifyUnitLeaders => false;
 
+    /// <summary>
+    /// Whether a named recipient's Plh/Plt, in force on the event's day, hears of it too: what reaches a post reaches
+    /// whoever holds it (docs/domain/acting.md). A notice about the person himself (his own leave) says no.
+    /// </summary>
+    public virtual bool ReachesActingOfficial => true;
+
     /// <summary>One line for a bell, a toast or a ticker, in Bahasa Indonesia.</summary>
     public abstract string Summary { get; }
 

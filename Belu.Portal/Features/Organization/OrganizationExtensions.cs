@@ -1,3 +1,5 @@
+using Belu.Portal.Common;
+
 namespace Belu.Portal.Features.Organization;
 
 public static class OrganizationExtensions
@@ -11,6 +13,13 @@ public static class OrganizationExtensions
         builder.Services.AddScoped<SaveUnit>();
         builder.Services.AddScoped<SaveEmployee>();
         builder.Services.AddScoped<EmployeeImportService>();
+        builder.Services.AddValidatedOptions<Acting.ActingOptions>(builder.Configuration, Acting.ActingOptions.Section);
+        builder.Services.AddSingleton<Acting.PostHolders>();
+        builder.Services.AddScoped<Acting.AppointActing>();
+        builder.Services.AddScoped<Acting.CancelActing>();
+        builder.Services.AddScoped<Acting.ActingQueries>();
+        builder.Services.AddScoped<Acting.ReturnActingItems>();
+        builder.Services.AddHostedService<Acting.ActingReturnWorker>();
         return builder;
     }
 

@@ -1,7 +1,14 @@
 namespace Belu.Portal.Features.Letters.Domain;
 
 /// <summary>Who is looking: the employee, the units they lead (Pimpinan) and the unit whose agenda they keep (Agendaris).</summary>
-public sealed record LetterViewer(int EmployeeId, IReadOnlySet<int> LedUnits, int? AgendaUnitId);
+public sealed record LetterViewer(int EmployeeId, IReadOnlySet<int> LedUnits, int? AgendaUnitId, IReadOnlySet<int>? AlsoActsFor = null)
+{
+    /// <summary>
+    /// Is <paramref name="employeeId"/> the viewer, or a person whose post he holds today (an acting official's
+    /// definitive official, or himself while he acts as Plh/Plt; docs/domain/acting.md)? Such letters he reads.
+    /// </summary>
+    public bool Is(int employeeId) => employeeId == EmployeeId || (AlsoActsFor?.Contains(employeeId) ?? false);
+}
 
 /// <summary>One disposition edge as the access rules see it.</summary>
 public readonly record struct DispositionEdge(int FromEmployeeId, int ToEmployeeId, int ToUnitId, DispositionStatus Status);
@@ -42,13 +49,12 @@ public static class LetterAccessRules
 {
     public static LetterRelation RelationOf(LetterViewer viewer, LetterAccessFacts letter)
     {
-        var me = viewer.EmployeeId;
-        if (letter.AddresseeId == me
-            || letter.Dispositions.Any(d => d.Status != DispositionStatus.Dibatalkan && (d.FromEmployeeId == me || d.ToEmployeeId == me)))
+        if (viewer.Is(letter.AddresseeId)
+            || letter.Dispositions.Any(d => d.Status != DispositionStatus.Dibatalkan && (viewer.Is(d.FromEmployeeId) || viewer.Is(d.ToEmployeeId))))
         {
             return LetterRelation.Participant;
         }
-        if (letter.CopyHolderIds.Contains(me))
+        if (letter.CopyHolderIds.Any(viewer.Is))
         {
             return LetterRelation.Copy;
         }
@@ -134,17 +140,17 @@ public static class LetterGrantRules
         {
             own.Add(agenda);
         }
-        return new ViewerKeys(viewer.EmployeeId, [.. own.Order()], [.. viewer.LedUnits.Order()]);
+        return new ViewerKeys(viewer.EmployeeId, [.. own.Order()], [.. viewer.LedUnits.Order()], [.. (viewer.AlsoActsFor ?? new HashSet<int>()).Order()]);
     }
 
     /// <summary>Does the viewer see a letter with these grants? The same answer as <see cref="LetterAccessRules.RelationOf"/> != None.</summary>
     public static bool Sees(ViewerKeys viewer, IEnumerable<LetterGrantKey> grants) => grants.Any(g => g.Kind switch
     {
-        GrantKind.Person => g.PrincipalId == viewer.EmployeeId,
+        GrantKind.Person => g.PrincipalId == viewer.EmployeeId || viewer.AlsoActsFor.Contains(g.PrincipalId),
         GrantKind.Unit => viewer.OwnUnits.Contains(g.PrincipalId),
         _ => viewer.OverseenUnits.Contains(g.PrincipalId),
     });
 }
 
 /// <summary>A viewer's keys in the shape a query uses.</summary>
-public sealed record ViewerKeys(int EmployeeId, IReadOnlyList<int> OwnUnits, IReadOnlyList<int> OverseenUnits);
+public sealed record ViewerKeys(int EmployeeId, IReadOnlyList<int> OwnUnits, IReadOnlyList<int> OverseenUnits, IReadOnlyList<int> AlsoActsFor);
