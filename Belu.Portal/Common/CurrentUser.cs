@@ -37,6 +37,13 @@ public sealed class CurrentUser
     /// </summary>
     public int? ActingAs { get; set; }
 
+    /// <summary>The cookie the "Bertindak sebagai" switch writes, read back on each request and circuit.</summary>
+    public const string ActingCookie = "belu.bertindak";
+
+    /// <summary>Takes the acting choice from the request's cookie (the switch writes it), or none.</summary>
+    public void ReadActingChoice(HttpContext? context) =>
+        ActingAs = context?.Request.Cookies[ActingCookie] is string v && int.TryParse(v, out var id) ? id : null;
+
     public void Set(ClaimsPrincipal principal, string? ipAddress = null)
     {
         _principal = principal;

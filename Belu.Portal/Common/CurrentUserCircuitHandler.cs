@@ -20,6 +20,7 @@ internal sealed class CurrentUserCircuitHandler(
         var state = await authenticationStateProvider.GetAuthenticationStateAsync();
         // The circuit's SignalR connection carries the browser's address.
         currentUser.Set(state.User, httpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString());
+        currentUser.ReadActingChoice(httpContextAccessor.HttpContext);
     }
 
     private void OnAuthenticationChanged(Task<AuthenticationState> task) =>

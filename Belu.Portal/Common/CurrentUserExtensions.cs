@@ -18,8 +18,9 @@ public static class CurrentUserExtensions
     {
         app.Use(async (context, next) =>
         {
-            context.RequestServices.GetRequiredService<CurrentUser>()
-                .Set(context.User, context.Connection.RemoteIpAddress?.ToString());
+            var user = context.RequestServices.GetRequiredService<CurrentUser>();
+            user.Set(context.User, context.Connection.RemoteIpAddress?.ToString());
+            user.ReadActingChoice(context);
             await next(context);
         });
         return app;

@@ -43,6 +43,9 @@ public class AuthorizationMatrixTests(PortalFactory factory) : IClassFixture<Por
         // Organisation
         ["GET,POST /organisasi/unit"] = Gate.For(Policies.Admin),
         ["GET,POST /organisasi/pegawai"] = Gate.For(Policies.LeaderOrAdmin),
+        // Admins appoint for any post; a leader sees his own post's appointments and appoints its Plh.
+        ["GET,POST /admin/plh-plt"] = Gate.For(Policies.LeaderOrAdmin),
+        ["GET,POST /plh-plt"] = Gate.For(Policies.LeaderOrAdmin),
         ["GET,POST /organisasi/pegawai/impor"] = Gate.For(Policies.Admin),
         ["GET /organisasi/pegawai/impor/templat.csv"] = Gate.For(Policies.Admin),
         // Reports
