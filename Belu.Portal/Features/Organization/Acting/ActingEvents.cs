@@ -11,7 +11,7 @@ public sealed record ActingAppointedEvent(string Capacity, string ActingName, Da
 
     public override bool ReachesActingOfficial => false;
 
-    public override string? Link => "/plh-plt";
+    public override string? Link => "/";
 }
 
 /// <summary>An appointment was cancelled before or during its range.</summary>
@@ -23,7 +23,7 @@ public sealed record ActingCancelledEvent(string Capacity, string ActingName, Da
 
     public override bool ReachesActingOfficial => false;
 
-    public override string? Link => "/plh-plt";
+    public override string? Link => "/";
 }
 
 /// <summary>The range ended: what is still open in the post comes back to its official.</summary>
