@@ -58,6 +58,8 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Appli
 
     public DbSet<LetterFile> LetterFiles => Set<LetterFile>();
 
+    public DbSet<Features.Letters.Srikandi.SrikandiRecord> SrikandiRecords => Set<Features.Letters.Srikandi.SrikandiRecord>();
+
     public DbSet<LetterCounter> LetterCounters => Set<LetterCounter>();
 
     public DbSet<LetterTrackEntry> LetterTrack => Set<LetterTrackEntry>();

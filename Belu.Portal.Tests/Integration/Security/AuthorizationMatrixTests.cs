@@ -86,6 +86,7 @@ public class AuthorizationMatrixTests(PortalFactory factory) : IClassFixture<Por
         ["GET,POST /surat/{Id:guid}/lembar-disposisi"] = Gate.For(Policies.Staff),
         ["GET,POST /surat/{Id:guid}/tanda-terima"] = Gate.For(Policies.Staff),
         ["GET /surat/lampiran/{id:guid}"] = Gate.For(Policies.Staff),
+        ["GET /surat/srikandi/{register}/{id:guid}"] = Gate.For(Policies.Staff),
         ["GET,POST /admin/instruksi-disposisi"] = Gate.For(Policies.Admin),
         // E-Absen
         ["GET,POST /absensi"] = Gate.For(Policies.Staff),
@@ -202,6 +203,7 @@ public class AuthorizationMatrixTests(PortalFactory factory) : IClassFixture<Por
         .Replace("{Id:guid}", Guid.NewGuid().ToString())
         .Replace("{id:guid}", Guid.NewGuid().ToString())
         .Replace("{Code}", "KODE-PALSU")
+        .Replace("{register}", "masuk")
         .Replace("{token}", "token-palsu");
 
     private async Task<bool> MayAsync(string? userName, Gate gate)

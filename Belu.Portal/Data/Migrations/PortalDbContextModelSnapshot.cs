@@ -1717,6 +1717,63 @@ namespace Belu.Portal.Data.Migrations
                     b.ToTable("OutgoingLetters");
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.Letters.Srikandi.SrikandiRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("IncomingLetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OutgoingLetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PdfFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PdfLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PdfStorageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomingLetterId")
+                        .IsUnique();
+
+                    b.HasIndex("Number");
+
+                    b.HasIndex("OutgoingLetterId")
+                        .IsUnique();
+
+                    b.HasIndex("RecordedById");
+
+                    b.ToTable("SrikandiRecords");
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.Monitoring.DisplayToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2606,6 +2663,25 @@ namespace Belu.Portal.Data.Migrations
                     b.Navigation("Signer");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.Srikandi.SrikandiRecord", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Letters.IncomingLetter", null)
+                        .WithMany()
+                        .HasForeignKey("IncomingLetterId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Belu.Portal.Features.Letters.OutgoingLetter", null)
+                        .WithMany()
+                        .HasForeignKey("OutgoingLetterId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Belu.Portal.Features.Notifications.Channels.ChannelMessage", b =>

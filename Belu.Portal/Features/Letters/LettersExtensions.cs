@@ -1,5 +1,6 @@
 using Belu.Portal.Data.Seed;
 using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.Letters.Srikandi;
 using Microsoft.Net.Http.Headers;
 
 namespace Belu.Portal.Features.Letters;
@@ -23,6 +24,8 @@ public static class LettersExtensions
         builder.Services.AddScoped<DispositionQueries>();
         builder.Services.AddScoped<OutgoingLetterService>();
         builder.Services.AddScoped<InstructionService>();
+        builder.Services.AddScoped<RecordSrikandi>();
+        builder.Services.AddScoped<SrikandiQueries>();
         builder.Services.AddSingleton<IDeadlineScanner, DeadlineScanner>();
         builder.Services.AddHostedService<DeadlineWatcher>();
         builder.Services.AddScoped<IDemoSeedStep, LettersDemoSeed>();
@@ -41,6 +44,22 @@ public static class LettersExtensions
                 http.Response.Headers[HeaderNames.ContentDisposition] =
                     new ContentDispositionHeaderValue("inline") { FileNameStar = fileName }.ToString();
                 return Results.Stream(content, contentType, enableRangeProcessing: true);
+            })
+            .RequireAuthorization(Policies.Staff);
+        app.MapGet("/surat/srikandi/{register}/{id:guid}", async (string register, Guid id, HttpContext http, SrikandiQueries srikandi, CancellationToken ct) =>
+            {
+                var target = register switch
+                {
+                    "masuk" => new SrikandiTarget(LetterRegister.Incoming, id),
+                    "keluar" => new SrikandiTarget(LetterRegister.Outgoing, id),
+                    _ => throw new Common.NotFoundException("Surat tidak ditemukan."),
+                };
+                var (content, fileName) = await srikandi.OpenPdfAsync(target, ct);
+                http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+                http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+                http.Response.Headers[HeaderNames.ContentDisposition] =
+                    new ContentDispositionHeaderValue("inline") { FileNameStar = fileName }.ToString();
+                return Results.Stream(content, "application/pdf", enableRangeProcessing: true);
             })
             .RequireAuthorization(Policies.Staff);
         return app;

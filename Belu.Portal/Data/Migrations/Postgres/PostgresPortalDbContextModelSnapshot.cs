@@ -1749,6 +1749,65 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.ToTable("OutgoingLetters");
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.Letters.Srikandi.SrikandiRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("IncomingLetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("OutgoingLetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PdfFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("PdfLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PdfStorageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomingLetterId")
+                        .IsUnique();
+
+                    b.HasIndex("Number");
+
+                    b.HasIndex("OutgoingLetterId")
+                        .IsUnique();
+
+                    b.HasIndex("RecordedById");
+
+                    b.ToTable("SrikandiRecords");
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.Monitoring.DisplayToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2652,6 +2711,25 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.Navigation("Signer");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Letters.Srikandi.SrikandiRecord", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Letters.IncomingLetter", null)
+                        .WithMany()
+                        .HasForeignKey("IncomingLetterId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Belu.Portal.Features.Letters.OutgoingLetter", null)
+                        .WithMany()
+                        .HasForeignKey("OutgoingLetterId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Belu.Portal.Features.Notifications.Channels.ChannelMessage", b =>

@@ -53,6 +53,7 @@ public enum TrackKind
     CopyRead = 7,
     DeadlinePassed = 8,
     Opened = 9,
+    Srikandi = 10,
 }
 
 public static class LetterLabels
