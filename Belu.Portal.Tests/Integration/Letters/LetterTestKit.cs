@@ -1,4 +1,5 @@
 using System.Text;
+using Belu.Portal.Common;
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Letters;
 using Belu.Portal.Features.Letters.Domain;
@@ -24,13 +25,16 @@ internal static class LetterTestKit
         return user?.EmployeeId ?? throw new InvalidOperationException($"no employee for {userName}");
     }
 
-    /// <summary>A complete, valid registration form addressed to the Kepala Dinas (the `pimpinan` account).</summary>
+    /// <summary>
+    /// A complete, valid registration form addressed to the Kepala Dinas (the `pimpinan` account), received on the
+    /// portal's own today: a fake-clock portal stands on another day than the suite's test clock.
+    /// </summary>
     public static async Task<IncomingLetterInput> FormAsync(this PortalFactory factory, string subject = "Undangan Rapat Koordinasi SPBE",
         SecurityClass security = SecurityClass.Biasa) => new()
     {
         SenderNumber = "000.1.2.3/123/SETDA/2026",
-        LetterDate = TestClock.Today.AddDays(-2),
-        ReceivedDate = TestClock.Today,
+        LetterDate = factory.Services.GetRequiredService<OfficeClock>().Today.AddDays(-2),
+        ReceivedDate = factory.Services.GetRequiredService<OfficeClock>().Today,
         Sender = "Sekretariat Daerah Kabupaten Belu",
         Subject = subject,
         Summary = "Mohon kehadiran pejabat terkait.",
