@@ -1,3 +1,4 @@
+using Belu.Portal.Features.Letters;
 using Belu.Portal.Features.Notifications;
 
 namespace Belu.Portal.Features.ElectronicLetters;
@@ -43,14 +44,28 @@ public sealed record DraftReturned : DraftEvent
     public override string Summary => $"{ByName} mengembalikan {About} dengan catatan.";
 }
 
-/// <summary>The signer signed the draft: it has its number now. Told to the conceptor.</summary>
+/// <summary>
+/// The signer signed the draft: it has its number now. Told to the conceptor; the wall boards that watch the OPD
+/// (<see cref="PortalEvent.UnitId"/>) announce the letter, with its subject only when it is not secret.
+/// </summary>
 public sealed record DraftSigned : DraftEvent
 {
     public required string ByName { get; init; }
 
     public required string Number { get; init; }
 
+    /// <summary>The signer's capacity as the signature block says it (his jabatan), as people name each other aloud.</summary>
+    public string? SignerPosition { get; init; }
+
+    /// <summary>The kind of letter as a reader says it ("Surat Dinas").</summary>
+    public string KindLabel { get; init; } = "naskah";
+
     public override string Summary => $"{ByName} menandatangani {About} dengan nomor {Number}.";
+
+    public override bool ShowOnBoard => true;
+
+    public override string BoardLine =>
+        $"{SignerPosition ?? ByName} menandatangani {KindLabel} nomor {Number}{(Subject is null ? "" : $" \"{LetterDisposed.Shorten(Subject, 60)}\"")}.";
 }
 
 public static class DraftLink

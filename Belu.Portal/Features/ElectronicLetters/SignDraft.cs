@@ -104,7 +104,7 @@ public sealed class SignDraft(IDbContextFactory<PortalDbContext> dbFactory, Lett
         var notice = new DraftSigned
         {
             DraftId = draft.Id, Subject = DraftScope.NoticeSubject(draft), ByName = signer.Name, Number = number, AtUtc = now,
-            RecipientEmployeeIds = [draft.ConceptorId],
+            RecipientEmployeeIds = [draft.ConceptorId], UnitId = opd, SignerPosition = signer.Position, KindLabel = draft.Kind.Label(),
         };
         await announcer.SaveAndAnnounceAsync(db, transaction, [notice], ct);
         return new SignedDraft(signed.Id, number, today, code);
