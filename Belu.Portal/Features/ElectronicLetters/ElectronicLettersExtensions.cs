@@ -17,6 +17,9 @@ public static class ElectronicLettersExtensions
         builder.Services.AddScoped<ReturnDraft>();
         builder.Services.AddScoped<CancelDraft>();
         builder.Services.AddScoped<SignDraft>();
+        builder.Services.AddScoped<Delivery.DeliverSignedLetter>();
+        builder.Services.AddScoped<Delivery.DeliveryStatusQuery>();
+        builder.Services.AddScoped<Delivery.RecordDispatch>();
         builder.Services.AddScoped<OpenDraftPdf>();
         builder.Services.AddScoped<VerifySignedLetter>();
         builder.Services.AddScoped<Signing.SignerStatusQuery>();

@@ -25,7 +25,8 @@ public sealed record SignedDraft(Guid SignedLetterId, string Number, DateOnly Le
 /// is audited and counted: the fifth in a row locks signing for that signer until an admin unlocks it.
 /// </summary>
 public sealed class SignDraft(IDbContextFactory<PortalDbContext> dbFactory, LetterDirectories directories, CurrentUser currentUser,
-    ISignatureProvider provider, LetterPdf renderer, AuditLog audit, Announcer announcer, OfficeClock clock, IOptions<ChannelOptions> channels)
+    ISignatureProvider provider, LetterPdf renderer, AuditLog audit, Announcer announcer, OfficeClock clock, IOptions<ChannelOptions> channels,
+    Delivery.DeliverSignedLetter delivery)
 {
     public async Task<SignedDraft> HandleAsync(Guid id, string passphrase, Guid version, CancellationToken ct = default)
     {
@@ -106,7 +107,9 @@ public sealed class SignDraft(IDbContextFactory<PortalDbContext> dbFactory, Lett
             DraftId = draft.Id, Subject = DraftScope.NoticeSubject(draft), ByName = signer.Name, Number = number, AtUtc = now,
             RecipientEmployeeIds = [draft.ConceptorId], UnitId = opd, SignerPosition = signer.Position, KindLabel = draft.Kind.Label(),
         };
-        await announcer.SaveAndAnnounceAsync(db, transaction, [notice], ct);
+        // Internal addressees receive it in the same transaction: signed and delivered together, or neither (docs/decisions/0024).
+        var delivered = await delivery.StageAsync(db, dir, signed, content, ct);
+        await announcer.SaveAndAnnounceAsync(db, transaction, [notice, .. delivered], ct);
         return new SignedDraft(signed.Id, number, today, code);
     }
 

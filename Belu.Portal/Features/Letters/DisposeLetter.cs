@@ -29,6 +29,10 @@ public sealed class DisposeLetter(
         var today = clock.Today;
         // Who may dispose is settled before what: a stranger hears "not yours", not a list of form errors.
         var (preview, _) = await LetterScope.LoadVisibleAsync(db, dir, letterId, ct);
+        if (preview.IsCopy)
+        {
+            throw new ForbiddenException("Surat ini tembusan: hanya untuk diketahui dan tidak dapat didisposisikan.");
+        }
         if (input.ParentId is null ? preview.AddresseeId != dir.Me : preview.Dispositions.All(d => d.Id != input.ParentId || d.ToEmployeeId != dir.Me))
         {
             DispositionChecks.CheckMayDispose(preview, input.ParentId, dir);

@@ -43,6 +43,9 @@ public sealed class IncomingLetter
 
     public Urgency Urgency { get; set; }
 
+    /// <summary>A tembusan delivered from a signed naskah: read-only, never disposed, complete on arrival (docs/decisions/0024).</summary>
+    public bool IsCopy { get; set; }
+
     /// <summary>Kode klasifikasi arsip (Permendagri 83/2022).</summary>
     public required string ClassificationCode { get; set; }
 

@@ -48,8 +48,9 @@ internal static class LetterListFilters
         IQueryable<IncomingLetter> Having(IQueryable<Guid> ids) => letters.Where(l => ids.Contains(l.Id));
         return box switch
         {
-            LetterBox.UntukSaya => letters.Where(l => l.AddresseeId == me),
-            LetterBox.BelumDibaca => letters.Where(l => l.AddresseeId == me && l.AddresseeReadAtUtc == null),
+            // A delivered tembusan is addressed to its holder only to give him the letter; it lives in his Tembusan box.
+            LetterBox.UntukSaya => letters.Where(l => l.AddresseeId == me && !l.IsCopy),
+            LetterBox.BelumDibaca => letters.Where(l => l.AddresseeId == me && l.AddresseeReadAtUtc == null && !l.IsCopy),
             LetterBox.BelumDisposisi => letters.Where(l => l.AddresseeId == me && l.Progress == LetterState.BelumDidisposisi),
             LetterBox.DisposisiBelumDibaca => Having(db.Dispositions
                 .Where(d => d.FromEmployeeId == me && d.Status == DispositionStatus.Baru).Select(d => d.LetterId)),

@@ -85,7 +85,7 @@ public sealed record LetterQuery(
 public sealed record LetterRow(
     Guid Id, string AgendaNumber, string SenderNumber, DateOnly LetterDate, DateOnly ReceivedDate, string Sender,
     string Subject, SecurityClass Security, Urgency Urgency, LetterState State, DateOnly? OpenDeadline,
-    string AddresseeName, string UnitName);
+    string AddresseeName, string UnitName, bool IsCopy = false);
 
 public sealed record FileRef(Guid Id, string FileName, string ContentType, long Length);
 
@@ -111,7 +111,7 @@ public sealed record LetterDetail(
     DateOnly ReceivedDate, string Sender, string Subject, string? Summary, SecurityClass Security, Urgency Urgency,
     string ClassificationCode, PersonRef Addressee, PersonRef RegisteredBy, DateTime RegisteredAtUtc,
     LetterState State, LetterRelation Relation, IReadOnlyList<FileRef> Files, IReadOnlyList<CopyRef> Copies,
-    IReadOnlyList<DispositionView> Dispositions, IReadOnlyList<TrackLine> Track, bool CanDispose, Guid Version)
+    IReadOnlyList<DispositionView> Dispositions, IReadOnlyList<TrackLine> Track, bool CanDispose, Guid Version, bool IsCopy = false)
 {
     /// <summary>The caller's own dispositions that still wait for work.</summary>
     public IEnumerable<DispositionView> MyOpen => Dispositions.Where(d => d.IsMine && d.Status.IsOpen());

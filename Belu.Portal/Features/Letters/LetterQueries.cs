@@ -65,12 +65,12 @@ public sealed class LetterQueries(
             .Select(l => new
             {
                 l.Id, l.AgendaNumber, l.SenderNumber, l.LetterDate, l.ReceivedDate, l.Sender, l.Subject, l.Security, l.Urgency,
-                l.Progress, l.OpenDeadline, l.AddresseeId, l.UnitId,
+                l.Progress, l.OpenDeadline, l.AddresseeId, l.UnitId, l.IsCopy,
             })
             .ToListAsync(ct)).ToDictionary(r => r.Id);
         return new(ids.Select(id => rows[id]).Select(r => new LetterRow(r.Id, r.AgendaNumber, r.SenderNumber, r.LetterDate, r.ReceivedDate, r.Sender, r.Subject,
             r.Security, r.Urgency, LetterStateRules.FromSummary(new(r.Progress, r.OpenDeadline), today), r.OpenDeadline,
-            dir.NameOf(r.AddresseeId), dir.UnitName(r.UnitId))).ToList(), Math.Min(counted, limit), counted > limit);
+            dir.NameOf(r.AddresseeId), dir.UnitName(r.UnitId), r.IsCopy)).ToList(), Math.Min(counted, limit), counted > limit);
     }
 
     public async Task<LetterDashboard> GetDashboardAsync(CancellationToken ct = default)
@@ -90,7 +90,7 @@ public sealed class LetterQueries(
         var copiesUnread = db.LetterCopies.Where(c => c.EmployeeId == me && c.ReadAtUtc == null).Select(c => c.LetterId);
         var counts = await visible.GroupBy(l => 1).Select(g => new
         {
-            Unread = g.Count(l => l.AddresseeId == me && l.AddresseeReadAtUtc == null),
+            Unread = g.Count(l => l.AddresseeId == me && l.AddresseeReadAtUtc == null && !l.IsCopy),
             NotDisposed = g.Count(l => l.AddresseeId == me && l.Progress == LetterState.BelumDidisposisi),
             DispositionsUnread = g.Count(l => disposedUnread.Contains(l.Id)),
             NotFollowedUp = g.Count(l => notFollowedUp.Contains(l.Id)),
@@ -157,6 +157,6 @@ public sealed class LetterQueries(
         return new LetterDetail(l.Id, l.AgendaNumber, l.UnitId, dir.UnitName(l.UnitId), dir.Tree.Contains(l.UnitId) ? dir.Tree[l.UnitId].Code : "",
             l.SenderNumber, l.LetterDate, l.ReceivedDate, l.Sender, l.Subject, l.Summary, l.Security, l.Urgency, l.ClassificationCode,
             dir.Ref(l.AddresseeId), dir.Ref(l.RegisteredById), l.RegisteredAtUtc, state, relation, files, copies, dispositions, track,
-            DispositionRules.CheckDisposeLetter(summary.Progress, l.AddresseeId == me) is null, l.Version);
+            !l.IsCopy && DispositionRules.CheckDisposeLetter(summary.Progress, l.AddresseeId == me) is null, l.Version, l.IsCopy);
     }
 }

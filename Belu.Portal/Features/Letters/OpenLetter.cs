@@ -27,6 +27,7 @@ public sealed class OpenLetter(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dir = await directories.LoadAsync(db, currentUser, ct);
         var (letter, relation) = await LetterScope.LoadVisibleAsync(db, dir, id, ct);
+        await ElectronicLetters.Delivery.DeliveryReads.MarkAsync(db, dir, letter, clock.UtcNow, ct);
         await MarkReadAsync(db, dir, letter, ct);
         await audit.WriteAsync("letter.read", letter.AgendaNumber, $"{dir.UnitName(letter.UnitId)} ({relation})");
         return await LetterQueries.DetailOfAsync(db, dir, letter, relation, clock.Today, ct);

@@ -269,6 +269,10 @@ public sealed class OutgoingLetterService(
             throw new NotFoundException("Surat keluar tidak ditemukan.");
         }
         await audit.WriteAsync("outgoing.read", letter.Number);
+        // Receipts of sendings are listed with their sending (DeliveryPanel), not as the letter's scans.
+        var receipts = await db.Set<ElectronicLetters.Delivery.LetterDispatch>().Where(d => d.OutgoingLetterId == id && d.ReceiptFileId != null)
+            .Select(d => d.ReceiptFileId!.Value).ToListAsync(ct);
+        letter.Files.RemoveAll(f => receipts.Contains(f.Id));
         return new OutgoingDetail(letter.Id, letter.Number, dir.UnitName(letter.UnitId), letter.ClassificationCode, letter.LetterDate, letter.Subject,
             letter.Summary, letter.Security, letter.Addressees, letter.Copies, dir.Ref(letter.SignerId), letter.SentDate, dir.NameOf(letter.CreatedById),
             letter.CreatedAtUtc, letter.Files.OrderBy(f => f.UploadedAtUtc).Select(f => new FileRef(f.Id, f.FileName, f.ContentType, f.Length)).ToList(),

@@ -76,7 +76,7 @@ public sealed class SendMorningDigest(
         var counts = new Dictionary<int, Counts>();
         Counts Of(int id) => counts.TryGetValue(id, out var c) ? c : counts[id] = new Counts();
 
-        foreach (var row in await db.IncomingLetters.Where(l => l.AddresseeReadAtUtc == null)
+        foreach (var row in await db.IncomingLetters.Where(l => l.AddresseeReadAtUtc == null && !l.IsCopy)
             .GroupBy(l => l.AddresseeId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
         {
             Of(row.Key).UnreadLetters += row.N;
