@@ -29,19 +29,32 @@ internal static class DeliveryTestKit
     public static async Task<(SignedDraft Signed, Guid SignedLetterId, Guid OutgoingId)> SignedToDinkesAsync(this PortalFactory factory, string subject,
         SecurityClass security = SecurityClass.Biasa)
     {
-        var ikp = await factory.UnitIdAsync("DISKOMINFO-02");
-        var content = await factory.CompleteAsync(subject, security);
-        content.Urgency = Urgency.Segera;
-        content.Copies = [new DraftParty { UnitId = ikp }];
-        var signer = await factory.EmployeeOfAsync("pimpinan");
-        var draft = await factory.DraftedAsync(content);
-        var chained = await factory.AsAsync("pegawai", sp => sp.GetRequiredService<EditChain>().HandleAsync(draft.Id, new ChainInput([], signer, draft.Version)));
-        await factory.AsAsync("pegawai", sp => sp.GetRequiredService<SendForReview>().HandleAsync(draft.Id, chained));
+        var draft = await factory.SentToDinkesAsync(subject, security);
         await factory.EnrolAsync("pimpinan");
         var signed = await factory.SignAsync("pimpinan", await factory.DetailsAsync("pimpinan", draft.Id));
         await using var db = factory.CreateDbContext();
         var row = await db.Set<SignedLetter>().AsNoTracking().SingleAsync(s => s.DraftId == draft.Id);
         return (signed, row.Id, row.OutgoingLetterId);
+    }
+
+    /// <summary>The same letter sent for review: through <paramref name="verifiers"/> (user names), then to the Kepala Dinas Kominfo.</summary>
+    public static async Task<DraftDetails> SentToDinkesAsync(this PortalFactory factory, string subject, SecurityClass security = SecurityClass.Biasa,
+        params string[] verifiers)
+    {
+        var ikp = await factory.UnitIdAsync("DISKOMINFO-02");
+        var content = await factory.CompleteAsync(subject, security);
+        content.Urgency = Urgency.Segera;
+        content.Copies = [new DraftParty { UnitId = ikp }];
+        var signer = await factory.EmployeeOfAsync("pimpinan");
+        var chain = new List<int>();
+        foreach (var verifier in verifiers)
+        {
+            chain.Add(await factory.EmployeeOfAsync(verifier));
+        }
+        var draft = await factory.DraftedAsync(content);
+        var chained = await factory.AsAsync("pegawai", sp => sp.GetRequiredService<EditChain>().HandleAsync(draft.Id, new ChainInput(chain, signer, draft.Version)));
+        await factory.AsAsync("pegawai", sp => sp.GetRequiredService<SendForReview>().HandleAsync(draft.Id, chained));
+        return draft;
     }
 
     public static async Task<List<LetterDelivery>> DeliveriesAsync(this PortalFactory factory, Guid signedLetterId)

@@ -19,7 +19,7 @@ public enum DiffLineKind { Same, Added, Removed }
 public sealed record DiffLine(DiffLineKind Kind, string Text);
 
 /// <summary>What a signed draft's page shows of its signed letter.</summary>
-public sealed record SignedSummary(string Number, DateOnly LetterDate, DateTime SignedAtUtc, string VerificationCode, string Sha256);
+public sealed record SignedSummary(string Number, DateOnly LetterDate, DateTime SignedAtUtc, string VerificationCode, string Sha256, Guid? OutgoingLetterId = null);
 
 /// <summary>Everything the editor and the review page show of one draft, for someone who may see it.</summary>
 public sealed record DraftDetails(
@@ -52,7 +52,7 @@ public sealed class DraftDetailsQuery(IDbContextFactory<PortalDbContext> dbFacto
             .Select(e => new SignatureBlock(e.Position, e.Name, e.Rank, e.Nip, null)).FirstOrDefaultAsync(ct)
             ?? new SignatureBlock("", "", null, null);
         var signed = await db.Set<SignedLetter>().AsNoTracking().Where(l => l.DraftId == id)
-            .Select(l => new SignedSummary(l.Number, l.LetterDate, l.SignedAtUtc, l.VerificationCode, l.Sha256)).SingleOrDefaultAsync(ct);
+            .Select(l => new SignedSummary(l.Number, l.LetterDate, l.SignedAtUtc, l.VerificationCode, l.Sha256, l.OutgoingLetterId)).SingleOrDefaultAsync(ct);
         var steps = draft.Steps.OrderBy(s => s.Order).Select(s => new DraftStepView(s.Order, s.EmployeeId, dir.NameOf(s.EmployeeId),
             dir.Ref(s.EmployeeId).Position, s.Role, s.State, s.ActedAtUtc, s.Note, s.Order == draft.CurrentStep)).ToList();
         return new DraftDetails(draft.Id, draft.Kind, draft.Status, relation, dir.NameOf(draft.ConceptorId), dir.UnitName(draft.UnitId),
