@@ -115,14 +115,37 @@ public class DeliveryTests(PortalFactory factory) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task ARefusedSignatureDeliversNothingAndTakesNoAgendaNumber()
+    {
+        await factory.DinkesPeopleAsync();
+        var draft = await factory.SentToDinkesAsync("Tidak Terkirim Tanpa Tanda Tangan");
+        await factory.EnrolAsync("pimpinan");
+        var agenda = await LastAgendaAsync("DINKES");
+
+        var awaiting = await factory.DetailsAsync("pimpinan", draft.Id);
+        await Assert.ThrowsAsync<ValidationException>(() => factory.SignAsync("pimpinan", awaiting, "passphrase-keliru"));
+
+        Assert.Equal(agenda, await LastAgendaAsync("DINKES"));
+        await using var db = factory.CreateDbContext();
+        Assert.False(await db.IncomingLetters.AnyAsync(l => l.Subject == "Tidak Terkirim Tanpa Tanda Tangan"));
+        Assert.False(await db.Set<SignedLetter>().AnyAsync(s => s.DraftId == draft.Id));
+    }
+
+    [Fact]
     public async Task ATembusanArrivesReadOnlyInTheTembusanBoxAndItsDispositionIsRefusedWith403()
     {
         await factory.DinkesPeopleAsync();
         var kabidIkp = await factory.EmployeeOfAsync("kabid.ikp");
+        var clerk = await factory.EmployeeOfAsync("agendaris");
+        var (events, subscription) = factory.Listen();
+        using var _ = subscription;
         var (_, signedId, _) = await factory.SignedToDinkesAsync("Tembusan Untuk Diketahui");
         var copy = (await factory.DeliveriesAsync(signedId)).Single(d => d.IsCopy);
         Assert.Equal(kabidIkp, copy.RecipientEmployeeId);
         Assert.Equal(await factory.UnitIdAsync("DISKOMINFO"), copy.ReceivingUnitId);
+        // The holder and the receiving OPD's clerk hear of it as of any newly registered letter.
+        Assert.Contains(events.OfType<LetterRegistered>(), e => e.LetterId == copy.IncomingLetterId
+            && e.RecipientEmployeeIds.Contains(kabidIkp) && e.RecipientEmployeeIds.Contains(clerk));
 
         var box = await factory.AsAsync("kabid.ikp", sp => sp.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery(Box: LetterBox.Tembusan, Take: 200)));
         Assert.Contains(box.Items, r => r.Id == copy.IncomingLetterId && r.IsCopy);
