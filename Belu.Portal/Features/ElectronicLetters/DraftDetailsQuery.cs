@@ -26,8 +26,11 @@ public sealed record DraftDetails(
     Guid Id, ElectronicLetterKind Kind, DraftStatus Status, DraftRelation Relation, string ConceptorName, string UnitName,
     DraftContent Content, Guid Version, int VersionNumber, DateTime UpdatedAtUtc,
     IReadOnlyList<DraftStepView> Steps, IReadOnlyList<DraftVersionView> Versions, IReadOnlyList<DraftHistoryView> History,
-    Letterhead Kop, SignatureBlock Signer, SignedSummary? Signed = null)
+    Letterhead Kop, SignatureBlock Signer, SignedSummary? Signed = null, int WorkingAs = 0)
 {
+    /// <summary>The step whose turn is the caller's, as whom he works: himself, or the post he acts for as Plh/Plt.</summary>
+    public DraftStepView? MyTurn() => MyTurn(WorkingAs);
+
     public bool CanEdit => Relation == DraftRelation.Conceptor && Status is DraftStatus.Konsep or DraftStatus.Dikembalikan;
 
     public DraftStepView? MyTurn(int me) => Steps.FirstOrDefault(s => s.IsCurrent && s.EmployeeId == me);
@@ -48,9 +51,7 @@ public sealed class DraftDetailsQuery(IDbContextFactory<PortalDbContext> dbFacto
         var history = await db.DraftHistory.AsNoTracking().Where(h => h.DraftId == id).OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToListAsync(ct);
         var opd = dir.Tree.OpdOf(draft.UnitId)?.Id ?? draft.UnitId;
         var kop = await LetterheadQueries.ForOpdAsync(db, opd, ct);
-        var signer = await db.Employees.AsNoTracking().Where(e => e.Id == draft.SignerId)
-            .Select(e => new SignatureBlock(e.Position, e.Name, e.Rank, e.Nip, null)).FirstOrDefaultAsync(ct)
-            ?? new SignatureBlock("", "", null, null);
+        var signer = await DraftSigner.PreviewBlockAsync(db, dir, draft, ct);
         var signed = await db.Set<SignedLetter>().AsNoTracking().Where(l => l.DraftId == id)
             .Select(l => new SignedSummary(l.Number, l.LetterDate, l.SignedAtUtc, l.VerificationCode, l.Sha256, l.OutgoingLetterId)).SingleOrDefaultAsync(ct);
         var steps = draft.Steps.OrderBy(s => s.Order).Select(s => new DraftStepView(s.Order, s.EmployeeId, dir.NameOf(s.EmployeeId),
@@ -59,7 +60,7 @@ public sealed class DraftDetailsQuery(IDbContextFactory<PortalDbContext> dbFacto
             DraftContent.FromJson(draft.ContentJson), draft.Version, draft.VersionNumber, draft.UpdatedAtUtc, steps,
             [.. versions.Select(v => new DraftVersionView(v.Number, dir.NameOf(v.AuthorId), v.AtUtc))],
             [.. history.Select(h => new DraftHistoryView(h.AtUtc, dir.NameOf(h.ActorId), h.Action, h.VersionNumber, h.Note))],
-            kop, signer, signed);
+            kop, signer, signed, dir.Me);
     }
 
     /// <summary>What changed from the version before <paramref name="number"/> to it, line by line.</summary>

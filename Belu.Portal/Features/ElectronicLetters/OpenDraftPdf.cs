@@ -30,8 +30,7 @@ public sealed class OpenDraftPdf(IDbContextFactory<PortalDbContext> dbFactory, L
         }
         var opd = dir.Tree.OpdOf(draft.UnitId)?.Id ?? draft.UnitId;
         var kop = await LetterheadQueries.ForOpdAsync(db, opd, ct);
-        var signer = await db.Employees.AsNoTracking().Where(e => e.Id == draft.SignerId)
-            .Select(e => new SignatureBlock(e.Position, e.Name, e.Rank, e.Nip, null)).FirstOrDefaultAsync(ct) ?? new SignatureBlock("", "", null, null);
+        var signer = await DraftSigner.PreviewBlockAsync(db, dir, draft, ct);
         var pdf = renderer.Render(DraftDocument.Build(draft.Kind, DraftContent.FromJson(draft.ContentJson), kop, signer));
         return new DraftPdf(pdf, $"pratinjau-naskah-versi-{draft.VersionNumber}.pdf", false);
     }

@@ -8,6 +8,7 @@ using Belu.Portal.Features.Letters;
 using Belu.Portal.Features.Letters.Domain;
 using Belu.Portal.Features.Notifications;
 using Belu.Portal.Features.Notifications.Channels;
+using Belu.Portal.Features.Organization.Acting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,28 +23,27 @@ public sealed record SignedDraft(Guid SignedLetterId, string Number, DateOnly Le
 /// number back, so the register stays gap-free and a cancelled or unsigned draft consumes none. The signed PDF (number,
 /// date and QR code drawn in before the signature) is kept unchangeable with its SHA-256 and a random verification
 /// code; the letter enters the register as a surat keluar; the conceptor hears of it. A wrong passphrase signs nothing,
-/// is audited and counted: the fifth in a row locks signing for that signer until an admin unlocks it.
+/// is audited and counted: the fifth in a row locks signing for that signer until an admin unlocks it. While a Plh/Plt
+/// acts for the signer's post he signs with his own certificate as "Plh. &lt;jabatan&gt;" (<see cref="DraftSigner"/>).
 /// </summary>
 public sealed class SignDraft(IDbContextFactory<PortalDbContext> dbFactory, LetterDirectories directories, CurrentUser currentUser,
     ISignatureProvider provider, LetterPdf renderer, AuditLog audit, Announcer announcer, OfficeClock clock, IOptions<ChannelOptions> channels,
-    Delivery.DeliverSignedLetter delivery)
+    IOptions<ActingOptions> acting, Delivery.DeliverSignedLetter delivery)
 {
     public async Task<SignedDraft> HandleAsync(Guid id, string passphrase, Guid version, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dir = await directories.LoadAsync(db, currentUser, ct);
         var (draft, _) = await DraftScope.LoadVisibleAsync(db, dir, id, ct);
-        if (draft.SignerId != dir.Me)
-        {
-            throw new ForbiddenException("Hanya penandatangan yang dapat menandatangani naskah ini.");
-        }
         if (draft.Status != DraftStatus.MenungguTandaTangan || draft.Steps.SingleOrDefault(s => s.Order == draft.CurrentStep)?.Role != DraftStepRole.Penandatangan)
         {
             throw new ForbiddenException(draft.Status == DraftStatus.Ditandatangani
                 ? "Naskah ini sudah ditandatangani."
                 : "Naskah ini belum menunggu tanda tangan Anda.");
         }
-        if (await db.Set<SignerLock>().AsNoTracking().AnyAsync(l => l.EmployeeId == dir.Me && l.LockedAtUtc != null, ct))
+        var signer = await SignerOrRefusedAsync(db, dir, draft, ct);
+        // The passphrase is the one at the keyboard's: his tries are counted and locked, not the post's official's.
+        if (await db.Set<SignerLock>().AsNoTracking().AnyAsync(l => l.EmployeeId == dir.ActorId && l.LockedAtUtc != null, ct))
         {
             throw new ForbiddenException(SignerLocks.LockedMessage);
         }
@@ -56,7 +56,6 @@ public sealed class SignDraft(IDbContextFactory<PortalDbContext> dbFactory, Lett
         var content = DraftContent.FromJson(draft.ContentJson);
         var opd = dir.Tree.OpdOf(draft.UnitId)?.Id ?? draft.UnitId;
         var kop = await LetterheadQueries.ForOpdAsync(db, opd, ct);
-        var signer = await db.Employees.AsNoTracking().SingleAsync(e => e.Id == dir.Me, ct);
         var classification = LetterNumbering.NormalizeClassification(content.ClassificationCode)
             ?? throw new ValidationException("Kode klasifikasi naskah tidak sah; kembalikan konsep untuk diperbaiki.");
         var today = clock.Today;
@@ -68,13 +67,13 @@ public sealed class SignDraft(IDbContextFactory<PortalDbContext> dbFactory, Lett
         // From here until commit the register's counter is held: concurrent signers of the OPD wait their turn.
         var sequence = await LetterWrites.NextSequenceAsync(db, opd, today.Year, LetterRegister.Outgoing, ct);
         var number = LetterNumbering.OutgoingNumber(classification, sequence, dir.Tree[opd].Code, today.Year);
-        var document = DraftDocument.Build(draft.Kind, content, kop, new SignatureBlock(signer.Position, signer.Name, signer.Rank, signer.Nip), today, number, url);
-        var outcome = await provider.SignAsync(renderer.Render(document), new SignerIdentity(signer.Id, signer.Name, signer.Nip, signer.Position), passphrase, ct);
+        var document = DraftDocument.Build(draft.Kind, content, kop, signer.Block, today, number, url);
+        var outcome = await provider.SignAsync(renderer.Render(document), new SignerIdentity(signer.Person.Id, signer.Person.Name, signer.Person.Nip, signer.Person.Position), passphrase, ct);
         if (!outcome.Succeeded)
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            throw await RefusedAsync(db, draft.Id, dir.Me, outcome, now, ct);
+            throw await RefusedAsync(db, draft.Id, dir.ActorId, outcome, now, ct);
         }
 
         var pdf = outcome.SignedPdf!;
@@ -82,13 +81,13 @@ public sealed class SignDraft(IDbContextFactory<PortalDbContext> dbFactory, Lett
         {
             UnitId = opd, Year = today.Year, Sequence = sequence, Number = number, ClassificationCode = classification, LetterDate = today,
             Subject = content.Subject, Security = content.Security, Addressees = string.Join('\n', document.Addressees),
-            Copies = document.Copies.Count == 0 ? null : string.Join('\n', document.Copies), SignerId = signer.Id,
+            Copies = document.Copies.Count == 0 ? null : string.Join('\n', document.Copies), SignerId = draft.SignerId,
             CreatedById = draft.ConceptorId, CreatedAtUtc = now, SubmissionId = draft.Id,
         };
         var signed = new SignedLetter
         {
             DraftId = draft.Id, OutgoingLetterId = outgoing.Id, UnitId = opd, Kind = draft.Kind, Number = number, LetterDate = today,
-            SignedAtUtc = now, SignerEmployeeId = signer.Id, SignerName = signer.Name, SignerPosition = signer.Position, SignerNip = signer.Nip,
+            SignedAtUtc = now, SignerEmployeeId = signer.Person.Id, SignerName = signer.Person.Name, SignerPosition = signer.Capacity, SignerNip = signer.Person.Nip,
             Subject = content.Subject, Addressees = outgoing.Addressees, Security = content.Security,
             Sha256 = SignedLetter.HashOf(pdf), VerificationCode = code, Provider = provider.Name, Pdf = pdf,
         };
@@ -99,18 +98,34 @@ public sealed class SignDraft(IDbContextFactory<PortalDbContext> dbFactory, Lett
         draft.Status = DraftStatus.Ditandatangani;
         draft.CurrentStep = null;
         DraftScope.Touch(draft, now);
-        DraftScope.History(db, draft, dir.Me, DraftAction.Ditandatangani, now, number);
-        await db.Set<SignerLock>().Where(l => l.EmployeeId == dir.Me).ExecuteDeleteAsync(ct);
-        audit.Add(db, "draft.signed", draft.Id.ToString(), $"{number}; SHA-256 {signed.Sha256}");
+        DraftScope.History(db, draft, dir, DraftAction.Ditandatangani, now, number);
+        await db.Set<SignerLock>().Where(l => l.EmployeeId == dir.ActorId).ExecuteDeleteAsync(ct);
+        audit.Add(db, "draft.signed", draft.Id.ToString(), $"{number}; SHA-256 {signed.Sha256}{dir.ActingSuffix}");
         var notice = new DraftSigned
         {
-            DraftId = draft.Id, Subject = DraftScope.NoticeSubject(draft), ByName = signer.Name, Number = number, AtUtc = now,
-            RecipientEmployeeIds = [draft.ConceptorId], UnitId = opd, SignerPosition = signer.Position, KindLabel = draft.Kind.Label(),
+            DraftId = draft.Id, Subject = DraftScope.NoticeSubject(draft), ByName = dir.ActorLabel, Number = number, AtUtc = now,
+            // Signed in the official's name by his Plh/Plt: he hears of it too.
+            RecipientEmployeeIds = dir.Acting is null ? [draft.ConceptorId] : [draft.ConceptorId, draft.SignerId],
+            UnitId = opd, SignerPosition = signer.Capacity, KindLabel = draft.Kind.Label(),
         };
         // Internal addressees receive it in the same transaction: signed and delivered together, or neither (docs/decisions/0024).
         var delivered = await delivery.StageAsync(db, dir, signed, content, ct);
         await announcer.SaveAndAnnounceAsync(db, transaction, [notice, .. delivered], ct);
         return new SignedDraft(signed.Id, number, today, code);
+    }
+
+    /// <summary>The signer for the caller; a refusal (not the signer, or a kind reserved for the definitive official) is audited.</summary>
+    private async Task<DraftSigner> SignerOrRefusedAsync(PortalDbContext db, Letters.LetterDirectory dir, ElectronicDraft draft, CancellationToken ct)
+    {
+        try
+        {
+            return await DraftSigner.ResolveAsync(db, dir, draft, acting.Value, ct);
+        }
+        catch (ForbiddenException refused) when (dir.Acting is not null)
+        {
+            await audit.WriteAsync("draft.sign-refused", draft.Id.ToString(), $"{refused.Message}{dir.ActingSuffix}");
+            throw;
+        }
     }
 
     /// <summary>Audits the refusal and, for a wrong passphrase, counts it; the exception tells the signer what happened.</summary>

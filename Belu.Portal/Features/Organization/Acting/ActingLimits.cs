@@ -1,5 +1,6 @@
 using Belu.Portal.Features.Attendance.Domain;
 using Belu.Portal.Features.ElectronicLetters;
+using Belu.Portal.Features.ElectronicLetters.Domain;
 
 namespace Belu.Portal.Features.Organization.Acting;
 
@@ -18,6 +19,6 @@ public static class ActingLimits
     }
 
     public static string SignRefusal(ActingSpan acting, ElectronicLetterKind kind) =>
-        $"Sebagai {acting.Capacity}, Anda tidak berwenang menandatangani naskah jenis {kind}: jenis ini dicadangkan bagi pejabat definitif "
+        $"Sebagai {acting.Capacity}, Anda tidak berwenang menandatangani naskah jenis {kind.Label()}: jenis ini dicadangkan bagi pejabat definitif "
         + "(pengaturan Acting:ReservedLetterKinds, UU 30/2014 Pasal 14).";
 }
