@@ -353,6 +353,9 @@ namespace Belu.Portal.Data.Migrations
                     b.Property<DateTime?>("ReminderSentUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SignedLetterId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -368,6 +371,9 @@ namespace Belu.Portal.Data.Migrations
                     b.HasIndex("ApproverEmployeeId", "Status");
 
                     b.HasIndex("EmployeeId", "From");
+
+                    b.HasIndex("SignedLetterId", "EmployeeId")
+                        .IsUnique();
 
                     b.ToTable("AttendanceRequests", (string)null);
                 });
@@ -2197,6 +2203,9 @@ namespace Belu.Portal.Data.Migrations
                     b.Property<DateTime?>("ReturnNoticeSentAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SignedLetterId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("To")
                         .HasColumnType("TEXT");
 
@@ -2208,6 +2217,8 @@ namespace Belu.Portal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SignedLetterId");
 
                     b.HasIndex("UnitId");
 
@@ -2493,6 +2504,11 @@ namespace Belu.Portal.Data.Migrations
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.ElectronicLetters.SignedLetter", null)
+                        .WithMany()
+                        .HasForeignKey("SignedLetterId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Belu.Portal.Features.Attendance.Devices.MachineEvent", b =>
@@ -2886,6 +2902,11 @@ namespace Belu.Portal.Data.Migrations
                         .HasForeignKey("ReplacedEmployeeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.ElectronicLetters.SignedLetter", null)
+                        .WithMany()
+                        .HasForeignKey("SignedLetterId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Belu.Portal.Features.Organization.Unit", null)
                         .WithMany()

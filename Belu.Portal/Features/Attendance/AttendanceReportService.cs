@@ -31,7 +31,12 @@ public sealed record RecapDay(DateOnly Date, bool IsWorkingDay, string? HolidayN
 
 public sealed record RecapRow(StaffMember Employee, string UnitName, IReadOnlyList<DayResult?> Days, IReadOnlyDictionary<AttendanceCode, int> Totals, decimal DeductionPercent);
 
-public sealed record RecapGrid(int UnitId, string UnitName, int Year, int Month, IReadOnlyList<RecapDay> Days, IReadOnlyList<RecapRow> Rows);
+public sealed record RecapGrid(int UnitId, string UnitName, int Year, int Month, IReadOnlyList<RecapDay> Days, IReadOnlyList<RecapRow> Rows,
+    IReadOnlyDictionary<(int EmployeeId, DateOnly Date), DutyLetter>? Letters = null)
+{
+    /// <summary>The Surat Tugas that ordered this DL day, if one did.</summary>
+    public DutyLetter? LetterOf(int employeeId, DateOnly date) => Letters?.GetValueOrDefault((employeeId, date));
+}
 
 public sealed record DisciplineRow(StaffMember Employee, string UnitName, DisciplineAssessment Assessment);
 
@@ -128,8 +133,9 @@ public sealed class AttendanceReportService(
             var results = cells.Where(c => c is not null).Select(c => c!).ToList();
             return new RecapRow(s, tree[s.UnitId].Name, cells, CodeTotals.Count(results), grid.Book.Penalties.ForMonth(results));
         }).ToList();
+        var letters = await DutyLetters.ForAsync(db, [.. staff.Select(s => s.Id)], from, to, ct);
         await audit.WriteAsync("attendance.recap.read", tree[unitId].Code, $"{year}-{month:00}");
-        return new RecapGrid(unitId, tree[unitId].Name, year, month, days, rows);
+        return new RecapGrid(unitId, tree[unitId].Name, year, month, days, rows, letters);
     }
 
     /// <summary>Whose discipline watch the caller may read (<see cref="DisciplineAudience"/>).</summary>

@@ -95,19 +95,6 @@ public sealed class DecideRequest(
         await announcer.AnnounceAsync([decided], ct);
     }
 
-    private async Task RewriteClosedDaysAsync(PortalDbContext db, AttendanceRequest request, CancellationToken ct)
-    {
-        var book = await engine.LoadBookAsync(db, request.From, request.To, ct);
-        if (book.LastClosedDay is not DateOnly closed || request.From > closed)
-        {
-            return;
-        }
-        var member = await AttendanceEngine.StaffMemberAsync(db, request.EmployeeId, ct);
-        if (member is null)
-        {
-            return;
-        }
-        await engine.StoreClosedAsync(db, book, [member], request.From, request.To < closed ? request.To : closed, ct);
-        await db.SaveChangesAsync(ct);
-    }
+    private Task RewriteClosedDaysAsync(PortalDbContext db, AttendanceRequest request, CancellationToken ct) =>
+        ApprovedDays.RewriteClosedAsync(db, engine, [request.EmployeeId], request.From, request.To, ct);
 }

@@ -53,6 +53,9 @@ public sealed class AttendanceRequest
     /// <summary>When the approver was reminded of it, still undecided after a working day; set once, so he is reminded once.</summary>
     public DateTime? ReminderSentUtc { get; set; }
 
+    /// <summary>The signed Surat Tugas this DL comes from, when the letter ordered it rather than the employee asking.</summary>
+    public Guid? SignedLetterId { get; set; }
+
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 
@@ -71,6 +74,9 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Attendance
         b.Property(r => r.DecisionNote).HasMaxLength(1000);
         b.Property(r => r.DecidedAs).HasMaxLength(220);
         b.Property(r => r.Version).IsConcurrencyToken();
+        // One DL per letter and employee: recording a Surat Tugas twice adds nothing (NULLs never collide).
+        b.HasIndex(r => new { r.SignedLetterId, r.EmployeeId }).IsUnique();
+        b.HasOne<ElectronicLetters.SignedLetter>().WithMany().HasForeignKey(r => r.SignedLetterId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization.Employee>().WithMany().HasForeignKey(r => r.EmployeeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

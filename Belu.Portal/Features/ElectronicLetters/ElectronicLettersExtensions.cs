@@ -20,6 +20,7 @@ public static class ElectronicLettersExtensions
         builder.Services.AddScoped<Delivery.DeliverSignedLetter>();
         builder.Services.AddScoped<Delivery.DeliveryStatusQuery>();
         builder.Services.AddScoped<Delivery.RecordDispatch>();
+        builder.Services.AddScoped<SuratTugasDuty>();
         builder.Services.AddScoped<OpenDraftPdf>();
         builder.Services.AddScoped<VerifySignedLetter>();
         builder.Services.AddScoped<Signing.SignerStatusQuery>();

@@ -28,7 +28,7 @@ public sealed record SignedDraft(Guid SignedLetterId, string Number, DateOnly Le
 /// </summary>
 public sealed class SignDraft(IDbContextFactory<PortalDbContext> dbFactory, LetterDirectories directories, CurrentUser currentUser,
     ISignatureProvider provider, LetterPdf renderer, AuditLog audit, Announcer announcer, OfficeClock clock, IOptions<ChannelOptions> channels,
-    IOptions<ActingOptions> acting, Delivery.DeliverSignedLetter delivery)
+    IOptions<ActingOptions> acting, SuratTugasDuty duty, Delivery.DeliverSignedLetter delivery)
 {
     public async Task<SignedDraft> HandleAsync(Guid id, string passphrase, Guid version, CancellationToken ct = default)
     {
@@ -101,6 +101,8 @@ public sealed class SignDraft(IDbContextFactory<PortalDbContext> dbFactory, Lett
         DraftScope.History(db, draft, dir, DraftAction.Ditandatangani, now, number);
         await db.Set<SignerLock>().Where(l => l.EmployeeId == dir.ActorId).ExecuteDeleteAsync(ct);
         audit.Add(db, "draft.signed", draft.Id.ToString(), $"{number}; SHA-256 {signed.Sha256}{dir.ActingSuffix}");
+        // A Surat Tugas orders its staff's DL days: recorded with the signature, or not at all.
+        await duty.RecordAsync(db, signed, content, draft.SignerId, signer, ct);
         var notice = new DraftSigned
         {
             DraftId = draft.Id, Subject = DraftScope.NoticeSubject(draft), ByName = dir.ActorLabel, Number = number, AtUtc = now,

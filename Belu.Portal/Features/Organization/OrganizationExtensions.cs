@@ -16,6 +16,7 @@ public static class OrganizationExtensions
         builder.Services.AddValidatedOptions<Acting.ActingOptions>(builder.Configuration, Acting.ActingOptions.Section);
         builder.Services.AddSingleton<Acting.PostHolders>();
         builder.Services.AddScoped<Acting.AppointActing>();
+        builder.Services.AddScoped<Acting.ActingBasis>();
         builder.Services.AddScoped<Acting.CancelActing>();
         builder.Services.AddScoped<Acting.ActingQueries>();
         builder.Services.AddScoped<Acting.ReturnActingItems>();

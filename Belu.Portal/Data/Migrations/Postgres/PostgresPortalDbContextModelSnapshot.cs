@@ -361,6 +361,9 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.Property<DateTime?>("ReminderSentUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("SignedLetterId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -376,6 +379,9 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.HasIndex("ApproverEmployeeId", "Status");
 
                     b.HasIndex("EmployeeId", "From");
+
+                    b.HasIndex("SignedLetterId", "EmployeeId")
+                        .IsUnique();
 
                     b.ToTable("AttendanceRequests", (string)null);
                 });
@@ -2239,6 +2245,9 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.Property<DateTime?>("ReturnNoticeSentAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("SignedLetterId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("To")
                         .HasColumnType("date");
 
@@ -2250,6 +2259,8 @@ namespace Belu.Portal.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SignedLetterId");
 
                     b.HasIndex("UnitId");
 
@@ -2545,6 +2556,11 @@ namespace Belu.Portal.Data.Migrations.Postgres
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.ElectronicLetters.SignedLetter", null)
+                        .WithMany()
+                        .HasForeignKey("SignedLetterId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Belu.Portal.Features.Attendance.Devices.MachineEvent", b =>
@@ -2938,6 +2954,11 @@ namespace Belu.Portal.Data.Migrations.Postgres
                         .HasForeignKey("ReplacedEmployeeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.ElectronicLetters.SignedLetter", null)
+                        .WithMany()
+                        .HasForeignKey("SignedLetterId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Belu.Portal.Features.Organization.Unit", null)
                         .WithMany()

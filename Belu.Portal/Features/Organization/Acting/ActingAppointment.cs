@@ -43,6 +43,9 @@ public sealed class ActingAppointment
 
     public DateOnly LetterDate { get; set; }
 
+    /// <summary>The signed Surat Perintah of the portal it cites, when it was drafted here.</summary>
+    public Guid? SignedLetterId { get; set; }
+
     public required string CreatedBy { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
@@ -76,5 +79,6 @@ internal sealed class ActingAppointmentConfiguration : IEntityTypeConfiguration<
         b.HasOne<Employee>().WithMany().HasForeignKey(a => a.ReplacedEmployeeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Employee>().WithMany().HasForeignKey(a => a.ActingEmployeeId).OnDelete(DeleteBehavior.Restrict);
         b.Property(a => a.Version).IsConcurrencyToken();
+        b.HasOne<ElectronicLetters.SignedLetter>().WithMany().HasForeignKey(a => a.SignedLetterId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -17,6 +17,9 @@ public sealed class ActingInput
 
     public DateOnly? LetterDate { get; set; }
 
+    /// <summary>The signed letter of the portal the appointment cites, when the surat perintah was drafted here; its number and date win.</summary>
+    public Guid? SignedLetterId { get; set; }
+
     /// <summary>The form's own checks; the rules that need the database come after (<see cref="AppointActing"/>).</summary>
     public Dictionary<string, string> Check(DateOnly today)
     {

@@ -15,7 +15,8 @@ public enum ActingPhase
 
 public sealed record ActingRow(
     int Id, ActingKind Kind, string Capacity, int ReplacedEmployeeId, string ReplacedName, int ActingEmployeeId, string ActingName, string? ActingNip,
-    DateOnly From, DateOnly To, string LetterNumber, DateOnly LetterDate, string CreatedBy, DateTime? CancelledAtUtc, ActingPhase Phase, Guid Version);
+    DateOnly From, DateOnly To, string LetterNumber, DateOnly LetterDate, string CreatedBy, DateTime? CancelledAtUtc, ActingPhase Phase, Guid Version,
+    string? BasisCode = null);
 
 public sealed record ActingPerson(int Id, string Name, string Position, string? Nip);
 
@@ -41,11 +42,15 @@ public sealed class ActingQueries(IDbContextFactory<PortalDbContext> dbFactory, 
                           join r in db.Employees on a.ReplacedEmployeeId equals r.Id
                           join p in db.Employees on a.ActingEmployeeId equals p.Id
                           orderby a.From descending, a.Id descending
-                          select new { a, ReplacedName = r.Name, ActingName = p.Name, ActingNip = p.Nip })
+                          select new
+                          {
+                              a, ReplacedName = r.Name, ActingName = p.Name, ActingNip = p.Nip,
+                              BasisCode = db.Set<ElectronicLetters.SignedLetter>().Where(l => l.Id == a.SignedLetterId).Select(l => l.VerificationCode).FirstOrDefault(),
+                          })
             .Take(500).ToListAsync(ct);
         var list = rows.Select(x => new ActingRow(x.a.Id, x.a.Kind, x.a.Capacity, x.a.ReplacedEmployeeId, x.ReplacedName, x.a.ActingEmployeeId,
                 x.ActingName, x.ActingNip, x.a.From, x.a.To, x.a.LetterNumber, x.a.LetterDate, x.a.CreatedBy, x.a.CancelledAtUtc,
-                PhaseOf(x.a.From, x.a.To, x.a.CancelledAtUtc, today), x.a.Version))
+                PhaseOf(x.a.From, x.a.To, x.a.CancelledAtUtc, today), x.a.Version, x.BasisCode))
             .OrderBy(r => r.Phase).ThenBy(r => r.Phase == ActingPhase.Selesai ? -r.To.DayNumber : r.From.DayNumber).ToList();
 
         var leaders = from u in db.Users

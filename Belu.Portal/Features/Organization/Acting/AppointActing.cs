@@ -14,7 +14,8 @@ namespace Belu.Portal.Features.Organization.Acting;
 /// appoint a Plh for his own post (a Plt fills a vacancy, which he cannot declare). Checked under the write lock, so
 /// two overlapping appointments saved at once cannot both land; nothing is saved when a rule refuses.
 /// </summary>
-public sealed class AppointActing(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, OfficeClock clock, AuditLog audit, Announcer announcer)
+public sealed class AppointActing(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, OfficeClock clock, AuditLog audit, Announcer announcer,
+    ActingBasis basis)
 {
     public async Task<int> HandleAsync(ActingInput input, CancellationToken ct = default)
     {
@@ -24,6 +25,13 @@ public sealed class AppointActing(IDbContextFactory<PortalDbContext> dbFactory, 
             throw new ForbiddenException("Pejabat hanya dapat menunjuk Plh untuk jabatannya sendiri; penunjukan lain dilakukan oleh admin.");
         }
         var today = clock.Today;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // A surat perintah signed in the portal gives its own number and date: they cannot disagree with the letter.
+        var cited = input.SignedLetterId is Guid letterId ? await basis.RequireAsync(db, letterId, ct) : null;
+        if (cited is not null)
+        {
+            (input.LetterNumber, input.LetterDate) = (cited.Number, cited.LetterDate);
+        }
         var errors = input.Check(today);
         if (errors.Count > 0)
         {
@@ -31,7 +39,6 @@ public sealed class AppointActing(IDbContextFactory<PortalDbContext> dbFactory, 
         }
         var (from, to) = (input.From!.Value, input.To!.Value);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var people = await db.Employees.AsNoTracking().Where(e => e.Id == input.ReplacedEmployeeId || e.Id == input.ActingEmployeeId)
             .Select(e => new { e.Id, e.Name, e.Position, e.UnitId, e.IsActive }).ToDictionaryAsync(e => e.Id, ct);
@@ -70,6 +77,7 @@ public sealed class AppointActing(IDbContextFactory<PortalDbContext> dbFactory, 
             To = to,
             LetterNumber = input.LetterNumber.Trim(),
             LetterDate = input.LetterDate!.Value,
+            SignedLetterId = cited?.Id,
             CreatedBy = currentUser.UserName,
             CreatedAtUtc = clock.UtcNow,
         };
