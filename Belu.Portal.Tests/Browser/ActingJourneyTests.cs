@@ -2,7 +2,9 @@ using System.Globalization;
 using Belu.Portal.Features.Attendance;
 using Belu.Portal.Features.Attendance.Domain;
 using Belu.Portal.Features.Organization.Acting;
+using Belu.Portal.Features.ElectronicLetters;
 using Belu.Portal.Tests.Infrastructure;
+using Belu.Portal.Tests.Integration.ElectronicLetters;
 using Belu.Portal.Tests.Integration.Attendance;
 using Belu.Portal.Tests.Integration.Letters;
 using Belu.Portal.Tests.Integration.Organization;
@@ -17,7 +19,7 @@ namespace Belu.Portal.Tests.Browser;
 public class ActingJourneyTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task AnAdminAppointsAPlhForTheKadisWhoDisposesHisLetterAndApprovesADutyRequestAndTheKadisSeesBothInHisName()
+    public async Task AnAdminAppointsAPlhForTheKadisWhoDisposesHisLetterApprovesADutyRequestAndSignsHisDraftAndTheKadisSeesItAllInHisName()
     {
         var portal = fixture.Portal;
         var today = portal.Today();
@@ -35,6 +37,9 @@ public class ActingJourneyTests(BrowserFixture fixture)
                 new RequestInput { Kind = RequestKind.DL, From = dutyDay, To = dutyDay, Reason = "Narasumber forum keamanan siber di Atambua." },
                 new RequestDocument(AttendanceTestData.Pdf(), "surat-tugas.pdf"));
         }
+        // A Surat Dinas the conceptor sent for the Kadis's signature; the Plh has a certificate of his own.
+        var draft = await portal.AwaitingSignatureAsync("Permohonan Data Aplikasi Ditandatangani Plh");
+        await portal.EnrolAsync("sekretaris");
         string plhName;
         await using (var db = portal.CreateDbContext())
         {
@@ -86,6 +91,26 @@ public class ActingJourneyTests(BrowserFixture fixture)
         await plh.ClickAsync("[data-testid=decide-confirm]");
         await Assertions.Expect(plh.Locator("[data-testid=request-status]")).ToHaveTextAsync("Disetujui");
 
+        // The Kadis's draft waits in the Plh's list; he signs it with his own passphrase, as Plh.
+        await plh.GotoAsync($"/naskah/{draft.Id}");
+        await plh.WaitForCircuitAsync();
+        await plh.Field("sign-passphrase").FillAsync(DraftTestKit.Passphrase);
+        await plh.ClickAsync("[data-testid=sign-submit]");
+        await Assertions.Expect(plh.Locator("[data-testid=draft-status]")).ToHaveTextAsync("Ditandatangani", new() { Timeout = 45_000 });
+        await plh.ScreenshotAsync("plh-naskah-ditandatangani");
+        var plhPhone = await fixture.NewPageAsync(390, 844);
+        await new LetterPages(plhPhone).SignInAsync("sekretaris");
+        await plhPhone.GotoAsync($"/naskah/{draft.Id}");
+        await plhPhone.WaitForCircuitAsync();
+        await Assertions.Expect(plhPhone.Locator("[data-testid=draft-status]")).ToHaveTextAsync("Ditandatangani");
+        await plhPhone.ScreenshotAsync("plh-naskah-ditandatangani-ponsel", fullPage: false);
+        var pdf = await portal.AsAsync("pegawai", sp => sp.GetRequiredService<OpenDraftPdf>().HandleAsync(draft.Id));
+        Assert.Contains("Signature is Valid.", await Poppler.SignatureReportAsync(pdf.Content));
+        var text = await Poppler.TextAsync(pdf.Content);
+        Assert.Contains("Plh. Kepala Dinas", text);
+        Assert.Contains(plhName, text);
+        await File.WriteAllBytesAsync(Path.Combine(BrowserFixture.ScreenshotDirectory, "plh-naskah.pdf"), pdf.Content);
+
         // The range is cut short so the shared portal's other journeys meet the Kadis as himself.
         await using (var scope = await portal.ScopeForAsync("admin"))
         {
@@ -108,6 +133,13 @@ public class ActingJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(kadis.Locator("[data-testid=sheet-sign]")).ToContainTextAsync("Plh. Kepala Dinas");
         await Assertions.Expect(kadis.Locator("[data-testid=sheet-sign]")).ToContainTextAsync("NIP.");
         await kadis.ScreenshotAsync("plh-lembar-disposisi");
+        await kadis.GotoAsync($"/naskah/{draft.Id}");
+        await kadis.WaitForCircuitAsync();
+        await Assertions.Expect(kadis.Locator("[data-testid=draft-status]")).ToHaveTextAsync("Ditandatangani");
+        await Assertions.Expect(kadis.Locator("[data-testid=draft-history]")).ToContainTextAsync("Sebagai Plh. Kepala Dinas");
+        await Assertions.Expect(kadis.Locator("[data-testid=draft-preview]")).ToContainTextAsync($"Plh. Kepala Dinas Komunikasi dan Informatika,");
+        await Assertions.Expect(kadis.Locator("[data-testid=draft-preview]")).ToContainTextAsync(plhName);
+        await kadis.ScreenshotAsync("plh-naskah-dilihat-kadis");
     }
 
     /// <summary>Types into a MudAutocomplete and picks the item that shows <paramref name="pick"/>.</summary>

@@ -42,11 +42,19 @@ internal sealed record DraftSigner(Employee Person, ActingSpan? Acting)
     }
 
     /// <summary>
-    /// The signature block a preview shows: the signer's own, or, for his Plh/Plt looking as the post before signing,
-    /// the block he is about to sign with, so the final PDF he reviews is the one he signs.
+    /// The signature block a preview shows: the printed one once signed; before that the signer's own, or, for his
+    /// Plh/Plt looking as the post, the block he is about to sign with, so the final PDF he reviews is the one he signs.
     /// </summary>
     public static async Task<SignatureBlock> PreviewBlockAsync(PortalDbContext db, LetterDirectory dir, ElectronicDraft draft, CancellationToken ct)
     {
+        // Once signed, the block is the one printed, whoever looks: the Kadis sees his Plh's signature, not his own.
+        var printed = await db.Set<SignedLetter>().AsNoTracking().Where(l => l.DraftId == draft.Id)
+            .Select(l => new { l.SignerPosition, l.SignerName, l.SignerNip, l.SignerEmployeeId }).FirstOrDefaultAsync(ct);
+        if (printed is not null)
+        {
+            var rank = await db.Employees.AsNoTracking().Where(e => e.Id == printed.SignerEmployeeId).Select(e => e.Rank).FirstOrDefaultAsync(ct);
+            return new SignatureBlock(printed.SignerPosition, printed.SignerName, rank, printed.SignerNip);
+        }
         var personId = dir.Acting is not null && draft.SignerId == dir.Me ? dir.ActorId : draft.SignerId;
         var person = await db.Employees.AsNoTracking().FirstOrDefaultAsync(e => e.Id == personId, ct);
         return person is null ? new SignatureBlock("", "", null, null) : new DraftSigner(person, personId == draft.SignerId ? null : dir.Acting).Block;

@@ -26,7 +26,11 @@ public sealed record Letterhead(string GovernmentName, string UnitName, string A
 /// Who signs, as the signature block prints it: jabatan, name, pangkat/golongan and NIP.
 /// <paramref name="ActingPrefix"/> is "Plh." or "Plt." when an acting official signs for the post, otherwise null.
 /// </summary>
-public sealed record SignatureBlock(string Position, string Name, string? Rank, string? Nip, string? ActingPrefix = null);
+public sealed record SignatureBlock(string Position, string Name, string? Rank, string? Nip, string? ActingPrefix = null)
+{
+    /// <summary>The capacity line as printed: "Plh. Kepala Dinas …" for an acting official, the jabatan otherwise.</summary>
+    public string Capacity => string.IsNullOrEmpty(ActingPrefix) ? Position : $"{ActingPrefix} {Position}";
+}
 
 /// <summary>One piece of a letter's body, in reading order.</summary>
 public abstract record BodyBlock;

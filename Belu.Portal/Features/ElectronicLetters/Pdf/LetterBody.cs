@@ -74,7 +74,7 @@ internal static class LetterBody
     {
         var x = LetterPages.Left + pages.ContentWidth * 0.5;
         var width = pages.ContentWidth * 0.5;
-        var position = string.IsNullOrEmpty(signer.ActingPrefix) ? signer.Position : $"{signer.ActingPrefix} {signer.Position}";
+        var position = signer.Capacity;
         var positionLines = TextLayout.Wrap(pages.Gfx, position + ",", pages.Body, width);
         var line = pages.LineHeight(pages.Body);
         var lines = positionLines.Count + 4 + (placeAndDate is null ? 0 : 1) + (signer.Rank is null ? 0 : 1) + (signer.Nip is null ? 0 : 1);

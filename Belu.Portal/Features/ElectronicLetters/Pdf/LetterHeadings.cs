@@ -82,7 +82,7 @@ internal static class LetterHeadings
     {
         pages.DrawCentred("NOTA DINAS", pages.Bold);
         pages.Skip(1);
-        var position = string.IsNullOrEmpty(letter.Signer.ActingPrefix) ? letter.Signer.Position : $"{letter.Signer.ActingPrefix} {letter.Signer.Position}";
+        var position = letter.Signer.Capacity;
         DrawLabelled(pages, pages.Gfx.MeasureString("Tembusan", pages.Body).Width + 8,
         [
             ("Yth.", Numbered(letter.Addressees)),
