@@ -132,6 +132,29 @@ public class RecapGridViewTests
     }
 
     [Fact]
+    public async Task ADutyDayOrderedByASuratTugasLinksToItsLetterAndTheWeekendInsideDoesNot()
+    {
+        await using var ctx = new MudContext();
+        // 1 November 2026 is a Sunday, 2 November a Monday.
+        var days = Enumerable.Range(1, 3).Select(d => new DateOnly(2026, 11, d))
+            .Select(d => new RecapDay(d, d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday), null)).ToList();
+        DayResult?[] cells = [new(AttendanceCode.Libur), new(AttendanceCode.DL), new(AttendanceCode.DL)];
+        var row = new RecapRow(new StaffMember { Id = 7, Name = "Pegawai Bertugas", Position = "Analis" }, "Bidang", cells, CodeTotals.Count([cells[1]!, cells[2]!]), 0);
+        var letter = new DutyLetter("000.1.2.3/12/DISKOMINFO/2026", "ABCDEFGHJKMNPQRS");
+        var letters = days.ToDictionary(d => (7, d.Date), _ => letter);
+        var grid = new RecapGrid(1, "Dinas", 2026, 11, days, [row], letters);
+
+        var cut = ctx.Render<RecapGridView>(p => p.Add(x => x.Grid, grid));
+
+        var links = cut.FindAll("[data-testid=recap-letter]");
+        Assert.Equal(2, links.Count);
+        Assert.All(links, a => Assert.Equal("/verifikasi/ABCDEFGHJKMNPQRS", a.GetAttribute("href")));
+        Assert.Contains("Surat Tugas 000.1.2.3/12/DISKOMINFO/2026", links[0].GetAttribute("title"));
+        Assert.Equal("L", cut.Find("tbody tr").QuerySelectorAll("td")[1].TextContent.Trim());
+        Assert.Contains("000.1.2.3/12/DISKOMINFO/2026", cut.Find("[data-testid=recap-letters]").TextContent);
+    }
+
+    [Fact]
     public async Task DaysOffShowLAsTheExcelSheetDoesAndTheTotalsStayPinned()
     {
         await using var ctx = new MudContext();
