@@ -40,6 +40,8 @@ public class ActingJourneyTests(BrowserFixture fixture)
         // A Surat Dinas the conceptor sent for the Kadis's signature; the Plh has a certificate of his own.
         var draft = await portal.AwaitingSignatureAsync("Permohonan Data Aplikasi Ditandatangani Plh");
         await portal.EnrolAsync("sekretaris");
+        // The surat perintah itself was drafted and signed in the portal: the appointment cites it.
+        var order = await portal.SignAsync("sekretaris", await portal.AwaitingSignatureAsync("Surat Perintah Plh Kepala Dinas", signerUser: "sekretaris"));
         string plhName;
         await using (var db = portal.CreateDbContext())
         {
@@ -57,10 +59,13 @@ public class ActingJourneyTests(BrowserFixture fixture)
         await ChooseAsync(admin, "acting-person", plhName[..5], plhName);
         await admin.Field("acting-to").FillAsync(today.AddDays(6).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
         await admin.Field("acting-to").BlurAsync();
-        await admin.Field("acting-letter-number").FillAsync("800.1.11.1/045/DISKOMINFO/2026");
+        await ChooseAsync(admin, "acting-basis", order.Number, order.Number);
+        await Assertions.Expect(admin.Field("acting-letter-number")).ToHaveValueAsync(order.Number);
         await admin.ClickAsync("[data-testid=acting-save]");
         await Assertions.Expect(admin.Locator("[data-testid=acting-table]")).ToContainTextAsync("Plh. Kepala Dinas Komunikasi dan Informatika");
         await Assertions.Expect(admin.Locator("[data-testid=acting-table]")).ToContainTextAsync("Sedang berlaku");
+        await Assertions.Expect(admin.Locator("[data-testid=acting-basis-link]", new() { HasText = order.Number }))
+            .ToHaveAttributeAsync("href", $"/verifikasi/{order.VerificationCode}");
         await admin.ScreenshotAsync("plh-plt");
         var phone = await fixture.NewPageAsync(390, 844);
         await new LetterPages(phone).SignInAsync("admin");
