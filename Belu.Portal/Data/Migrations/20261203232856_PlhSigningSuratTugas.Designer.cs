@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Belu.Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203223900_PlhSigningSuratTugas")]
+    [Migration("20261203232856_PlhSigningSuratTugas")]
     partial class PlhSigningSuratTugas
     {
         /// <inheritdoc />
@@ -718,6 +718,112 @@ namespace Belu.Portal.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.Delivery.LetterDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgendaNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeliveredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncomingLetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCopy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OutgoingLetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReceivingUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecipientEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SignedLetterId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomingLetterId")
+                        .IsUnique();
+
+                    b.HasIndex("OutgoingLetterId");
+
+                    b.HasIndex("ReceivingUnitId");
+
+                    b.HasIndex("RecipientEmployeeId");
+
+                    b.HasIndex("SignedLetterId", "RecipientEmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("LetterDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.Delivery.LetterDispatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OutgoingLetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReceiptFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiverName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SentDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutgoingLetterId");
+
+                    b.HasIndex("ReceiptFileId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.ToTable("LetterDispatches", (string)null);
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.DraftHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1386,6 +1492,9 @@ namespace Belu.Portal.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCopy")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("LetterDate")
                         .HasColumnType("TEXT");
@@ -2447,6 +2556,59 @@ namespace Belu.Portal.Data.Migrations
                         .WithMany("Days")
                         .HasForeignKey("WorkScheduleId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.Delivery.LetterDelivery", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Letters.IncomingLetter", null)
+                        .WithMany()
+                        .HasForeignKey("IncomingLetterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.Letters.OutgoingLetter", null)
+                        .WithMany()
+                        .HasForeignKey("OutgoingLetterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ReceivingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientEmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.ElectronicLetters.SignedLetter", null)
+                        .WithMany()
+                        .HasForeignKey("SignedLetterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.ElectronicLetters.Delivery.LetterDispatch", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Letters.OutgoingLetter", null)
+                        .WithMany()
+                        .HasForeignKey("OutgoingLetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Belu.Portal.Features.Letters.LetterFile", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiptFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
