@@ -116,7 +116,19 @@ public class LetterJourneyTests(BrowserFixture fixture)
 
         await leader.GotoAsync("/surat/dasbor");
         await leader.Locator("[data-testid=counter-terlambat]").WaitForAsync();
+        await Assertions.Expect(leader.Locator("[data-testid=naskah-counters]")).ToContainTextAsync("Naskah perlu ditandatangani");
         await leader.ScreenshotAsync("dasbor-surat");
+        var phone = await fixture.NewPageAsync(390, 844);
+        await new LetterPages(phone).SignInAsync("pimpinan");
+        await phone.GotoAsync("/surat/dasbor");
+        await phone.Locator("[data-testid=counter-belum-dikirim]").WaitForAsync();
+        await phone.ScreenshotAsync("dasbor-surat-ponsel");
+        // The counter leads to exactly the letters it counts: the register filtered on "Belum dikirim".
+        await leader.Locator("[data-testid=counter-belum-dikirim]").ClickAsync();
+        await leader.WaitForURLAsync(url => url.Contains("/surat/keluar?pengiriman=belum", StringComparison.Ordinal));
+        await leader.Locator("[data-testid=outgoing-table] tbody tr").First.WaitForAsync();
+        var rows = leader.Locator("[data-testid=outgoing-table] tbody tr");
+        Assert.Equal(await rows.CountAsync(), await rows.Filter(new() { HasText = "Belum dikirim" }).CountAsync());
 
         await clerk.GotoAsync("/surat/keluar");
         await clerk.Locator("[data-testid=outgoing-table] tbody tr").First.WaitForAsync();

@@ -26,6 +26,7 @@ public static class ElectronicLettersExtensions
         builder.Services.AddScoped<Signing.SignerStatusQuery>();
         builder.Services.AddScoped<Signing.UnlockSigner>();
         builder.Services.AddScoped<DraftQueries>();
+        builder.Services.AddScoped<NaskahCountsQuery>();
         builder.Services.AddScoped<DraftDetailsQuery>();
         builder.Services.AddScoped<LetterheadQueries>();
         builder.Services.AddScoped<SaveLetterhead>();
