@@ -42,7 +42,14 @@ public sealed class OutgoingLetterInput
 
 public sealed record OutgoingQuery(string? Text = null, DateOnly? From = null, DateOnly? To = null, bool? Sent = null, int Skip = 0, int Take = 25);
 
-public sealed record OutgoingRow(Guid Id, string Number, DateOnly LetterDate, string Subject, string Addressees, string SignerName, DateOnly? SentDate, SecurityClass Security, bool HasScan);
+public sealed record OutgoingRow(Guid Id, string Number, DateOnly LetterDate, string Subject, string Addressees, string SignerName, DateOnly? SentDate, SecurityClass Security, bool HasScan)
+{
+    /// <summary>When an electronic letter was signed (UTC); null for a letter signed by hand.</summary>
+    public DateTime? SignedAtUtc { get; init; }
+
+    /// <summary>Where an electronic letter went ("diterima 2 (dibaca 1)"), or null.</summary>
+    public string? Delivery { get; init; }
+}
 
 public sealed record OutgoingDetail(
     Guid Id, string Number, string UnitName, string ClassificationCode, DateOnly LetterDate, string Subject, string? Summary,
@@ -252,11 +259,17 @@ public sealed class OutgoingLetterService(
         var dir = await directories.LoadAsync(db, currentUser, ct);
         var letters = Filter(db, dir, query);
         var total = await letters.CountAsync(ct);
-        var rows = await letters.OrderByDescending(l => l.Year).ThenByDescending(l => l.Sequence)
-            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200))
-            .Select(l => new { l.Id, l.Number, l.LetterDate, l.Subject, l.Addressees, l.SignerId, l.SentDate, l.Security, HasScan = l.Files.Any() })
+        var page = letters.OrderByDescending(l => l.Year).ThenByDescending(l => l.Sequence)
+            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200));
+        var rows = await ElectronicLetters.Delivery.RegisterTrail.Of(db, page)
+            .Select(t => new { t.Letter.Id, t.Letter.Number, t.Letter.LetterDate, t.Letter.Subject, t.Letter.Addressees, t.Letter.SignerId, t.Letter.SentDate,
+                t.Letter.Security, HasScan = t.Letter.Files.Any(), t.SignedAtUtc, t.SignedBy, t.SignedAs, t.Delivered, t.Read, t.Dispatched })
             .ToListAsync(ct);
-        return new(rows.Select(r => new OutgoingRow(r.Id, r.Number, r.LetterDate, r.Subject, r.Addressees, dir.NameOf(r.SignerId), r.SentDate, r.Security, r.HasScan)).ToList(), total);
+        return new(rows.Select(r => new OutgoingRow(r.Id, r.Number, r.LetterDate, r.Subject, r.Addressees,
+            ElectronicLetters.Delivery.RegisterTrail.SignerText(r.SignedBy, r.SignedAs) ?? dir.NameOf(r.SignerId), r.SentDate, r.Security, r.HasScan)
+        {
+            SignedAtUtc = r.SignedAtUtc, Delivery = ElectronicLetters.Delivery.RegisterTrail.DeliveryText(r.Delivered, r.Read, r.Dispatched),
+        }).ToList(), total);
     }
 
     public async Task<OutgoingDetail> GetAsync(Guid id, CancellationToken ct = default)

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Belu.Portal.Common;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Accounts;
+using Belu.Portal.Features.ElectronicLetters.Delivery;
 using Belu.Portal.Features.Letters;
 using Belu.Portal.Features.Letters.Domain;
 using Belu.Portal.Features.Reports.Pipeline;
@@ -15,7 +16,8 @@ public sealed record OutgoingRegisterRequest(string? Q, DateOnly? From, DateOnly
 /// <summary>One line of the outgoing register.</summary>
 public sealed record OutgoingRegisterLine(
     string Number, DateOnly LetterDate, string ClassificationCode, string Subject, SecurityClass Security,
-    string Addressees, string? Copies, string Signer, DateOnly? SentDate, string Unit);
+    string Addressees, string? Copies, string Signer, DateOnly? SentDate, string Unit,
+    DateTime? DraftedAtUtc = null, DateTime? SignedAtUtc = null, string? Delivery = null);
 
 /// <summary>
 /// "Agenda Surat Keluar": the outgoing register with the list's filters and the caller's scope, one row per letter,
@@ -49,6 +51,9 @@ public sealed class OutgoingRegisterReport(
         .Code("Pengiriman", 15, l => l.SentDate is null ? "Belum dikirim" : "Sudah dikirim", SentFills)
         .Date("Tanggal kirim", 12, l => l.SentDate)
         .Text("Unit", 30, l => l.Unit)
+        .DateTime("Dikonsep (WITA)", 17, l => l.DraftedAtUtc)
+        .DateTime("Ditandatangani (WITA)", 17, l => l.SignedAtUtc)
+        .Text("Penerimaan", 30, l => l.Delivery)
         .WithTotals("Jumlah surat");
 
     public string Key => "agenda-surat-keluar";
@@ -89,14 +94,14 @@ public sealed class OutgoingRegisterReport(
     private async IAsyncEnumerable<OutgoingRegisterLine> RowsAsync(LetterDirectory dir, OutgoingQuery query, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = OutgoingLetterService.Filter(db, dir, query)
-            .OrderBy(l => l.LetterDate).ThenBy(l => l.UnitId).ThenBy(l => l.Year).ThenBy(l => l.Sequence)
-            .Select(l => new { l.Number, l.LetterDate, l.ClassificationCode, l.Subject, l.Security, l.Addressees, l.Copies, l.SignerId, l.SentDate, l.UnitId })
-            .AsAsyncEnumerable();
-        await foreach (var l in rows.WithCancellation(ct))
+        var letters = OutgoingLetterService.Filter(db, dir, query)
+            .OrderBy(l => l.LetterDate).ThenBy(l => l.UnitId).ThenBy(l => l.Year).ThenBy(l => l.Sequence);
+        await foreach (var t in RegisterTrail.Of(db, letters).AsAsyncEnumerable().WithCancellation(ct))
         {
+            var l = t.Letter;
             yield return new OutgoingRegisterLine(l.Number, l.LetterDate, l.ClassificationCode, l.Subject, l.Security,
-                Lines(l.Addressees)!, Lines(l.Copies), dir.NameOf(l.SignerId), l.SentDate, dir.UnitName(l.UnitId));
+                Lines(l.Addressees)!, Lines(l.Copies), t.SignerLabel ?? dir.NameOf(l.SignerId), l.SentDate, dir.UnitName(l.UnitId),
+                t.DraftedAtUtc, t.SignedAtUtc, t.Delivery);
         }
     }
 
