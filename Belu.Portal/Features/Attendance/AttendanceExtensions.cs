@@ -18,6 +18,7 @@ public static class AttendanceExtensions
     {
         var services = builder.Services;
         services.AddValidatedOptions<AttendanceOptions>(builder.Configuration, AttendanceOptions.Section);
+        services.AddValidatedOptions<Leave.LeaveOptions>(builder.Configuration, Leave.LeaveOptions.Section);
         services.AddSingleton<AttendanceEngine>();
         services.AddSingleton<KioskService>();
         // One instance: it owns the single writer queue of punches.
