@@ -83,6 +83,8 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Appli
 
     public DbSet<AttendanceRequest> AttendanceRequests => Set<AttendanceRequest>();
 
+    public DbSet<Features.Attendance.Leave.LeaveOpeningBalance> LeaveOpeningBalances => Set<Features.Attendance.Leave.LeaveOpeningBalance>();
+
     public DbSet<Holiday> Holidays => Set<Holiday>();
 
     public DbSet<WorkSchedule> WorkSchedules => Set<WorkSchedule>();

@@ -305,6 +305,24 @@ namespace Belu.Portal.Data.Migrations
                     b.Property<int?>("ApproverEmployeeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Consideration")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsiderationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsideredAs")
+                        .HasMaxLength(220)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConsideredByEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConsideredUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -340,9 +358,24 @@ namespace Belu.Portal.Data.Migrations
                     b.Property<DateOnly>("From")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GrantDecision")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GrantorEmployeeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaveAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaveKind")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -371,6 +404,8 @@ namespace Belu.Portal.Data.Migrations
                     b.HasIndex("ApproverEmployeeId", "Status");
 
                     b.HasIndex("EmployeeId", "From");
+
+                    b.HasIndex("GrantorEmployeeId", "Status");
 
                     b.HasIndex("SignedLetterId", "EmployeeId")
                         .IsUnique();
@@ -550,6 +585,50 @@ namespace Belu.Portal.Data.Migrations
                     b.HasKey("Step", "EmployeeId");
 
                     b.ToTable("KioskRedemptions", (string)null);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Leave.LeaveOpeningBalance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CarriedFromN1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CarriedFromN2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SetByEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SetUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TakenBeforeGoLive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("LeaveOpeningBalances", (string)null);
                 });
 
             modelBuilder.Entity("Belu.Portal.Features.Attendance.PenaltyRate", b =>
@@ -2535,6 +2614,15 @@ namespace Belu.Portal.Data.Migrations
                         .WithMany()
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Leave.LeaveOpeningBalance", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

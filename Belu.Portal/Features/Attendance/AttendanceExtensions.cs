@@ -34,6 +34,10 @@ public static class AttendanceExtensions
         services.AddScoped<ShowKioskCode>();
         services.AddScoped<ScanKioskCode>();
         services.AddScoped<SubmitRequest>();
+        services.AddSingleton<Leave.LeaveBalances>();
+        services.AddSingleton<Leave.LeaveRequestCheck>();
+        services.AddScoped<Leave.DecideLeave>();
+        services.AddScoped<Leave.LeaveQueries>();
         services.AddScoped<DecideRequest>();
         services.AddScoped<CancelRequest>();
         services.AddScoped<RequestQueries>();

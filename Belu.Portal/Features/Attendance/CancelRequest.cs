@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Belu.Portal.Features.Attendance;
 
 /// <summary>The requester withdraws a request that is still waiting.</summary>
-public sealed class CancelRequest(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, AuditLog audit)
+/// <remarks>An approved cuti may be withdrawn too while it has not started: its days return to the balance, which is
+/// computed from approved leave only (docs/domain/leave.md).</remarks>
+public sealed class CancelRequest(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, OfficeClock clock)
 {
     public async Task CancelAsync(Guid id, CancellationToken ct = default)
     {
@@ -16,13 +18,16 @@ public sealed class CancelRequest(IDbContextFactory<PortalDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var request = await db.AttendanceRequests.FirstOrDefaultAsync(r => r.Id == id && r.EmployeeId == me, ct)
             ?? throw new NotFoundException("Permohonan tidak ditemukan.");
-        if (request.Status != RequestStatus.Diajukan)
+        var approvedLeaveNotStarted = request.Status == RequestStatus.Disetujui && request.Kind == RequestKind.C && request.From > clock.Today;
+        if (request.Status != RequestStatus.Diajukan && !approvedLeaveNotStarted)
         {
-            throw new ValidationException("Hanya permohonan yang masih menunggu keputusan yang dapat dibatalkan.");
+            throw new ValidationException(request.Status == RequestStatus.Disetujui && request.Kind == RequestKind.C
+                ? "Cuti yang sudah dimulai tidak dapat dibatalkan."
+                : "Hanya permohonan yang masih menunggu keputusan, atau cuti disetujui yang belum dimulai, yang dapat dibatalkan.");
         }
         request.Status = RequestStatus.Dibatalkan;
         request.Version = Guid.NewGuid();
-        audit.Add(db, "attendance.request.cancelled", request.Id.ToString());
+        audit.Add(db, "attendance.request.cancelled", request.Id.ToString(), approvedLeaveNotStarted ? $"cuti disetujui {request.From:yyyy-MM-dd}..{request.To:yyyy-MM-dd} dibatalkan sebelum dimulai" : null);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -21,12 +21,22 @@ public sealed class DecideRequest(
     Announcer announcer,
     OfficeClock clock,
     PostHolders postHolders,
-    Microsoft.Extensions.Options.IOptions<ActingOptions> actingOptions)
+    Microsoft.Extensions.Options.IOptions<ActingOptions> actingOptions,
+    Leave.DecideLeave decideLeave)
 {
     public async Task DecideAsync(Guid id, bool approve, string? note, Guid version, CancellationToken ct = default)
     {
         var me = currentUser.RequireEmployeeId();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // A cuti has two decisions (docs/domain/leave.md): approve/reject here is the answer of whichever is due.
+        var leave = await db.AttendanceRequests.AsNoTracking().Where(r => r.Id == id && r.Kind == RequestKind.C && r.LeaveKind != null)
+            .Select(r => new { Considered = r.Consideration != null }).FirstOrDefaultAsync(ct);
+        if (leave is not null)
+        {
+            var answer = approve ? Leave.Domain.LeaveConsideration.Setuju : Leave.Domain.LeaveConsideration.TidakDisetujui;
+            await (leave.Considered ? decideLeave.DecideAsync(id, answer, note, version, ct) : decideLeave.ConsiderAsync(id, answer, note, version, ct));
+            return;
+        }
         var request = await db.AttendanceRequests.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Permohonan tidak ditemukan.");
         if (request.EmployeeId == me)
         {

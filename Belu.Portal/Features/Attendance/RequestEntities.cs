@@ -50,6 +50,30 @@ public sealed class AttendanceRequest
 
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>The kind of cuti (kind C only); null on requests made before leave kinds existed.</summary>
+    public Leave.Domain.LeaveKind? LeaveKind { get; set; }
+
+    /// <summary>Alamat selama menjalankan cuti, as the leave form asks for it.</summary>
+    public string? LeaveAddress { get; set; }
+
+    /// <summary>The direct superior's consideration of a cuti (pertimbangan atasan langsung), before the grantor decides.</summary>
+    public Leave.Domain.LeaveConsideration? Consideration { get; set; }
+
+    public string? ConsiderationNote { get; set; }
+
+    public int? ConsideredByEmployeeId { get; set; }
+
+    public DateTime? ConsideredUtc { get; set; }
+
+    /// <summary>"Plh. …" when an acting official gave the consideration in the superior's stead.</summary>
+    public string? ConsideredAs { get; set; }
+
+    /// <summary>The official empowered to grant the cuti (pejabat yang berwenang), who decides after the consideration.</summary>
+    public int? GrantorEmployeeId { get; set; }
+
+    /// <summary>The grantor's decision as the form words it (disetujui, ditangguhkan, tidak disetujui).</summary>
+    public Leave.Domain.LeaveConsideration? GrantDecision { get; set; }
+
     /// <summary>When the approver was reminded of it, still undecided after a working day; set once, so he is reminded once.</summary>
     public DateTime? ReminderSentUtc { get; set; }
 
@@ -73,6 +97,13 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Attendance
         b.Property(r => r.DocumentContentType).HasMaxLength(100);
         b.Property(r => r.DecisionNote).HasMaxLength(1000);
         b.Property(r => r.DecidedAs).HasMaxLength(220);
+        b.Property(r => r.LeaveKind).HasConversion<string>().HasMaxLength(16);
+        b.Property(r => r.LeaveAddress).HasMaxLength(300);
+        b.Property(r => r.Consideration).HasConversion<string>().HasMaxLength(16);
+        b.Property(r => r.GrantDecision).HasConversion<string>().HasMaxLength(16);
+        b.Property(r => r.ConsiderationNote).HasMaxLength(1000);
+        b.Property(r => r.ConsideredAs).HasMaxLength(220);
+        b.HasIndex(r => new { r.GrantorEmployeeId, r.Status });
         b.Property(r => r.Version).IsConcurrencyToken();
         // One DL per letter and employee: recording a Surat Tugas twice adds nothing (NULLs never collide).
         b.HasIndex(r => new { r.SignedLetterId, r.EmployeeId }).IsUnique();

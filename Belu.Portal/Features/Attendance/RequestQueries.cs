@@ -10,8 +10,14 @@ namespace Belu.Portal.Features.Attendance;
 public sealed record RequestRow(
     Guid Id, int EmployeeId, string EmployeeName, string? Nip, RequestKind Kind, DateOnly From, DateOnly To, string Reason,
     RequestStatus Status, string? ApproverName, string? DecisionNote, DateTime CreatedUtc, DateTime? DecidedUtc, bool HasDocument, Guid Version,
-    string? DecidedByName = null, string? DecidedAs = null)
+    string? DecidedByName = null, string? DecidedAs = null,
+    Leave.Domain.LeaveKind? LeaveKind = null, Leave.Domain.LeaveConsideration? Consideration = null, int? ApproverId = null, int? GrantorId = null)
 {
+    /// <summary>Whose answer the request waits for: the grantor's once a cuti has its consideration, the approver's otherwise.</summary>
+    public int? WaitsFor => Status != RequestStatus.Diajukan ? null : LeaveKind is not null && Consideration is not null ? GrantorId : ApproverId;
+
+    public string KindLabel => LeaveKind is Leave.Domain.LeaveKind k ? Leave.Domain.LeaveKindLabels.Label(k) : Kind.Label();
+
     /// <summary>"oleh Nama (Plh. Kepala Dinas …)" when an acting official decided it; empty otherwise.</summary>
     public string DecidedByLabel => DecidedAs is null ? "" : $"oleh {DecidedByName} ({DecidedAs})";
 }
@@ -36,7 +42,7 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var since = clock.UtcNow.AddDays(-60);
         var approvers = (await postHolders.PostsActedByAsync(db, me, ct: ct)).Select(p => (int?)p.ReplacedEmployeeId).Append(me).ToList();
-        return await Rows(db, db.AttendanceRequests.Where(r => approvers.Contains(r.ApproverEmployeeId)
+        return await Rows(db, db.AttendanceRequests.Where(r => (approvers.Contains(r.ApproverEmployeeId) || (approvers.Contains(r.GrantorEmployeeId) && r.Consideration != null))
                 && (r.Status == RequestStatus.Diajukan || r.DecidedUtc >= since)))
             .ToListAsync(ct);
     }
@@ -49,5 +55,6 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> dbFactory,
                 r.Kind, r.From, r.To, r.Reason, r.Status,
                 db.Employees.Where(e => e.Id == r.ApproverEmployeeId).Select(e => e.Name).FirstOrDefault(),
                 r.DecisionNote, r.CreatedUtc, r.DecidedUtc, r.DocumentKey != null, r.Version,
-                db.Employees.Where(e => e.Id == r.DecidedByEmployeeId).Select(e => e.Name).FirstOrDefault(), r.DecidedAs));
+                db.Employees.Where(e => e.Id == r.DecidedByEmployeeId).Select(e => e.Name).FirstOrDefault(), r.DecidedAs,
+                r.LeaveKind, r.Consideration, r.ApproverEmployeeId, r.GrantorEmployeeId));
 }

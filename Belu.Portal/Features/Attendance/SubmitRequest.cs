@@ -27,6 +27,12 @@ public sealed class RequestInput
     [Required(ErrorMessage = "Alasan wajib diisi.")]
     [StringLength(1000, MinimumLength = 5, ErrorMessage = "Alasan 5–1000 karakter.")]
     public string Reason { get; set; } = "";
+
+    /// <summary>The kind of cuti, for kind C (docs/domain/leave.md).</summary>
+    public Leave.Domain.LeaveKind LeaveKind { get; set; } = Leave.Domain.LeaveKind.Tahunan;
+
+    [StringLength(300, ErrorMessage = "Alamat paling panjang 300 karakter.")]
+    public string? LeaveAddress { get; set; }
 }
 
 /// <summary>A document sent with a request (surat tugas, surat dokter, formulir cuti).</summary>
@@ -42,7 +48,9 @@ public sealed class SubmitRequest(
     FileStore files,
     AuditLog audit,
     Announcer announcer,
-    OfficeClock clock)
+    OfficeClock clock,
+    Leave.LeaveRequestCheck leaveCheck,
+    Microsoft.Extensions.Options.IOptions<Leave.LeaveOptions> leaveOptions)
 {
     private static readonly FileKind[] DocumentKinds = [FileKind.Pdf, FileKind.Jpeg, FileKind.Png];
 
@@ -78,6 +86,17 @@ public sealed class SubmitRequest(
         }
         var approver = await ApproverOfAsync(db, me, ct)
             ?? throw new ValidationException("Atasan langsung Anda belum tercatat atau belum memiliki akun portal. Hubungi admin kepegawaian.");
+        int? grantor = null;
+        if (input.Kind == RequestKind.C)
+        {
+            var leaveErrors = await leaveCheck.CheckAsync(db, me, input.LeaveKind, from, to, document is not null, ct);
+            if (leaveErrors.Count > 0)
+            {
+                throw new ValidationException(leaveErrors.Values.First(), leaveErrors);
+            }
+            grantor = await Leave.LeaveGrantor.OfAsync(db, me, leaveOptions.Value, ct)
+                ?? throw new ValidationException("Pejabat yang berwenang memberikan cuti belum tercatat atau belum memiliki akun portal. Hubungi admin kepegawaian.");
+        }
 
         StoredFile? stored = null;
         if (document is not null)
@@ -96,6 +115,9 @@ public sealed class SubmitRequest(
             DocumentContentType = stored?.ContentType,
             Status = RequestStatus.Diajukan,
             ApproverEmployeeId = approver,
+            LeaveKind = input.Kind == RequestKind.C ? input.LeaveKind : null,
+            LeaveAddress = input.Kind == RequestKind.C && !string.IsNullOrWhiteSpace(input.LeaveAddress) ? input.LeaveAddress.Trim() : null,
+            GrantorEmployeeId = grantor,
             CreatedUtc = clock.UtcNow,
         };
         db.AttendanceRequests.Add(request);
@@ -134,13 +156,17 @@ public sealed class SubmitRequest(
         {
             errors[nameof(input.Reason)] = "Alasan wajib diisi (5–1000 karakter).";
         }
-        if (document is null && input.Kind != RequestKind.I)
+        if ((input.LeaveAddress?.Trim().Length ?? 0) > 300)
+        {
+            errors[nameof(input.LeaveAddress)] = "Alamat selama cuti paling panjang 300 karakter.";
+        }
+        // A cuti's document depends on its kind and length (docs/domain/leave.md): checked with the leave rules.
+        if (document is null && input.Kind is RequestKind.DL or RequestKind.S)
         {
             errors["Document"] = input.Kind switch
             {
                 RequestKind.DL => "Lampirkan surat tugas (PDF/JPG/PNG).",
-                RequestKind.S => "Lampirkan surat keterangan sakit (PDF/JPG/PNG).",
-                _ => "Lampirkan formulir cuti yang sudah ditandatangani (PDF/JPG/PNG).",
+                _ => "Lampirkan surat keterangan sakit (PDF/JPG/PNG).",
             };
         }
         return errors;

@@ -313,6 +313,24 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.Property<int?>("ApproverEmployeeId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Consideration")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ConsiderationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ConsideredAs")
+                        .HasMaxLength(220)
+                        .HasColumnType("character varying(220)");
+
+                    b.Property<int?>("ConsideredByEmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ConsideredUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -348,10 +366,25 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.Property<DateOnly>("From")
                         .HasColumnType("date");
 
+                    b.Property<string>("GrantDecision")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("GrantorEmployeeId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
+
+                    b.Property<string>("LeaveAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("LeaveKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -379,6 +412,8 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.HasIndex("ApproverEmployeeId", "Status");
 
                     b.HasIndex("EmployeeId", "From");
+
+                    b.HasIndex("GrantorEmployeeId", "Status");
 
                     b.HasIndex("SignedLetterId", "EmployeeId")
                         .IsUnique();
@@ -562,6 +597,52 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.HasKey("Step", "EmployeeId");
 
                     b.ToTable("KioskRedemptions", (string)null);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Leave.LeaveOpeningBalance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CarriedFromN1")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CarriedFromN2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("SetByEmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SetUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TakenBeforeGoLive")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("LeaveOpeningBalances", (string)null);
                 });
 
             modelBuilder.Entity("Belu.Portal.Features.Attendance.PenaltyRate", b =>
@@ -2587,6 +2668,15 @@ namespace Belu.Portal.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Leave.LeaveOpeningBalance", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -39,6 +39,17 @@ public sealed class LeaveOptions : IValidatableObject
     [Range(2000, 2100)]
     public int RecordsFromYear { get; set; } = 2025;
 
+    /// <summary>
+    /// True: the head of the OPD grants his staff's cuti (the PPK's delegation in most regencies); false: the direct
+    /// superior who considers it also grants it.
+    /// </summary>
+    public bool HeadOfOpdGrantsForStaff { get; set; } = true;
+
+    /// <summary>The unit whose head grants the cuti of heads of OPD: the Sekretariat Daerah, so the Sekda.</summary>
+    [Required(AllowEmptyStrings = false)]
+    [StringLength(40)]
+    public string GrantorOfHeadsOfOpdUnitCode { get; set; } = "SETDA";
+
     public LeaveRuleSet Pns { get; set; } = LeaveRuleSet.PnsDefaults();
 
     public LeaveRuleSet Pppk { get; set; } = LeaveRuleSet.PppkDefaults();

@@ -39,3 +39,27 @@ public static class LeaveKindLabels
         _ => kind.ToString(),
     };
 }
+
+/// <summary>
+/// The four answers of the leave form (Peraturan BKN 24/2017, annex), both for the direct superior's consideration and
+/// for the grantor's decision: disetujui, perubahan, ditangguhkan, tidak disetujui.
+/// </summary>
+public enum LeaveConsideration
+{
+    Setuju = 0,
+    Perubahan = 1,
+    Ditangguhkan = 2,
+    TidakDisetujui = 3,
+}
+
+public static class LeaveConsiderationLabels
+{
+    public static string Label(this LeaveConsideration answer) => answer switch
+    {
+        LeaveConsideration.Setuju => "Disetujui",
+        LeaveConsideration.Perubahan => "Perubahan",
+        LeaveConsideration.Ditangguhkan => "Ditangguhkan",
+        LeaveConsideration.TidakDisetujui => "Tidak disetujui",
+        _ => answer.ToString(),
+    };
+}
