@@ -38,6 +38,7 @@ public static class AttendanceExtensions
         services.AddSingleton<Leave.LeaveRequestCheck>();
         services.AddScoped<Leave.DecideLeave>();
         services.AddScoped<Leave.LeaveQueries>();
+        services.AddScoped<Leave.SetOpeningBalance>();
         services.AddScoped<DecideRequest>();
         services.AddScoped<CancelRequest>();
         services.AddScoped<RequestQueries>();
