@@ -110,6 +110,22 @@ public class LeaveTests(FakeClockPortalFactory factory) : IClassFixture<FakeCloc
         }
         // Two working days, not four: the weekend inside costs nothing.
         Assert.Equal(before - 2, await LeftAsync(pegawai, friday.Year));
+
+        // The printed form: the requester's, filled from both decisions; a stranger gets 403 and no data.
+        var client = factory.CreateBrowserLikeClient();
+        await client.SignInAsync("pegawai");
+        var form = await client.GetAsync($"/absensi/permohonan/{id}/formulir-cuti");
+        Assert.Equal(System.Net.HttpStatusCode.OK, form.StatusCode);
+        var html = await form.Content.ReadAsStringAsync();
+        Assert.Contains("FORMULIR PERMINTAAN DAN PEMBERIAN CUTI", html);
+        Assert.Contains("Jl. El Tari No. 5, Kupang", html);
+        Assert.Contains("2 hari kerja", html);
+        Assert.DoesNotContain("onclick", html, StringComparison.OrdinalIgnoreCase);
+        var stranger = factory.CreateBrowserLikeClient();
+        await stranger.SignInAsync("kabid.ikp");
+        var refused = await stranger.GetAsync($"/absensi/permohonan/{id}/formulir-cuti");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("El Tari", await refused.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -93,6 +93,7 @@ public partial class AuthorizationMatrixTests
         ["GET,POST /absensi/permohonan"] = Gate.For(Policies.Staff),
         ["GET,POST /absensi/permohonan/{Id:guid}"] = Gate.For(Policies.Staff),
         ["GET /absensi/permohonan/{id:guid}/dokumen"] = Gate.For(Policies.Staff),
+        ["GET,POST /absensi/permohonan/{Id:guid}/formulir-cuti"] = Gate.For(Policies.Staff),
         ["GET,POST /absensi/qr/{Code}"] = Gate.For(Policies.Staff),
         ["GET,POST /absensi/kiosk"] = Gate.For(AttendancePolicies.Kiosk),
         ["GET,POST /admin/absensi/impor"] = Gate.For(Policies.Admin),

@@ -39,6 +39,7 @@ public static class AttendanceExtensions
         services.AddScoped<Leave.DecideLeave>();
         services.AddScoped<Leave.LeaveQueries>();
         services.AddScoped<Leave.SetOpeningBalance>();
+        services.AddScoped<Leave.PrintLeaveForm>();
         services.AddScoped<DecideRequest>();
         services.AddScoped<CancelRequest>();
         services.AddScoped<RequestQueries>();
