@@ -56,6 +56,17 @@ public class LeaveJourneyTests(BrowserFixture fixture)
             await using var scope = await portal.ScopeForAsync(user);
             var decide = scope.ServiceProvider.GetRequiredService<DecideLeave>();
             await (consider ? decide.ConsiderAsync(id, LeaveConsideration.Setuju, "Tugas sudah diserahkan kepada rekan.", version) : decide.DecideAsync(id, LeaveConsideration.Setuju, null, version));
+            if (consider)
+            {
+                // His part is given: the request now waits for the grantor, and his list offers him no decision on it.
+                var superior = await fixture.NewPageAsync();
+                await new LetterPages(superior).SignInAsync(user);
+                await superior.GotoAsync("/absensi/permohonan");
+                await superior.WaitForCircuitAsync();
+                var row = superior.Locator("[data-testid=requests-to-decide] tbody tr", new() { HasText = "Menghadiri pernikahan adik di Kupang." });
+                await Assertions.Expect(row.Locator("[data-testid=request-consideration]")).ToContainTextAsync("Disetujui");
+                Assert.Equal(0, await row.Locator("[data-testid=request-approve]").CountAsync());
+            }
         }
 
         foreach (var (width, height, suffix) in new[] { (1366, 768, ""), (390, 844, "-phone") })

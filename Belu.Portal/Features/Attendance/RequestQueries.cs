@@ -47,6 +47,15 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> dbFactory,
             .ToListAsync(ct);
     }
 
+    /// <summary>Whom the caller answers for today: himself, and the officials whose posts he holds as Plh/Plt. A row
+    /// waiting for someone else (a cuti whose consideration he already gave, now with the grantor) offers him no buttons.</summary>
+    public async Task<IReadOnlySet<int>> DecidingForAsync(CancellationToken ct = default)
+    {
+        var me = currentUser.RequireEmployeeId();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await postHolders.PostsActedByAsync(db, me, ct: ct)).Select(p => p.ReplacedEmployeeId).Append(me).ToHashSet();
+    }
+
     internal static IQueryable<RequestRow> Rows(PortalDbContext db, IQueryable<AttendanceRequest> requests) =>
         requests.OrderBy(r => r.Status == RequestStatus.Diajukan ? 0 : 1).ThenByDescending(r => r.From)
             .Select(r => new RequestRow(r.Id, r.EmployeeId,
