@@ -19,9 +19,7 @@ public sealed class NaskahCountsQuery(IDbContextFactory<PortalDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dir = await directories.LoadAsync(db, currentUser, ct);
         var me = dir.Me;
-        var turns = await db.ElectronicDrafts.AsNoTracking()
-            .Where(d => d.Status == DraftStatus.Verifikasi || d.Status == DraftStatus.MenungguTandaTangan)
-            .SelectMany(d => d.Steps.Where(s => s.EmployeeId == me && s.Order == d.CurrentStep))
+        var turns = await Turns(db).Where(s => s.EmployeeId == me)
             .GroupBy(s => s.Role).Select(g => new { Role = g.Key, N = g.Count() }).ToListAsync(ct);
         // Every letter of the outgoing register is signed, electronically or by hand, before it is numbered.
         var notSent = await OutgoingLetterService.Visible(db, dir.Viewer).AsNoTracking().CountAsync(l => l.SentDate == null, ct);
@@ -30,4 +28,11 @@ public sealed class NaskahCountsQuery(IDbContextFactory<PortalDbContext> dbFacto
             turns.Where(t => t.Role == DraftStepRole.Penandatangan).Sum(t => t.N),
             notSent);
     }
+
+    /// <summary>The steps whose turn it is: one per draft under review or awaiting its signature (also the morning digest's count).</summary>
+    internal static IQueryable<DraftStep> Turns(PortalDbContext db) =>
+        from draft in db.ElectronicDrafts
+        join step in db.DraftSteps on draft.Id equals step.DraftId
+        where (draft.Status == DraftStatus.Verifikasi || draft.Status == DraftStatus.MenungguTandaTangan) && step.Order == draft.CurrentStep
+        select step;
 }

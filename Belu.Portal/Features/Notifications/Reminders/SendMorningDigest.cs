@@ -98,10 +98,7 @@ public sealed class SendMorningDigest(
             var c = Of(row.Key);
             (c.UnreadDispositions, c.DueToday, c.Overdue) = (row.Unread, row.DueToday, row.Overdue);
         }
-        var turns = from draft in db.ElectronicDrafts
-                    join step in db.DraftSteps on draft.Id equals step.DraftId
-                    where (draft.Status == DraftStatus.Verifikasi || draft.Status == DraftStatus.MenungguTandaTangan) && step.Order == draft.CurrentStep
-                    select step;
+        var turns = NaskahCountsQuery.Turns(db);
         foreach (var row in await turns.GroupBy(s => new { s.EmployeeId, s.Role }).Select(g => new { g.Key.EmployeeId, g.Key.Role, N = g.Count() }).ToListAsync(ct))
         {
             if (row.Role == DraftStepRole.Penandatangan)
