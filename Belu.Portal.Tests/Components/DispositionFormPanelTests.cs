@@ -65,7 +65,7 @@ public class DispositionFormPanelTests
         Tick(cut, "instructions", "Tindak Lanjuti");
         TypeDeadline(cut, "27/11/2026");
         cut.Find("[data-testid=disposition-submit]").Click();
-        Assert.Contains("Batas waktu tidak boleh sebelum hari ini.", cut.Find("[data-testid=disposition-errors]").TextContent);
+        cut.WaitForAssertion(() => Assert.Contains("Batas waktu tidak boleh sebelum hari ini.", cut.Find("[data-testid=disposition-errors]").TextContent));
         Assert.Empty(submitted);
     }
 
@@ -116,7 +116,7 @@ public class DispositionFormPanelTests
         Choose(cut, "p11", on: false);
         Tick(cut, "instructions", "Untuk Diketahui");
         cut.Find("[data-testid=disposition-submit]").Click();
-        Assert.Contains("Pilih minimal satu penerima", cut.Find("[data-testid=disposition-errors]").TextContent);
+        cut.WaitForAssertion(() => Assert.Contains("Pilih minimal satu penerima", cut.Find("[data-testid=disposition-errors]").TextContent));
         Assert.Empty(submitted);
     }
 

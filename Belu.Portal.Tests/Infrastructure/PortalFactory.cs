@@ -161,8 +161,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(_fakeTime);
-                // The WAL checkpoint is file upkeep every real second, not office time: on the fake clock a jump of three
-                // days would fire its timer 259,200 times, each a checkpoint, before the test's next line runs.
+                // The WAL checkpoint is file upkeep every real second, not office time: on the fake clock, which stands
+                // still between a test's moves, the log would grow unchecked.
                 services.AddSingleton(sp => new WalCheckpointer(sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
                     TimeProvider.System, sp.GetRequiredService<ILogger<WalCheckpointer>>()));
             });

@@ -34,7 +34,7 @@ public sealed class WalCheckpointer(IDbContextFactory<PortalDbContext> dbFactory
     {
         try
         {
-            using var timer = new PeriodicTimer(Interval, time);
+            using var timer = new ClockTicker(Interval, time);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try

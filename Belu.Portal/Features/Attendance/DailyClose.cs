@@ -126,7 +126,7 @@ public sealed class DailyCloseWorker(
             return;
         }
         await RunOnceAsync(stoppingToken);
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.DailyCloseCheckMinutes)), time);
+        using var timer = new ClockTicker(TimeSpan.FromMinutes(Math.Max(1, options.Value.DailyCloseCheckMinutes)), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             await RunOnceAsync(stoppingToken);

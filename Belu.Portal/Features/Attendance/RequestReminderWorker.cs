@@ -22,7 +22,7 @@ public sealed class RequestReminderWorker(
     {
         try
         {
-            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.RequestReminderCheckMinutes)), time);
+            using var timer = new ClockTicker(TimeSpan.FromMinutes(Math.Max(1, options.Value.RequestReminderCheckMinutes)), time);
             do
             {
                 await RunOnceAsync(stoppingToken);

@@ -92,7 +92,7 @@ public sealed class DeadlineWatcher(IDeadlineScanner scanner, TimeProvider time,
         try
         {
             await Task.Delay(options.Value.DeadlineScanDelay, time, stoppingToken);
-            using var timer = new PeriodicTimer(options.Value.DeadlineScanInterval, time);
+            using var timer = new ClockTicker(options.Value.DeadlineScanInterval, time);
             do
             {
                 await ScanAsync(stoppingToken);

@@ -115,7 +115,7 @@ public sealed class OutboxDispatcher(
     {
         try
         {
-            using var timer = new PeriodicTimer(options.Value.Interval, time);
+            using var timer = new ClockTicker(options.Value.Interval, time);
             do
             {
                 try

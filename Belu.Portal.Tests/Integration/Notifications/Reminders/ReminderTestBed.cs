@@ -40,7 +40,9 @@ public sealed class ReminderTestBed : IAsyncDisposable
         portal.WithSetting("Reminders:Enabled", "true")
             .WithSetting("Attendance:DailyCloseEnabled", "false")
             .WithSetting("Channels:PublicUrl", "https://portal.belukab.go.id")
-            .WithSetting("Channels:TimeoutSeconds", "2")
+            // The fake servers always answer; a send that timed out on a loaded machine would be retried at a time the
+            // frozen clock never reaches, so the timeout is far above any answer's time here.
+            .WithSetting("Channels:TimeoutSeconds", "30")
             .WithSetting("Channels:Email:Enabled", "true")
             .WithSetting("Channels:Email:Host", "127.0.0.1")
             .WithSetting("Channels:Email:Port", smtp.Configuration.Port.ToString(CultureInfo.InvariantCulture))
@@ -91,9 +93,14 @@ public sealed class ReminderTestBed : IAsyncDisposable
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, Features.Attendance.RequestStatus.Dibatalkan));
     }
 
-    /// <summary>Moves the clock to a local time and returns once the hosted worker has finished a check at or after it.</summary>
+    /// <summary>
+    /// Moves the clock to a local time and returns once the hosted worker has finished a check at or after it. What was
+    /// queued for the channels is sent first: a send's claim is a lease on the clock, so a copy still in flight when the
+    /// clock jumps by hours would be claimed and sent a second time.
+    /// </summary>
     public async Task CheckAtAsync(DateOnly day, int hour, int minute)
     {
+        await DeliverUntilAsync(() => !HasQueuedCopies());
         Portal.SetLocal(day, hour, minute);
         var target = Portal.Time.GetUtcNow().UtcDateTime;
         var worker = Portal.Services.GetRequiredService<ReminderWorker>();
@@ -118,10 +125,22 @@ public sealed class ReminderTestBed : IAsyncDisposable
         var waited = Stopwatch.StartNew();
         while (!condition())
         {
-            Assert.True(waited.Elapsed < Wait, "the channel copies did not arrive");
+            if (waited.Elapsed >= Wait)
+            {
+                await using var db = Portal.CreateDbContext();
+                var states = await db.ChannelMessages.AsNoTracking()
+                    .Select(m => $"{m.Channel} {m.Recipient} {m.State} attempts={m.Attempts} next={m.NextAttemptUtc:O} error={m.LastError}").ToListAsync();
+                Assert.Fail("the channel copies did not arrive: " + string.Join("; ", states));
+            }
             await worker.RunOnceAsync();
             await Task.Yield();
         }
+    }
+
+    private bool HasQueuedCopies()
+    {
+        using var db = Portal.CreateDbContext();
+        return db.ChannelMessages.Any(m => m.State == ChannelMessageState.Menunggu);
     }
 
     /// <summary>What reached the person on the three channels: e-mail subjects and bodies, WhatsApp and Telegram texts.</summary>

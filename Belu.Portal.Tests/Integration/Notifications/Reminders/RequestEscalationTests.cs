@@ -77,10 +77,18 @@ public sealed class RequestEscalationTests : IAsyncLifetime
         return await db.Employees.Where(e => e.Id == id).Select(e => e.Name).SingleAsync();
     }
 
-    /// <summary>The approver's reminder is attendance's own worker; a direct run stands in for its next tick.</summary>
+    /// <summary>
+    /// The approver's reminder is attendance's own worker, which the clock's jump woke: waits for its check at the
+    /// clock's time (a direct run beside it would find the request already claimed and return before the bell item is stored).
+    /// </summary>
     private async Task RunApproverReminderAsync()
     {
-        await using var scope = _bed.Portal.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<RemindUndecidedRequests>().RunOnceAsync();
+        var target = _bed.Portal.Time.GetUtcNow().UtcDateTime;
+        var worker = _bed.Portal.Services.GetRequiredService<RequestReminderWorker>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (worker.LastPassUtc < target)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
     }
 }

@@ -107,7 +107,7 @@ public sealed class ChannelDeliveryWorker(
         }
         try
         {
-            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds), time);
+            using var timer = new ClockTicker(TimeSpan.FromSeconds(options.Value.PollSeconds), time);
             var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
             var wake = _wake.WaitAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)

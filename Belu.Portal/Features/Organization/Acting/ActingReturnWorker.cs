@@ -9,7 +9,7 @@ public sealed class ActingReturnWorker(IServiceScopeFactory scopes, TimeProvider
     {
         try
         {
-            using var timer = new PeriodicTimer(Interval, time);
+            using var timer = new ClockTicker(Interval, time);
             do
             {
                 await RunOnceAsync(stoppingToken);
