@@ -21,15 +21,12 @@ public sealed class EscalateUndecidedRequests(
 {
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
-        var o = options.Value;
-        if (!o.Enabled)
+        if (ReminderMoment.Of(options.Value, clock) is not { } now)
         {
             return 0;
         }
-        var nowUtc = clock.UtcNow;
-        var nowLocal = clock.ToLocal(nowUtc);
-        var today = DateOnly.FromDateTime(nowLocal);
-        var intervals = o.Intervals();
+        var (nowUtc, nowLocal, o, intervals) = now;
+        var today = now.Today;
         var before = nowUtc.AddDays(-(intervals.RequestUndecidedAfter + intervals.EscalateAfter));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var waiting = await (

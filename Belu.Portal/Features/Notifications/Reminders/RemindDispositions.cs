@@ -24,15 +24,12 @@ public sealed class RemindDispositions(
     /// <summary>Sends every disposition reminder due now and not sent today; returns how many.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
-        var o = options.Value;
-        if (!o.Enabled)
+        if (ReminderMoment.Of(options.Value, clock) is not { } now)
         {
             return 0;
         }
-        var nowUtc = clock.UtcNow;
-        var nowLocal = clock.ToLocal(nowUtc);
-        var today = DateOnly.FromDateTime(nowLocal);
-        var intervals = o.Intervals();
+        var (nowUtc, nowLocal, o, intervals) = now;
+        var today = now.Today;
         // Working days are never shorter than calendar days, and no deadline more than a month away is "due soon".
         var unreadBefore = nowUtc.AddDays(-intervals.UnreadAfter);
         var soonLimit = today.AddDays(31);
