@@ -9,7 +9,7 @@ namespace Belu.Portal.Processes;
 /// The portal as its own process (the Belu.Portal.dll beside the benchmark, or the one in <c>BENCH_PORTAL_DIR</c>,
 /// e.g. a ReadyToRun publish) on a loopback port, configured through environment variables as an operator would: the
 /// one launcher of the benchmarks (rush, push, circuits) and of the tests that kill and restart the portal. This file is
-/// compiled into both projects (a linked source file), so the two start the portal the same way.
+/// compiled into both projects (the benchmark links this file), so the two start the portal the same way.
 /// </summary>
 public sealed class PortalProcess : IAsyncDisposable
 {
