@@ -9,20 +9,7 @@ namespace Belu.Portal.Tests.Integration.Attendance;
 /// <summary>The hosted reminder on the fake clock: one reminder after one working day, none for a decided request.</summary>
 public class RequestReminderTests(FakeClockPortalFactory factory) : IClassFixture<FakeClockPortalFactory>
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
-
-    /// <summary>Moves the clock and returns once the worker has finished a check that began at or after that time.</summary>
-    private async Task SetLocalAndCheckAsync(DateOnly day, int hour, int minute)
-    {
-        factory.SetLocal(day, hour, minute);
-        var target = factory.Time.GetUtcNow().UtcDateTime;
-        var worker = factory.Services.GetRequiredService<RequestReminderWorker>();
-        using var timeout = new CancellationTokenSource(Wait);
-        while (worker.LastPassUtc < target)
-        {
-            await Task.Delay(20, timeout.Token);
-        }
-    }
+    private Task SetLocalAndCheckAsync(DateOnly day, int hour, int minute) => factory.CheckRequestRemindersAtAsync(day, hour, minute);
 
     private async Task<int> RemindersOfAsync(Guid requestId)
     {

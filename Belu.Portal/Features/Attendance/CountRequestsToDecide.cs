@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Belu.Portal.Features.Attendance;
 
-/// <summary>How many requests wait for the caller's decision: shown where an approver lands (the home page).</summary>
+/// <summary>How many requests wait for the caller's turn (<see cref="RequestTurn"/>): shown where an approver lands (the home page).</summary>
 public sealed class CountRequestsToDecide(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, Organization.Acting.PostHolders postHolders)
 {
     public async Task<int> CountAsync(CancellationToken ct = default)
@@ -16,7 +16,7 @@ public sealed class CountRequestsToDecide(IDbContextFactory<PortalDbContext> dbF
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // An acting official also counts what waits for the post he holds today.
-        var approvers = (await postHolders.PostsActedByAsync(db, me, ct: ct)).Select(p => (int?)p.ReplacedEmployeeId).Append(me).ToList();
-        return await db.AttendanceRequests.CountAsync(r => approvers.Contains(r.ApproverEmployeeId) && r.Status == RequestStatus.Diajukan, ct);
+        var holders = (await postHolders.PostsActedByAsync(db, me, ct: ct)).Select(p => p.ReplacedEmployeeId).Append(me).ToList();
+        return await RequestTurn.Pending(db).CountAsync(t => holders.Contains(t.HolderId), ct);
     }
 }

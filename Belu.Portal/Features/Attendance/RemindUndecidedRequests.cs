@@ -7,8 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Belu.Portal.Features.Attendance;
 
 /// <summary>
-/// Reminds approvers of requests still undecided after one working day (<c>Reminders:RequestUndecidedWorkingDays</c>;
-/// <see cref="RequestReminderRule"/>), counted on the approver's unit calendar (its schedule and the holiday book). Each request is claimed with a conditional update
+/// Reminds whoever's turn it is (<see cref="RequestTurn"/>: the approver, or the grantor once a cuti has its
+/// consideration) of a request still undecided one working day after his turn began
+/// (<c>Reminders:RequestUndecidedWorkingDays</c>; <see cref="RequestReminderRule"/>), counted on his unit's calendar
+/// (its schedule and the holiday book). A consideration starts the grantor's turn with the reminder unsent. Each request is claimed with a conditional update
 /// (ReminderSentUtc from null to now) in the same transaction as its outbox event and announced after that commits:
 /// a second run, a restart or a second instance never reminds of the same request twice.
 /// </summary>
@@ -27,27 +29,27 @@ public sealed class RemindUndecidedRequests(
         // No request can be due before as many calendar days have passed: the rule counts 24 hours of working days each.
         var earliestDue = nowUtc - wait;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var waiting = await db.AttendanceRequests.AsNoTracking()
-            .Where(r => r.Status == RequestStatus.Diajukan && r.ReminderSentUtc == null && r.ApproverEmployeeId != null && r.CreatedUtc <= earliestDue)
-            .OrderBy(r => r.CreatedUtc).Take(500)
-            .Select(r => new { Request = r, ApproverUnitId = db.Employees.Where(e => e.Id == r.ApproverEmployeeId).Select(e => e.UnitId).First() })
+        var waiting = await RequestTurn.Pending(db).AsNoTracking()
+            .Where(t => t.Request.ReminderSentUtc == null && t.StartedUtc <= earliestDue)
+            .OrderBy(t => t.StartedUtc).Take(500)
+            .Select(t => new { t.Request, t.HolderId, t.StartedUtc, HolderUnitId = db.Employees.Where(e => e.Id == t.HolderId).Select(e => e.UnitId).First() })
             .ToListAsync(ct);
         if (waiting.Count == 0)
         {
             return 0;
         }
 
-        var firstDay = DateOnly.FromDateTime(clock.ToLocal(waiting.Min(w => w.Request.CreatedUtc)));
+        var firstDay = DateOnly.FromDateTime(clock.ToLocal(waiting.Min(w => w.StartedUtc)));
         var book = await engine.LoadBookAsync(db, firstDay, clock.Today, ct);
         var nowLocal = clock.ToLocal(nowUtc);
         var reminded = 0;
         foreach (var w in waiting)
         {
-            if (!RequestReminderRule.IsDue(clock.ToLocal(w.Request.CreatedUtc), nowLocal, day => book.IsWorkingDay(w.ApproverUnitId, day), wait))
+            if (!RequestReminderRule.IsDue(clock.ToLocal(w.StartedUtc), nowLocal, day => book.IsWorkingDay(w.HolderUnitId, day), wait))
             {
                 continue;
             }
-            var reminder = await RequestNotices.ReminderAsync(db, w.Request, nowUtc, ct);
+            var reminder = await RequestNotices.ReminderAsync(db, w.Request, w.HolderId, nowUtc, ct);
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
                 var claimed = await db.AttendanceRequests

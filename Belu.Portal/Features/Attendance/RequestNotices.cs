@@ -19,13 +19,13 @@ internal static class RequestNotices
         };
     }
 
-    public static async Task<RequestReminderEvent> ReminderAsync(PortalDbContext db, AttendanceRequest request, DateTime nowUtc, CancellationToken ct)
+    public static async Task<RequestReminderEvent> ReminderAsync(PortalDbContext db, AttendanceRequest request, int holderId, DateTime nowUtc, CancellationToken ct)
     {
         var requester = await RequesterAsync(db, request.EmployeeId, ct);
         return new RequestReminderEvent(request.Id, request.Kind, request.From, request.To, requester.Name)
         {
             AtUtc = nowUtc,
-            RecipientEmployeeIds = request.ApproverEmployeeId is int approver ? [approver] : [],
+            RecipientEmployeeIds = [holderId],
             UnitId = requester.UnitId,
             SubjectEmployeeId = request.EmployeeId,
         };

@@ -59,6 +59,8 @@ public sealed class DecideLeave(
             // The grantor hears of it now, through the same notice a new request gives its approver.
             var submitted = await RequestNotices.SubmittedAsync(db, request, ct);
             next = submitted with { AtUtc = request.ConsideredUtc.Value, RecipientEmployeeIds = [request.GrantorEmployeeId.Value] };
+            // His turn begins now: his reminder comes a working day from here (RequestTurn).
+            request.ReminderSentUtc = null;
             Outbox.Stage(db, next);
         }
         await SaveAsync(db, ct);

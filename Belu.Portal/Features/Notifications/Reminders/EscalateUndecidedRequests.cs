@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace Belu.Portal.Features.Notifications.Reminders;
 
 /// <summary>
-/// A request its approver has left undecided after his own reminder (<see cref="RemindUndecidedRequests"/>) and
-/// <see cref="ReminderOptions.EscalateAfterWorkingDays"/> more working days climbs to the approver's superior, once a
-/// working day until it is decided or withdrawn (a per-day mark claimed with the outbox event).
+/// A request left undecided by whoever's turn it is (<see cref="RequestTurn"/>: the approver, or the grantor once a cuti
+/// has its consideration) after his own reminder (<see cref="RemindUndecidedRequests"/>) and
+/// <see cref="ReminderOptions.EscalateAfterWorkingDays"/> more working days climbs to his superior, once a working day
+/// until it is decided or withdrawn (a per-day mark claimed with the outbox event).
 /// </summary>
 public sealed class EscalateUndecidedRequests(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -30,27 +31,27 @@ public sealed class EscalateUndecidedRequests(
         var before = nowUtc.AddDays(-(intervals.RequestUndecidedAfter + intervals.EscalateAfter));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var waiting = await (
-            from r in db.AttendanceRequests.AsNoTracking()
-            join approver in db.Employees on r.ApproverEmployeeId equals approver.Id
-            join requester in db.Employees on r.EmployeeId equals requester.Id
-            where r.Status == RequestStatus.Diajukan && r.CreatedUtc <= before && approver.SuperiorId != null
-            orderby r.CreatedUtc
+            from t in RequestTurn.Pending(db).AsNoTracking()
+            join holder in db.Employees on t.HolderId equals holder.Id
+            join requester in db.Employees on t.Request.EmployeeId equals requester.Id
+            where t.StartedUtc <= before && holder.SuperiorId != null
+            orderby t.StartedUtc
             select new
             {
-                r.Id, r.Kind, r.From, r.To, r.CreatedUtc, ApproverName = approver.Name, ApproverUnitId = approver.UnitId,
-                SuperiorId = approver.SuperiorId!.Value, RequesterName = requester.Name, RequesterUnitId = requester.UnitId,
+                t.Request.Id, t.Request.Kind, t.Request.From, t.Request.To, t.StartedUtc, HolderName = holder.Name, HolderUnitId = holder.UnitId,
+                SuperiorId = holder.SuperiorId!.Value, RequesterName = requester.Name, RequesterUnitId = requester.UnitId,
             }).Take(500).ToListAsync(ct);
         if (waiting.Count == 0)
         {
             return 0;
         }
-        var book = await engine.LoadBookAsync(db, DateOnly.FromDateTime(clock.ToLocal(waiting[0].CreatedUtc)), today, ct);
+        var book = await engine.LoadBookAsync(db, DateOnly.FromDateTime(clock.ToLocal(waiting[0].StartedUtc)), today, ct);
         var count = 0;
         foreach (var w in waiting)
         {
-            bool ApproverWorks(DateOnly day) => book.IsWorkingDay(w.ApproverUnitId, day);
-            if (!ReminderRules.RemindersRun(nowLocal, o.DigestTime, ApproverWorks)
-                || !ReminderRules.RequestEscalationDue(clock.ToLocal(w.CreatedUtc), nowLocal, intervals, ApproverWorks))
+            bool HolderWorks(DateOnly day) => book.IsWorkingDay(w.HolderUnitId, day);
+            if (!ReminderRules.RemindersRun(nowLocal, o.DigestTime, HolderWorks)
+                || !ReminderRules.RequestEscalationDue(clock.ToLocal(w.StartedUtc), nowLocal, intervals, HolderWorks))
             {
                 continue;
             }
@@ -59,7 +60,7 @@ public sealed class EscalateUndecidedRequests(
             {
                 continue;
             }
-            var escalated = new RequestEscalated(w.Id, w.Kind, w.From, w.To, w.RequesterName, w.ApproverName)
+            var escalated = new RequestEscalated(w.Id, w.Kind, w.From, w.To, w.RequesterName, w.HolderName)
             {
                 AtUtc = nowUtc,
                 RecipientEmployeeIds = [w.SuperiorId],

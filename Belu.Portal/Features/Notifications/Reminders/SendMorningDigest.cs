@@ -110,8 +110,7 @@ public sealed class SendMorningDigest(
                 Of(row.EmployeeId).ToInitial += row.N;
             }
         }
-        foreach (var row in await db.AttendanceRequests.Where(r => r.Status == RequestStatus.Diajukan && r.ApproverEmployeeId != null)
-            .GroupBy(r => r.ApproverEmployeeId!.Value).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
+        foreach (var row in await RequestTurn.Pending(db).GroupBy(t => t.HolderId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
         {
             Of(row.Key).RequestsToDecide += row.N;
         }
