@@ -2,10 +2,13 @@ using Belu.Portal.Common;
 using Belu.Portal.Features.Attendance;
 using Belu.Portal.Features.Attendance.Domain;
 using Belu.Portal.Features.ElectronicLetters;
+using Belu.Portal.Features.Reports.Attendance;
+using Belu.Portal.Features.Reports.Pipeline;
 using Belu.Portal.Tests.Infrastructure;
 using Belu.Portal.Tests.Integration.Attendance;
 using Belu.Portal.Tests.Integration.Letters;
 using Belu.Portal.Tests.Integration.Organization;
+using Belu.Portal.Tests.Integration.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -74,6 +77,32 @@ public class SuratTugasDutyTests(PortalFactory factory) : IClassFixture<PortalFa
             .First(d => d.Month == today.Month && book.IsWorkingDay(unit, d));
         Assert.Equal(signed.Number, recap.LetterOf(first, linkedDay)?.Number);
         Assert.Equal($"/verifikasi/{signed.VerificationCode}", recap.LetterOf(first, linkedDay)?.Link);
+    }
+
+    [Fact]
+    public async Task TheMonthlyRecapWorkbookNamesTheSuratTugasBesideItsStaffsDutyDays()
+    {
+        var (staffId, _) = await factory.StaffWithCleanRecordAsync("DISKOMINFO", skip: 3);
+        var (signed, from, _) = await SignedSuratTugasAsync(staffId);
+        await using var db = factory.CreateDbContext();
+        var person = await db.Employees.SingleAsync(e => e.Id == staffId);
+        var today = factory.Today();
+        var month = from.Month == today.Month ? today : from;
+        var client = factory.CreateBrowserLikeClient();
+        await client.SignInAsync("pimpinan");
+
+        using var book = await RecapTestUnit.DownloadAsync(client, AttendanceRecapReport.Link([person.UnitId], month.Year, month.Month));
+
+        var ws = Assert.Single(book.Worksheets);
+        var header = ws.Row(SheetPlan.HeaderRow).CellsUsed().Single(c => c.GetString() == AttendanceRecapReport.DutyLettersHeader);
+        var row = ws.Column(3).CellsUsed().Single(c => c.GetString() == person.Name).Address.RowNumber;
+        Assert.Equal(signed.Number, ws.Cell(row, header.Address.ColumnNumber).GetString());
+        var dutyDay = ws.Row(row).Cells(AttendanceRecapReport.FirstDayColumn, header.Address.ColumnNumber - 1).Count(c => c.GetString() == "DL");
+        Assert.True(dutyDay > 0);
+        // A letter is named only beside a row that has DL days; the totals row names none.
+        var named = ws.Column(header.Address.ColumnNumber).CellsUsed().Where(c => c.Address.RowNumber > SheetPlan.HeaderRow).ToList();
+        Assert.All(named, c => Assert.Contains(ws.Row(c.Address.RowNumber).Cells(AttendanceRecapReport.FirstDayColumn, header.Address.ColumnNumber - 1),
+            day => day.GetString() == "DL"));
     }
 
     [Fact]

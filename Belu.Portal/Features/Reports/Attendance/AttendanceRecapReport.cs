@@ -88,10 +88,25 @@ public sealed class AttendanceRecapReport(AttendanceReportService attendance, Cu
         {
             layout.Integer(code.ToString(), 6, r => r.Totals.GetValueOrDefault(code), ColumnTotal.Sum);
         }
-        return layout
+        layout
             .Integer("Menit terlambat", 10, r => r.Days.Sum(d => d?.LateMinutes ?? 0), ColumnTotal.Sum)
-            .Percentage("Potongan TPP", 10, r => r.DeductionPercent / 100m)
-            .WithTotals();
+            .Percentage("Potongan TPP", 10, r => r.DeductionPercent / 100m);
+        if (grid.Letters is { Count: > 0 })
+        {
+            // The page links a DL day to its Surat Tugas; a sheet cannot, so it names the letters beside the row.
+            layout.Text(DutyLettersHeader, 34, r => DutyLetterNumbers(grid, r));
+        }
+        return layout.WithTotals();
+    }
+
+    public const string DutyLettersHeader = "Surat Tugas (DL)";
+
+    /// <summary>The numbers of the signed Surat Tugas behind the row's DL days in the month, in date order.</summary>
+    public static string? DutyLetterNumbers(RecapGrid grid, RecapRow row)
+    {
+        var numbers = grid.Days.Select((day, i) => row.Days[i] is { Code: AttendanceCode.DL } ? grid.LetterOf(row.Employee.Id, day.Date)?.Number : null)
+            .OfType<string>().Distinct().ToList();
+        return numbers.Count == 0 ? null : string.Join("; ", numbers);
     }
 
     /// <summary>The code of a day as the recap page shows it; a day off says L even when nothing is stored for it.</summary>
