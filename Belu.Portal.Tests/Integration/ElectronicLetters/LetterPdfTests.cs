@@ -30,6 +30,30 @@ public class LetterPdfTests
     }
 
     [Fact]
+    public async Task ASuratTugasTableNeverBreaksANipOrAHeaderWordAcrossLines()
+    {
+        var content = new DraftContent
+        {
+            Subject = "Bimbingan Teknis", Body = "Demikian untuk dilaksanakan.", TaskFrom = new DateOnly(2026, 12, 7), TaskTo = new DateOnly(2026, 12, 9),
+            TaskPlace = "Kantor Kecamatan Atambua Barat", TaskPurpose = "Bimbingan teknis pengelolaan aplikasi layanan kecamatan",
+            AssignedStaff =
+            [
+                new DraftParty { EmployeeId = 1, Name = "Arnoldus Moruk", Nip = "198207032006071622", Rank = "Penata Muda (III/a)", Position = "Pranata Komputer Ahli Pertama" },
+                new DraftParty { EmployeeId = 2, Name = "Mikael Amaral, M.M.", Nip = "197510032007121647", Rank = "Penata Tingkat I (III/d)", Position = "Pranata Komputer Ahli Muda pada Bidang Aplikasi Informatika" },
+            ],
+        };
+        var letter = DraftDocument.Build(ElectronicLetterKind.SuratTugas, content, SampleLetters.Kop, SampleLetters.Signer);
+
+        // Each cell's lines come out on their own in the text, so a word broken inside its cell reads back split.
+        var words = (await Poppler.TextAsync(Renderer.Render(letter))).Split((char[])[' ', '\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Contains("198207032006071622", words);
+        Assert.Contains("197510032007121647", words);
+        Assert.Contains("Pangkat/Gol.", words);
+        Assert.Contains("No.", words);
+    }
+
+    [Fact]
     public async Task ALongBodyBreaksToASecondPageNumberedTwoWithoutLosingALine()
     {
         var letter = SampleLetters.SuratDinas(paragraphs: 9);

@@ -137,18 +137,33 @@ internal static class LetterBody
         pages.Y += height;
     }
 
-    /// <summary>Each column's share follows its longest content, with a floor so a short column ("No") stays readable.</summary>
+    /// <summary>
+    /// Each column gets at least its longest word (a NIP, "Pangkat/Gol.") so no word is broken inside a cell; the room
+    /// left is shared in proportion to how much more each column's longest text needs. Only when the longest words
+    /// alone overflow the page are they scaled down (and then broken).
+    /// </summary>
     private static double[] ColumnWidths(LetterPages pages, SimpleTable table)
     {
-        var natural = new double[table.Header.Count];
-        for (var c = 0; c < natural.Length; c++)
+        var columns = table.Header.Count;
+        var (natural, minimal) = (new double[columns], new double[columns]);
+        for (var c = 0; c < columns; c++)
         {
-            var texts = table.Rows.Select(r => c < r.Count ? r[c] : "").Prepend(table.Header[c]);
+            var texts = table.Rows.Select(r => c < r.Count ? r[c] : "").Prepend(table.Header[c]).ToList();
             natural[c] = texts.Max(t => pages.Gfx.MeasureString(t.Length == 0 ? " " : t, pages.Bold).Width) + 2 * CellPadding;
+            minimal[c] = texts.SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).DefaultIfEmpty(" ")
+                .Max(w => pages.Gfx.MeasureString(w, pages.Bold).Width) + 2 * CellPadding;
         }
-        var floor = pages.ContentWidth / natural.Length * 0.3;
-        var capped = natural.Select(n => Math.Max(floor, Math.Min(n, pages.ContentWidth))).ToArray();
-        var scale = pages.ContentWidth / capped.Sum();
-        return capped.Select(w => w * scale).ToArray();
+        var width = pages.ContentWidth;
+        if (natural.Sum() <= width)
+        {
+            return [.. natural.Select(n => n * width / natural.Sum())];
+        }
+        if (minimal.Sum() >= width)
+        {
+            return [.. minimal.Select(m => m * width / minimal.Sum())];
+        }
+        var room = width - minimal.Sum();
+        var wants = natural.Select((n, c) => n - minimal[c]).ToArray();
+        return [.. minimal.Select((m, c) => m + room * wants[c] / wants.Sum())];
     }
 }
