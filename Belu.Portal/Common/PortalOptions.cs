@@ -68,4 +68,14 @@ public sealed class DemoOptions
     /// <summary>How many outgoing letters the demo registers for Diskominfo.</summary>
     [Range(0, int.MaxValue, ErrorMessage = "harus 0 atau lebih.")]
     public int OutgoingLetters { get; set; } = 60;
+
+    /// <summary>Signed naskah dinas of each kind, made through the real drafting, review and signing road.</summary>
+    public bool SignedLetters { get; set; } = true;
+
+    /// <summary>The passphrase the demo's Kepala Dinas Kominfo signs with (the demo enrols him with it).</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "isi dengan passphrase tanda tangan demo.")]
+    [MinLength(8, ErrorMessage = "paling sedikit 8 karakter.")]
+    public string SignerPassphrase { get; set; } = DefaultSignerPassphrase;
+
+    public const string DefaultSignerPassphrase = "Tanda#Tangan2026";
 }

@@ -30,6 +30,7 @@ public static class ElectronicLettersExtensions
         builder.Services.AddScoped<DraftDetailsQuery>();
         builder.Services.AddScoped<LetterheadQueries>();
         builder.Services.AddScoped<SaveLetterhead>();
+        builder.Services.AddScoped<Data.Seed.IDemoSeedStep, ElectronicLettersDemoSeed>();
         return builder;
     }
 
