@@ -20,6 +20,9 @@ public sealed record DispatchView(DispatchMethod Method, DateOnly SentDate, stri
 /// <summary>What the outgoing page shows of the letter's delivery, and whether the caller may record a sending.</summary>
 public sealed record DeliveryStatus(Guid OutgoingLetterId, IReadOnlyList<DeliveryLine> Lines, bool CanRecord)
 {
+    /// <summary>The code of the public verification page when the letter was signed electronically in the portal.</summary>
+    public string? VerificationCode { get; init; }
+
     /// <summary>The lines a clerk can still record a sending for: those not delivered inside the portal.</summary>
     public IEnumerable<string> External => Lines.Where(l => l.Delivered is null).Select(l => l.Recipient).Distinct();
 }
@@ -57,7 +60,8 @@ public sealed class DeliveryStatusQuery(IDbContextFactory<PortalDbContext> dbFac
                 dispatches.Where(x => x.d.Recipient == recipient)
                     .Select(x => new DispatchView(x.d.Method, x.d.SentDate, x.d.ReceiverName, x.File, dir.NameOf(x.d.RecordedById), x.d.RecordedAtUtc)).ToList()));
         }
-        return new DeliveryStatus(letter.Id, lines, RecordDispatch.MayRecord(dir, letter));
+        var code = await db.Set<SignedLetter>().Where(s => s.OutgoingLetterId == letter.Id).Select(s => s.VerificationCode).FirstOrDefaultAsync(ct);
+        return new DeliveryStatus(letter.Id, lines, RecordDispatch.MayRecord(dir, letter)) { VerificationCode = code };
     }
 
     internal static IEnumerable<string> Lines(string? text) =>
