@@ -18,6 +18,8 @@ var scenarios = new Dictionary<string, (string Usage, Func<string[], Task<int>> 
     ["push"] = ("push [--clients 500] [--boards 3] [--tokens 5] [--rate 5] [--events 250] [--screenshot board.png]   commit-to-receipt latency of live events", PushBench.RunAsync),
     ["attlog"] = (AttlogBench.Usage, AttlogBench.RunAsync),
     ["sign"] = (SignBench.Usage, SignBench.RunAsync),
+    ["signers"] = (SignersBench.Usage, SignersBench.RunAsync),
+    ["verify"] = (VerifyBench.Usage, VerifyBench.RunAsync),
     ["circuits"] = ("circuits [--boards 100] [--inbox 100] [--batch 10]   portal memory per Blazor circuit (board and inbox pages)", CircuitsBench.RunAsync),
 };
 
