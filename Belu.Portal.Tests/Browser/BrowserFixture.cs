@@ -48,6 +48,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A fresh browser profile signed in through the login form as <paramref name="user"/>, its circuit up.</summary>
+    public async Task<IPage> SignedInAsync(string user, int width = 1366, int height = 768)
+    {
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync("/akun/masuk");
+        await new LoginPage(page).SignInAsync(user, PortalFactory.Password);
+        await page.WaitForCircuitAsync();
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

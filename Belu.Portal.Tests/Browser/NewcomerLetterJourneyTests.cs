@@ -19,21 +19,6 @@ public sealed partial class NewcomerLetterJourneyTests(BrowserFixture browser)
 {
     private const string Subject = "Undangan Penyusunan Peta Jalan SPBE Bidang Kesehatan";
 
-    private async Task<IPage> SignedInAsync(string user, int width = 1366, int height = 768)
-    {
-        var page = await browser.NewPageAsync(width, height);
-        await page.GotoAsync("/akun/masuk");
-        await new LoginPage(page).SignInAsync(user, PortalFactory.Password);
-        await page.WaitForCircuitAsync();
-        return page;
-    }
-
-    private static async Task OpenAsync(IPage page, string href)
-    {
-        await page.GotoAsync(href);
-        await page.WaitForCircuitAsync();
-    }
-
     private static ILocator Note(IPage page) => page.Locator("textarea[data-testid=review-note], [data-testid=review-note] textarea").First;
 
     [Fact]
@@ -42,8 +27,8 @@ public sealed partial class NewcomerLetterJourneyTests(BrowserFixture browser)
         var (_, staff) = await browser.Portal.DinkesPeopleAsync();
 
         // The conceptor picks the kind, writes the body and picks an internal unit as addressee.
-        var pegawai = await SignedInAsync("pegawai");
-        await OpenAsync(pegawai, "/naskah/baru");
+        var pegawai = await browser.SignedInAsync("pegawai");
+        await pegawai.OpenAsync("/naskah/baru");
         await pegawai.NavigatesAsync(() => pegawai.ClickAsync("[data-testid=start-SuratDinas]"), EditorUrl().IsMatch);
         await pegawai.WaitForCircuitAsync();
         var review = pegawai.Url[..^"/ubah".Length];
@@ -61,17 +46,17 @@ public sealed partial class NewcomerLetterJourneyTests(BrowserFixture browser)
         await Expect(pegawai.Locator("[data-testid=draft-status]")).ToHaveTextAsync("Verifikasi");
 
         // The first verifier returns it once, with a note.
-        var kabid = await SignedInAsync("kabid.aptika");
-        await OpenAsync(kabid, review);
+        var kabid = await browser.SignedInAsync("kabid.aptika");
+        await kabid.OpenAsync(review);
         await Note(kabid).FillAsync("Cantumkan hari, tanggal dan tempat rapat.");
         await Note(kabid).BlurAsync();
         await kabid.ClickAsync("[data-testid=review-return]");
         await Expect(kabid.Locator("[data-testid=draft-status]")).ToHaveTextAsync("Dikembalikan");
 
         // The conceptor reads the note, fixes the body and resends.
-        await OpenAsync(pegawai, review);
+        await pegawai.OpenAsync(review);
         await Expect(pegawai.Locator("[data-testid=draft-steps]")).ToContainTextAsync("Cantumkan hari, tanggal dan tempat rapat.");
-        await OpenAsync(pegawai, review + "/ubah");
+        await pegawai.OpenAsync(review + "/ubah");
         await pegawai.Locator("textarea[data-testid=draft-body], [data-testid=draft-body] textarea").First
             .FillAsync("Dengan hormat,\n\nDalam rangka penyusunan peta jalan SPBE, kami mohon kehadiran perwakilan Dinas Kesehatan pada hari Senin, 7 Desember 2026, pukul 09.00 WITA, di Aula Diskominfo.\n\nDemikian, atas perhatiannya kami ucapkan terima kasih.");
         await Expect(pegawai.Locator("[data-testid=draft-preview]")).ToContainTextAsync("Aula Diskominfo", new() { Timeout = 30_000 });
@@ -80,17 +65,17 @@ public sealed partial class NewcomerLetterJourneyTests(BrowserFixture browser)
         await Expect(pegawai.Locator("[data-testid=draft-status]")).ToHaveTextAsync("Verifikasi");
 
         // Both verifiers initial it in turn.
-        await OpenAsync(kabid, review);
+        await kabid.OpenAsync(review);
         await kabid.ClickAsync("[data-testid=review-initial]");
         await Expect(kabid.Locator("[data-testid=review-actions]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
-        var sekretaris = await SignedInAsync("sekretaris");
-        await OpenAsync(sekretaris, review);
+        var sekretaris = await browser.SignedInAsync("sekretaris");
+        await sekretaris.OpenAsync(review);
         await sekretaris.ClickAsync("[data-testid=review-initial]");
         await Expect(sekretaris.Locator("[data-testid=draft-status]")).ToHaveTextAsync("Menunggu tanda tangan", new() { Timeout = 30_000 });
 
         // The signer (enrolling first, if no other journey has enrolled him yet) signs with his passphrase: the number comes now.
-        var kepala = await SignedInAsync("pimpinan");
-        await OpenAsync(kepala, review);
+        var kepala = await browser.SignedInAsync("pimpinan");
+        await kepala.OpenAsync(review);
         await Expect(kepala.Locator("[data-testid=draft-history]")).ToContainTextAsync("Dikembalikan dengan catatan");
         var enrol = kepala.Field("enrol-passphrase");
         var sign = kepala.Field("sign-passphrase");
@@ -108,7 +93,7 @@ public sealed partial class NewcomerLetterJourneyTests(BrowserFixture browser)
         var number = await kepala.Locator("[data-testid=signed-number]").InnerTextAsync();
 
         // It arrives in the addressee unit's incoming box, where its leader disposes it.
-        var head = await SignedInAsync(DeliveryTestKit.DinkesHead);
+        var head = await browser.SignedInAsync(DeliveryTestKit.DinkesHead);
         await head.GotoAsync("/surat/masuk?kotak=belum-disposisi");
         var row = head.Locator("[data-testid=letter-table] tbody tr", new() { HasText = Subject });
         await row.WaitForAsync(new() { Timeout = 30_000 });

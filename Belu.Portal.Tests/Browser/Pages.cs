@@ -23,6 +23,13 @@ public static class PageExtensions
     public static Task WaitForCircuitAsync(this IPage page) =>
         page.Locator("[data-circuit=ready]").WaitForAsync();
 
+    /// <summary>Opens a page of the portal and waits for its circuit.</summary>
+    public static async Task OpenAsync(this IPage page, string href)
+    {
+        await page.GotoAsync(href);
+        await page.WaitForCircuitAsync();
+    }
+
     /// <summary>A MudBlazor text field by its test id (the id lands on the input itself or on its wrapper).</summary>
     public static ILocator Field(this IPage page, string testId) =>
         page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;

@@ -13,15 +13,6 @@ namespace Belu.Portal.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class SignedLetterScreensTests(BrowserFixture browser)
 {
-    private async Task<IPage> SignedInAsync(string user, int width, int height)
-    {
-        var page = await browser.NewPageAsync(width, height);
-        await page.GotoAsync("/akun/masuk");
-        await new LoginPage(page).SignInAsync(user, PortalFactory.Password);
-        await page.WaitForCircuitAsync();
-        return page;
-    }
-
     [Theory]
     [InlineData(1366, 768, "")]
     [InlineData(390, 844, "-ponsel")]
@@ -30,7 +21,7 @@ public sealed class SignedLetterScreensTests(BrowserFixture browser)
         var subject = $"Permintaan Data Sarana Prasarana Puskesmas{suffix}";
         var (signed, _, outgoingId) = await browser.Portal.SignedToDinkesAsync(subject);
 
-        var page = await SignedInAsync("pegawai", width, height);
+        var page = await browser.SignedInAsync("pegawai", width, height);
         await page.GotoAsync("/surat/keluar");
         await page.WaitForCircuitAsync();
         var row = page.Locator("[data-testid=outgoing-table] tbody tr", new() { HasText = signed.Number });
