@@ -123,7 +123,9 @@ public static class SecurityExtensions
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        // The field check-in asks for the location and the camera (docs/decisions/0026): the portal's own pages may, no
+        // other origin may. A Blazor page keeps the document it was first loaded as, so this cannot be one path's alone.
+        headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=(self)";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         if (context.Request.IsHttps)
         {

@@ -549,6 +549,166 @@ namespace Belu.Portal.Data.Migrations
                     b.ToTable("EmployeePins", (string)null);
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Field.DutyDestination", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RadiusMetres")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SetByEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SetUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId");
+
+                    b.ToTable("DutyDestinations", (string)null);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Field.FieldPunch", b =>
+                {
+                    b.Property<Guid>("PunchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AccuracyMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("AreaKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistanceMetres")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PhotoKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Review")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReviewedByEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PunchId");
+
+                    b.HasIndex("EmployeeId", "AtUtc");
+
+                    b.HasIndex("Review", "AtUtc");
+
+                    b.ToTable("FieldPunches", (string)null);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Field.FieldSite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RadiusMetres")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("FieldSites", (string)null);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Field.FieldStaffMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId")
+                        .IsUnique();
+
+                    b.ToTable("FieldStaffMarks", (string)null);
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.Attendance.Holiday", b =>
                 {
                     b.Property<int>("Id")
@@ -673,6 +833,9 @@ namespace Belu.Portal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Withheld")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -2615,6 +2778,45 @@ namespace Belu.Portal.Data.Migrations
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Field.DutyDestination", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Attendance.AttendanceRequest", null)
+                        .WithOne()
+                        .HasForeignKey("Belu.Portal.Features.Attendance.Field.DutyDestination", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Field.FieldPunch", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Attendance.Punch", null)
+                        .WithOne()
+                        .HasForeignKey("Belu.Portal.Features.Attendance.Field.FieldPunch", "PunchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Field.FieldSite", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Field.FieldStaffMark", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Belu.Portal.Features.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Belu.Portal.Features.Attendance.Leave.LeaveOpeningBalance", b =>

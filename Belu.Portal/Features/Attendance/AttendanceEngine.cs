@@ -93,7 +93,7 @@ public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, Office
 
     private static readonly PerModel<Func<PortalDbContext, List<int>, DateTime, DateTime, IAsyncEnumerable<PunchFact>>> PunchFacts = new(() => EF.CompileAsyncQuery(
         (PortalDbContext db, List<int> ids, DateTime startUtc, DateTime endUtc) => db.Punches.AsNoTracking()
-            .Where(p => ids.Contains(p.EmployeeId) && p.AtUtc >= startUtc && p.AtUtc < endUtc)
+            .Where(p => ids.Contains(p.EmployeeId) && p.AtUtc >= startUtc && p.AtUtc < endUtc && !p.Withheld)
             .Select(p => new PunchFact(p.EmployeeId, p.AtUtc))));
 
     private static readonly PerModel<Func<PortalDbContext, List<int>, DateOnly, DateOnly, IAsyncEnumerable<RequestFact>>> RequestFacts = new(() => EF.CompileAsyncQuery(

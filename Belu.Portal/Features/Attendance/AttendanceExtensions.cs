@@ -2,6 +2,7 @@ using Belu.Portal.Data.Seed;
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Attendance.Admin;
 using Belu.Portal.Features.Attendance.Devices;
+using Belu.Portal.Features.Attendance.Field;
 
 namespace Belu.Portal.Features.Attendance;
 
@@ -67,6 +68,7 @@ public static class AttendanceExtensions
         services.AddSingleton<RequestReminderWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestReminderWorker>());
         services.AddScoped<IDemoSeedStep, AttendanceDemoSeed>();
+        services.AddFieldCheckIn(builder.Configuration);
         services.AddAuthorizationBuilder()
             .AddPolicy(AttendancePolicies.Kiosk, p => p.RequireRole(Roles.Display, Roles.Admin));
         return builder;
@@ -76,6 +78,7 @@ public static class AttendanceExtensions
     {
         app.MapDeviceEndpoints();
         app.MapCheckInEndpoints();
+        app.MapFieldCheckIn();
 
         // A request's document, streamed only after the service's scope check (refusals: PortalExceptionHandler).
         app.MapGet("/absensi/permohonan/{id:guid}/dokumen", async (Guid id, OpenRequestDocument documents, CancellationToken ct) =>

@@ -33,6 +33,9 @@ public sealed class Punch
     public DateTime RecordedUtc { get; set; }
 
     public string? IpAddress { get; set; }
+
+    /// <summary>Kept but not counted for its day: a flagged field punch not yet accepted, or one its reviewer rejected.</summary>
+    public bool Withheld { get; set; }
 }
 
 /// <summary>A kiosk code used by an employee: each code checks a person in once, on every instance of the portal.</summary>

@@ -10,10 +10,11 @@ namespace Belu.Portal.Features.Attendance;
 
 /// <summary>
 /// A punch to store: who, when (UTC) and from where. <paramref name="ReviewIfClosed"/>: a machine's line, which may
-/// not rewrite a day already closed; for such a day it is parked for an admin's review instead.
+/// not rewrite a day already closed; for such a day it is parked for an admin's review instead. <paramref name="Field"/>:
+/// where a field check-in was made, stored with the punch in its transaction.
 /// </summary>
 public sealed record PunchSubmission(int EmployeeId, DateTime AtUtc, PunchSource Source, Guid? DeviceId = null, string? Pin = null, string? IpAddress = null,
-    bool ReviewIfClosed = false);
+    bool ReviewIfClosed = false, Field.FieldPunch? Field = null);
 
 public enum PunchOutcome
 {

@@ -51,7 +51,7 @@ public sealed class StorePunchBatch(
                     outcomes[index] = parking.Park(db, submission, date, nowUtc) ? PunchOutcome.Parked : PunchOutcome.Duplicate;
                     continue;
                 }
-                if (date == today)
+                if (date == today && !Field.FieldPunches.Withholds(submission.Field))
                 {
                     if (!todays.TryGetValue((group.Key, date), out var day))
                     {
@@ -63,7 +63,7 @@ public sealed class StorePunchBatch(
                 kept.Add(submission.AtUtc);
                 touched.Add((group.Key, date));
                 outcomes[index] = PunchOutcome.Accepted;
-                db.Punches.Add(new Punch
+                var punch = db.Punches.Add(new Punch
                 {
                     EmployeeId = submission.EmployeeId,
                     AtUtc = submission.AtUtc,
@@ -72,7 +72,8 @@ public sealed class StorePunchBatch(
                     Pin = submission.Pin,
                     IpAddress = submission.IpAddress,
                     RecordedUtc = nowUtc,
-                });
+                }).Entity;
+                Field.FieldPunches.Attach(db, punch, submission.Field);
             }
         }
         if (touched.Count == 0)

@@ -8,6 +8,12 @@ public static class AuditActions
 {
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
+        ["attendance.field.accepted"] = "Absen lapangan diterima atasan",
+        ["attendance.field.rejected"] = "Absen lapangan ditolak atasan",
+        ["attendance.field.photo"] = "Foto absen lapangan dibuka",
+        ["attendance.field.site"] = "Lokasi absen lapangan disimpan",
+        ["attendance.field.staff"] = "Petugas lapangan diubah",
+        ["attendance.field.destination"] = "Tujuan dinas luar diisi",
         ["login.succeeded"] = "Berhasil masuk",
         ["login.failed"] = "Gagal masuk",
         ["login.lockedout"] = "Masuk ditolak: akun terkunci",

@@ -112,4 +112,24 @@ public class FieldChecksTests
     [InlineData(double.NaN, 0, false)]
     public void OnlyRealCoordinatesAreValid(double latitude, double longitude, bool valid) =>
         Assert.Equal(valid, new GeoPoint(latitude, longitude).IsValid);
+
+    [Theory]
+    [InlineData("-9.1067, 124.8925", -9.1067, 124.8925)]
+    [InlineData("-9.1067 124.8925", -9.1067, 124.8925)]
+    [InlineData(" -9.1067;124.8925 ", -9.1067, 124.8925)]
+    [InlineData("0, 0", 0, 0)]
+    public void CoordinatesAreReadAsMapsCopyThem(string text, double latitude, double longitude)
+    {
+        Assert.True(GeoPoint.TryParse(text, out var point));
+        Assert.Equal(new GeoPoint(latitude, longitude), point);
+    }
+
+    [Theory]
+    [InlineData("-9,1067, 124,8925")]
+    [InlineData("-9.1067")]
+    [InlineData("95, 10")]
+    [InlineData("utara")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void AmbiguousOrImpossibleCoordinatesAreNotRead(string? text) => Assert.False(GeoPoint.TryParse(text, out _));
 }

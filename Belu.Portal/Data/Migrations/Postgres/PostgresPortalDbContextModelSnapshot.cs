@@ -559,6 +559,170 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.ToTable("EmployeePins", (string)null);
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Field.DutyDestination", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RadiusMetres")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SetByEmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SetUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RequestId");
+
+                    b.ToTable("DutyDestinations", (string)null);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Field.FieldPunch", b =>
+                {
+                    b.Property<Guid>("PunchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("AccuracyMetres")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("AreaKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AreaName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DistanceMetres")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("PhotoKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Review")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("ReviewedByEmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PunchId");
+
+                    b.HasIndex("EmployeeId", "AtUtc");
+
+                    b.HasIndex("Review", "AtUtc");
+
+                    b.ToTable("FieldPunches", (string)null);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Field.FieldSite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RadiusMetres")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("FieldSites", (string)null);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Field.FieldStaffMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId")
+                        .IsUnique();
+
+                    b.ToTable("FieldStaffMarks", (string)null);
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.Attendance.Holiday", b =>
                 {
                     b.Property<int>("Id")
@@ -688,6 +852,9 @@ namespace Belu.Portal.Data.Migrations.Postgres
 
                     b.Property<int>("Source")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Withheld")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -2669,6 +2836,45 @@ namespace Belu.Portal.Data.Migrations.Postgres
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Field.DutyDestination", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Attendance.AttendanceRequest", null)
+                        .WithOne()
+                        .HasForeignKey("Belu.Portal.Features.Attendance.Field.DutyDestination", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Field.FieldPunch", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Attendance.Punch", null)
+                        .WithOne()
+                        .HasForeignKey("Belu.Portal.Features.Attendance.Field.FieldPunch", "PunchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Field.FieldSite", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Field.FieldStaffMark", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Belu.Portal.Features.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Belu.Portal.Features.Attendance.Leave.LeaveOpeningBalance", b =>

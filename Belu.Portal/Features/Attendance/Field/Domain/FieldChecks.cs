@@ -5,6 +5,23 @@ public readonly record struct GeoPoint(double Latitude, double Longitude)
 {
     public bool IsValid => double.IsFinite(Latitude) && double.IsFinite(Longitude) && Latitude is >= -90 and <= 90 && Longitude is >= -180 and <= 180;
 
+    /// <summary>
+    /// Reads "lat, lon" as map sites copy it ("-9.1067, 124.8925", or separated by a space or a semicolon), always with
+    /// a decimal point whatever the page's culture: id-ID's decimal comma would make "-9,1067, 124,8925" ambiguous.
+    /// </summary>
+    public static bool TryParse(string? text, out GeoPoint point)
+    {
+        point = default;
+        var match = System.Text.RegularExpressions.Regex.Match(text ?? "", @"^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$");
+        if (!match.Success)
+        {
+            return false;
+        }
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        point = new GeoPoint(double.Parse(match.Groups[1].Value, culture), double.Parse(match.Groups[2].Value, culture));
+        return point.IsValid;
+    }
+
     /// <summary>"-9.106700, 124.892500": the notation map sites accept.</summary>
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Latitude:0.000000}, {Longitude:0.000000}");

@@ -1,0 +1,181 @@
+using Belu.Portal.Features.Attendance.Field;
+using Belu.Portal.Tests.Infrastructure;
+using Belu.Portal.Tests.Integration.Attendance;
+using Belu.Portal.Tests.Integration.Attendance.Field;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Belu.Portal.Tests.Browser;
+
+/// <summary>
+/// A portal of its own on the fake clock (07:45 WITA) and a Chromium with a fake camera: its media flags answer
+/// getUserMedia with a generated picture and grant it without asking. The location is the browser context's.
+/// </summary>
+public sealed class FieldBrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public FakeClockKestrelPortalFactory Portal { get; } = new();
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        await Chromium.EnsureInstalledAsync();
+        Assertions.SetDefaultExpectTimeout(15_000);
+        _ = Portal.BaseUrl;
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Args = [.. Chromium.Arguments, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
+            Headless = true,
+        });
+        Directory.CreateDirectory(BrowserFixture.ScreenshotDirectory);
+    }
+
+    /// <summary>A signed-in page whose browser reports <paramref name="at"/> as its location.</summary>
+    public async Task<IPage> SignedInAsync(string user, int width, int height, Features.Attendance.Field.Domain.GeoPoint at, double accuracy = 15)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Portal.BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "id-ID",
+            TimezoneId = "Asia/Makassar",
+            Permissions = ["geolocation", "camera"],
+            Geolocation = new Geolocation { Latitude = (float)at.Latitude, Longitude = (float)at.Longitude, Accuracy = (float)accuracy },
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        PageDiagnostics.Watch(page);
+        await page.GotoAsync("/akun/masuk");
+        await new LoginPage(page).SignInAsync(user, PortalFactory.Password);
+        await page.WaitForCircuitAsync();
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        await Portal.DisposeAsync();
+    }
+}
+
+[Trait("Category", "Browser")]
+public sealed class FieldCheckInJourneyTests(FieldBrowserFixture fixture) : IClassFixture<FieldBrowserFixture>
+{
+    private static async Task ReadyAsync(IPage page)
+    {
+        await page.GotoAsync("/absensi/lapangan");
+        await page.WaitForCircuitAsync();
+        // Enabled once the page has asked the browser whether it is a secure context.
+        await page.Locator("[data-testid=field-punch]:not([disabled])").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task AFieldCheckInInsideTheRadiusWithAPhotoIsReviewedAndRejectedByTheSuperior()
+    {
+        var employee = await fixture.Portal.FieldEmployeeAsync("pegawai");
+        var phone = await fixture.SignedInAsync("pegawai", 390, 844, FieldTestData.North(FieldTestData.Office, 40));
+        await ReadyAsync(phone);
+        await Assertions.Expect(phone.Locator("[data-testid=field-areas]")).ToContainTextAsync("Kantor Bupati Belu");
+        await phone.ClickAsync("[data-testid=field-camera-start]");
+        await phone.Locator("[data-testid=field-video]").WaitForAsync();
+        await phone.WaitForFunctionAsync("() => document.querySelector('[data-testid=field-video]').videoWidth > 0");
+        await phone.ClickAsync("[data-testid=field-capture]");
+        await phone.Locator("[data-testid=field-preview]").WaitForAsync();
+        await phone.ScreenshotAsync("absen-lapangan-foto-phone");
+        await phone.ClickAsync("[data-testid=field-punch]");
+        var result = phone.Locator("[data-testid=field-result]");
+        await Assertions.Expect(result).ToHaveAttributeAsync("data-state", "recorded");
+        await Assertions.Expect(result).ToContainTextAsync("Absen lapangan tercatat di Kantor Bupati Belu");
+        await Assertions.Expect(phone.Locator("[data-testid=field-punches]")).ToContainTextAsync("Tercatat");
+        await phone.ScreenshotAsync("absen-lapangan-phone");
+
+        await using (var db = fixture.Portal.CreateDbContext())
+        {
+            var field = await db.Set<FieldPunch>().SingleAsync(f => f.EmployeeId == employee);
+            Assert.NotNull(field.PhotoKey);
+            Assert.Equal(15, field.AccuracyMetres, 1);
+        }
+
+        foreach (var (width, height, shot) in new[] { (1366, 768, "absen-lapangan-tinjau"), (390, 844, "absen-lapangan-tinjau-phone") })
+        {
+            var superior = await fixture.SignedInAsync("kabid.aptika", width, height, FieldTestData.Office);
+            await superior.GotoAsync("/absensi/lapangan/tinjau");
+            await superior.WaitForCircuitAsync();
+            var list = superior.Locator("[data-testid=field-review-list]");
+            await Assertions.Expect(list).ToContainTextAsync("Kantor Bupati Belu");
+            var photo = list.Locator("[data-testid=field-photo]").First;
+            await photo.WaitForAsync();
+            await superior.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=field-photo]'); return i && i.complete && i.naturalWidth > 0; }");
+            await Assertions.Expect(list.Locator("[data-testid=field-map]").First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("openstreetmap.org/\\?mlat=-9\\.106"));
+            await superior.ScreenshotAsync(shot);
+        }
+
+        var reviewer = await fixture.SignedInAsync("kabid.aptika", 1366, 768, FieldTestData.Office);
+        await reviewer.GotoAsync("/absensi/lapangan/tinjau");
+        await reviewer.WaitForCircuitAsync();
+        await reviewer.ClickAsync("[data-testid=field-reject]");
+        await reviewer.Field("field-reject-reason").FillAsync("Foto tidak menunjukkan lokasi kerja");
+        await reviewer.ClickAsync("[data-testid=field-reject-confirm]");
+        await Assertions.Expect(reviewer.Locator("[data-testid=field-review]").First).ToContainTextAsync("Ditolak: Foto tidak menunjukkan lokasi kerja");
+        await using var check = fixture.Portal.CreateDbContext();
+        Assert.True((await check.Punches.SingleAsync(p => p.EmployeeId == employee && p.AtUtc >= FakeClock.Start.UtcDateTime.AddHours(-8))).Withheld);
+    }
+
+    [Fact]
+    public async Task AFieldCheckInOutsideEveryAreaIsRefusedAndNothingIsStored()
+    {
+        var employee = await fixture.Portal.FieldEmployeeAsync("kabid.ikp");
+        var page = await fixture.SignedInAsync("kabid.ikp", 1366, 768, FieldTestData.North(FieldTestData.Office, 3000));
+        await ReadyAsync(page);
+        await page.ScreenshotAsync("absen-lapangan");
+        await page.ClickAsync("[data-testid=field-punch]");
+        var result = page.Locator("[data-testid=field-result]");
+        await Assertions.Expect(result).ToHaveAttributeAsync("data-state", "refused");
+        await Assertions.Expect(result).ToContainTextAsync("di luar area absen yang diizinkan: 3,0 km dari Kantor Bupati Belu");
+        await page.ScreenshotAsync("absen-lapangan-ditolak");
+        await using var db = fixture.Portal.CreateDbContext();
+        Assert.False(await db.Punches.AnyAsync(p => p.EmployeeId == employee && p.AtUtc >= FakeClock.Start.UtcDateTime.AddHours(-8)));
+    }
+
+    [Fact]
+    public async Task OverPlainHttpThePageSaysLocationNeedsHttps()
+    {
+        await fixture.Portal.FieldEmployeeAsync("kabid.sandi");
+        var page = await fixture.SignedInAsync("kabid.sandi", 390, 844, FieldTestData.Office);
+        // What a browser reports on http://10.x.x.x: not a secure context.
+        await page.AddInitScriptAsync("Object.defineProperty(window, 'isSecureContext', { get: () => false });");
+        await page.GotoAsync("/absensi/lapangan");
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("[data-testid=field-insecure]")).ToContainTextAsync("bukan HTTPS");
+        await Assertions.Expect(page.Locator("[data-testid=field-punch]")).ToBeDisabledAsync();
+        await page.ScreenshotAsync("absen-lapangan-http-phone");
+    }
+
+    [Theory]
+    [InlineData(1366, 768, "absen-lapangan-pengaturan")]
+    [InlineData(390, 844, "absen-lapangan-pengaturan-phone")]
+    public async Task TheAdminAddsAnOfficeSiteByPastingItsCoordinates(int width, int height, string shot)
+    {
+        var page = await fixture.SignedInAsync("admin", width, height, FieldTestData.Office);
+        await page.GotoAsync("/admin/absensi/lapangan");
+        await page.WaitForCircuitAsync();
+        var name = $"Kantor Camat Tasifeto Barat {width}";
+        await page.Field("site-name").FillAsync(name);
+        await page.Field("site-coordinates").FillAsync("-9.0721, 124.8403");
+        await page.Field("site-radius").FillAsync("150");
+        await page.ClickAsync("[data-testid=site-save]");
+        var sites = page.Locator("[data-testid=field-sites]");
+        await Assertions.Expect(sites).ToContainTextAsync(name);
+        await Assertions.Expect(sites).ToContainTextAsync("-9.072100, 124.840300");
+        await page.ScreenshotAsync(shot);
+    }
+}
