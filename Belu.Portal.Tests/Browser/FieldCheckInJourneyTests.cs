@@ -178,4 +178,32 @@ public sealed class FieldCheckInJourneyTests(FieldBrowserFixture fixture) : ICla
         await Assertions.Expect(sites).ToContainTextAsync("-9.072100, 124.840300");
         await page.ScreenshotAsync(shot);
     }
+
+    [Theory]
+    [InlineData("kabid.ikp", 1366, 768, "permohonan-dl-tujuan")]
+    [InlineData("sekretaris", 390, 844, "permohonan-dl-tujuan-phone")]
+    public async Task TheEmployeeSetsHisDutyDestinationOnTheRequestPage(string user, int width, int height, string shot)
+    {
+        var request = new Features.Attendance.AttendanceRequest
+        {
+            EmployeeId = await fixture.Portal.EmployeeIdOfAsync(user), Kind = Features.Attendance.Domain.RequestKind.DL,
+            From = FakeClock.StartDay, To = FakeClock.StartDay.AddDays(1), Reason = "Sosialisasi aplikasi di kecamatan",
+            Status = Features.Attendance.RequestStatus.Disetujui, CreatedUtc = FakeClock.Start.UtcDateTime,
+        };
+        await using (var db = fixture.Portal.CreateDbContext())
+        {
+            db.AttendanceRequests.Add(request);
+            await db.SaveChangesAsync();
+        }
+        var page = await fixture.SignedInAsync(user, width, height, FieldTestData.Office);
+        await page.GotoAsync($"/absensi/permohonan/{request.Id}");
+        await page.WaitForCircuitAsync();
+        var panel = page.Locator("[data-testid=duty-destination]");
+        await Assertions.Expect(panel.Locator("[data-testid=duty-destination-current]")).ToContainTextAsync("Belum diisi");
+        await panel.Locator("input").Nth(0).FillAsync("Kantor Camat Lamaknen");
+        await panel.Locator("input").Nth(1).FillAsync("-8.9580, 125.0440");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Simpan tujuan" }).ClickAsync();
+        await Assertions.Expect(panel.Locator("[data-testid=duty-destination-current]")).ToContainTextAsync("Kantor Camat Lamaknen — -8.958000, 125.044000, radius 500 m");
+        await page.ScreenshotAsync(shot);
+    }
 }
