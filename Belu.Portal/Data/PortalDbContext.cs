@@ -103,6 +103,10 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Appli
 
     public DbSet<Features.Attendance.Devices.MachineEvent> MachineEvents => Set<Features.Attendance.Devices.MachineEvent>();
 
+    public DbSet<Features.Attendance.Devices.Commands.MachineCommand> MachineCommands => Set<Features.Attendance.Devices.Commands.MachineCommand>();
+
+    public DbSet<Features.Attendance.Devices.Commands.MachineStatus> MachineStatuses => Set<Features.Attendance.Devices.Commands.MachineStatus>();
+
     /// <summary>Each explicit opening is undone by one close; nested openings need as many.</summary>
     private const int MaxNestedOpenings = 8;
 

@@ -429,6 +429,95 @@ namespace Belu.Portal.Data.Migrations
                     b.ToTable("AttendanceState", (string)null);
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Devices.Commands.MachineCommand", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QueuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("QueuedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReturnCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId", "QueuedUtc");
+
+                    b.HasIndex("DeviceId", "State", "Id");
+
+                    b.ToTable("MachineCommands", (string)null);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Devices.Commands.MachineStatus", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClockDriftSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClockReadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Fingerprints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Firmware")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InfoUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Logs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SilentAnnouncedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Users")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeviceId");
+
+                    b.ToTable("MachineStatuses", (string)null);
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.Attendance.Devices.MachineEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2751,6 +2840,24 @@ namespace Belu.Portal.Data.Migrations
                         .WithMany()
                         .HasForeignKey("SignedLetterId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Devices.Commands.MachineCommand", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Attendance.AttendanceDevice", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Devices.Commands.MachineStatus", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Attendance.AttendanceDevice", null)
+                        .WithOne()
+                        .HasForeignKey("Belu.Portal.Features.Attendance.Devices.Commands.MachineStatus", "DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Belu.Portal.Features.Attendance.Devices.MachineEvent", b =>

@@ -59,6 +59,12 @@ public static class AttendanceExtensions
         services.AddScoped<ApproveMachine>();
         services.AddScoped<MachineCorrections>();
         services.AddScoped<MachineQueries>();
+        services.AddValidatedOptions<Devices.Commands.AdmsOptions>(builder.Configuration, Devices.Commands.AdmsOptions.Section);
+        services.AddScoped<Devices.Commands.MachineCommandDesk>();
+        services.AddScoped<QueueMachineCommand>();
+        services.AddScoped<MachineCommandQueries>();
+        services.AddScoped<Devices.Commands.AnnounceSilentMachines>();
+        services.AddHostedService<Devices.Commands.SilentMachineWatch>();
         services.AddScoped<DailyCloseService>();
         services.AddScoped<Admin.RecloseDays>();
         services.AddHostedService<DailyCloseWorker>();

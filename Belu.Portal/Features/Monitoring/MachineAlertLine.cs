@@ -1,8 +1,10 @@
 using Belu.Portal.Common;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Attendance.Admin;
+using Belu.Portal.Features.Attendance.Devices.Commands;
 using Belu.Portal.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Belu.Portal.Features.Monitoring;
 
@@ -11,7 +13,7 @@ namespace Belu.Portal.Features.Monitoring;
 /// backdated lines, a machine gone silent). Machines are Kominfo's to look after, so only a regency-wide board or one
 /// that watches Diskominfo shows it; it names no machine and no address, only how many alerts wait on the device page.
 /// </summary>
-public sealed class MachineAlertLine(IDbContextFactory<PortalDbContext> dbFactory, OfficeClock clock)
+public sealed class MachineAlertLine(IDbContextFactory<PortalDbContext> dbFactory, OfficeClock clock, IOptions<AdmsOptions> adms)
 {
     /// <summary>The OPD that administers machines (Diskominfo in the demo organisation and in Belu).</summary>
     public const string KominfoCode = "DISKOMINFO";
@@ -28,7 +30,7 @@ public sealed class MachineAlertLine(IDbContextFactory<PortalDbContext> dbFactor
                 return null;
             }
         }
-        var serious = (await MachineQueries.ReadAlertsAsync(db, clock, ct)).Count(a => a.Serious);
+        var serious = (await MachineQueries.ReadAlertsAsync(db, clock, TimeSpan.FromSeconds(adms.Value.ClockDriftAlertSeconds), ct)).Count(a => a.Serious);
         return serious == 0 ? null : $"Mesin absensi: {serious} peringatan menunggu pemeriksaan admin (Perangkat Absensi).";
     }
 }

@@ -437,6 +437,97 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.ToTable("AttendanceState", (string)null);
                 });
 
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Devices.Commands.MachineCommand", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnsweredUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QueuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("QueuedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReturnCode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId", "QueuedUtc");
+
+                    b.HasIndex("DeviceId", "State", "Id");
+
+                    b.ToTable("MachineCommands", (string)null);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Devices.Commands.MachineStatus", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ClockDriftSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClockReadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Fingerprints")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Firmware")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("InfoUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Logs")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SilentAnnouncedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Users")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DeviceId");
+
+                    b.ToTable("MachineStatuses", (string)null);
+                });
+
             modelBuilder.Entity("Belu.Portal.Features.Attendance.Devices.MachineEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2809,6 +2900,24 @@ namespace Belu.Portal.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SignedLetterId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Devices.Commands.MachineCommand", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Attendance.AttendanceDevice", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Belu.Portal.Features.Attendance.Devices.Commands.MachineStatus", b =>
+                {
+                    b.HasOne("Belu.Portal.Features.Attendance.AttendanceDevice", null)
+                        .WithOne()
+                        .HasForeignKey("Belu.Portal.Features.Attendance.Devices.Commands.MachineStatus", "DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Belu.Portal.Features.Attendance.Devices.MachineEvent", b =>

@@ -3,7 +3,9 @@ using Belu.Portal.Components.Shared;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Attendance.Devices;
+using Belu.Portal.Features.Attendance.Devices.Commands;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Belu.Portal.Features.Attendance.Admin;
 
@@ -16,7 +18,7 @@ public sealed record MachineLineRow(
 public sealed record MachineAlert(Guid DeviceId, string DeviceName, string? Serial, MachineEventKind? Kind, string Text, DateTime AtUtc, bool Serious);
 
 /// <summary>What the admin reads about machines: their refused and parked lines, and the alerts. Nothing here writes.</summary>
-public sealed class MachineQueries(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, OfficeClock clock)
+public sealed class MachineQueries(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, OfficeClock clock, IOptions<AdmsOptions> adms)
 {
     /// <summary>Alerts of the last this many days are shown.</summary>
     public const int AlertDays = 7;
@@ -58,10 +60,11 @@ public sealed class MachineQueries(IDbContextFactory<PortalDbContext> dbFactory,
     {
         currentUser.RequireAnyRole(Roles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ReadAlertsAsync(db, clock, ct);
+        return await ReadAlertsAsync(db, clock, TimeSpan.FromSeconds(adms.Value.ClockDriftAlertSeconds), ct);
     }
 
-    internal static async Task<List<MachineAlert>> ReadAlertsAsync(PortalDbContext db, OfficeClock clock, CancellationToken ct)
+    /// <param name="driftLimit">A machine clock off by more than this is an alert (<see cref="AdmsOptions.ClockDriftAlertSeconds"/>).</param>
+    internal static async Task<List<MachineAlert>> ReadAlertsAsync(PortalDbContext db, OfficeClock clock, TimeSpan driftLimit, CancellationToken ct)
     {
         var since = clock.UtcNow.AddDays(-AlertDays);
         var events = await db.MachineEvents.AsNoTracking().Where(e => e.LastUtc >= since)
@@ -77,7 +80,41 @@ public sealed class MachineQueries(IDbContextFactory<PortalDbContext> dbFactory,
         alerts.AddRange(silent.Select(d => new MachineAlert(d.Id, d.Name, d.SerialNumber, null,
             d.LastSeenUtc is DateTime seen ? $"Tidak terhubung sejak {clock.FormatDateTime(seen)} (lebih dari satu hari kerja)." : "Belum pernah terhubung sejak disetujui.",
             d.LastSeenUtc ?? DateTime.MinValue, true)));
+        alerts.AddRange(await WatchAlertsAsync(db, clock, driftLimit, silent.Select(d => d.Id).ToHashSet(), ct));
         return alerts.OrderByDescending(a => a.AtUtc).ToList();
+    }
+
+    /// <summary>
+    /// The watch kept by <see cref="MachineCommandDesk"/> and <see cref="AnnounceSilentMachines"/>: a clock off by more
+    /// than the limit, and a silence announced in working hours that no request has ended yet (machines already listed
+    /// as silent for a working day are not listed twice).
+    /// </summary>
+    private static async Task<List<MachineAlert>> WatchAlertsAsync(PortalDbContext db, OfficeClock clock, TimeSpan driftLimit, HashSet<Guid> listed, CancellationToken ct)
+    {
+        var limit = (int)driftLimit.TotalSeconds;
+        var rows = await db.MachineStatuses.AsNoTracking()
+            .Join(db.AttendanceDevices.Where(d => d.Kind == DeviceKind.Adms && d.IsActive && d.Approval == MachineApproval.Disetujui),
+                s => s.DeviceId, d => d.Id, (s, d) => new { Status = s, d.Name, d.SerialNumber, d.LastSeenUtc })
+            .Where(x => x.Status.ClockDriftSeconds > limit || x.Status.ClockDriftSeconds < -limit || x.Status.SilentAnnouncedUtc != null)
+            .ToListAsync(ct);
+        var alerts = new List<MachineAlert>();
+        foreach (var x in rows)
+        {
+            if (x.Status.ClockDriftSeconds is int drift && Math.Abs(drift) > limit)
+            {
+                var way = drift > 0 ? "lebih cepat" : "lebih lambat";
+                alerts.Add(new MachineAlert(x.Status.DeviceId, x.Name, x.SerialNumber, null,
+                    $"Jam mesin {way} sekitar {Math.Abs(drift) / 60} menit {Math.Abs(drift) % 60} detik dari jam server; setel jam mesin.",
+                    x.Status.ClockReadUtc ?? DateTime.MinValue, true));
+            }
+            if (x.Status.SilentAnnouncedUtc is DateTime announced && announced > (x.LastSeenUtc ?? DateTime.MinValue) && !listed.Contains(x.Status.DeviceId))
+            {
+                alerts.Add(new MachineAlert(x.Status.DeviceId, x.Name, x.SerialNumber, null,
+                    x.LastSeenUtc is DateTime seen ? $"Tidak terhubung pada jam kerja sejak {clock.FormatDateTime(seen)}." : "Tidak terhubung pada jam kerja.",
+                    announced, true));
+            }
+        }
+        return alerts;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Belu.Portal.Common;
+using Belu.Portal.Features.Attendance.Devices.Commands;
 using Belu.Portal.Features.Attendance.Domain;
 
 namespace Belu.Portal.Features.Attendance.Devices;
@@ -22,8 +23,8 @@ public static class AdmsEndpoints
         {
             iclock.MapGet("/cdata" + suffix, HandshakeAsync);
             iclock.MapPost("/cdata" + suffix, UploadAsync);
-            iclock.MapGet("/getrequest" + suffix, PollAsync);
-            iclock.MapPost("/devicecmd" + suffix, PollAsync);
+            iclock.MapGet("/getrequest" + suffix, GetRequestAsync);
+            iclock.MapPost("/devicecmd" + suffix, DeviceCmdAsync);
             iclock.MapGet("/ping" + suffix, PollAsync);
             iclock.MapMethods("/registry" + suffix, ["GET", "POST"], RegistryAsync);
             iclock.MapMethods("/push" + suffix, ["GET", "POST"], PushAsync);
@@ -39,7 +40,7 @@ public static class AdmsEndpoints
     }
 
     private static async Task<IResult> UploadAsync(HttpContext http, MachineGate gate, DeviceIngestService ingest, MachineJournal journal,
-        ILogger<DeviceIngestService> logger)
+        MachineCommandDesk desk, ILogger<DeviceIngestService> logger)
     {
         var body = await DeviceEndpoints.ReadBodyAsync(http);
         if (body is null)
@@ -61,7 +62,9 @@ public static class AdmsEndpoints
             return Text($"OK: {AdmsProtocol.CountRecords(body)}");
         }
         var parse = PunchLineParser.ParseAttLog(body);
-        var (result, _) = await ingest.IngestAsync(ingest.FromLines(parse), PunchSource.Adms, device, ct: http.RequestAborted, address: check.Address);
+        var lines = ingest.FromLines(parse);
+        await desk.NoteClockAsync(device, lines, http.RequestAborted);
+        var (result, _) = await ingest.IngestAsync(lines, PunchSource.Adms, device, ct: http.RequestAborted, address: check.Address);
         await journal.RecordUploadAsync(device, PunchSource.Adms, check.Address, result, http.RequestAborted);
         if (result.Rejected > 0 || result.Parked > 0)
         {
@@ -74,6 +77,35 @@ public static class AdmsEndpoints
     {
         var check = await gate.CheckAsync(http.Request.Query["SN"], http.Connection.RemoteIpAddress, ct: http.RequestAborted);
         return check.Access == MachineAccess.Accepted ? Text("OK") : Refusal(check);
+    }
+
+    /// <summary>A poll: the machine's <c>INFO=</c> counts are kept and its queued commands handed out (or <c>OK</c>).</summary>
+    private static async Task<IResult> GetRequestAsync(HttpContext http, MachineGate gate, MachineCommandDesk desk)
+    {
+        var check = await gate.CheckAsync(http.Request.Query["SN"], http.Connection.RemoteIpAddress, ct: http.RequestAborted);
+        if (check.Access != MachineAccess.Accepted)
+        {
+            return Refusal(check);
+        }
+        await desk.NotePollInfoAsync(check.Device!, http.Request.Query["INFO"], http.RequestAborted);
+        return Text(await desk.HandOutAsync(check.Device!, http.RequestAborted));
+    }
+
+    /// <summary>The machine's answers to commands (<c>ID=…&amp;Return=…&amp;CMD=…</c>), answered <c>OK</c>.</summary>
+    private static async Task<IResult> DeviceCmdAsync(HttpContext http, MachineGate gate, MachineCommandDesk desk)
+    {
+        var body = await DeviceEndpoints.ReadBodyAsync(http);
+        if (body is null)
+        {
+            return Text("Request too large", StatusCodes.Status413PayloadTooLarge);
+        }
+        var check = await gate.CheckAsync(http.Request.Query["SN"], http.Connection.RemoteIpAddress, ct: http.RequestAborted);
+        if (check.Access != MachineAccess.Accepted)
+        {
+            return Refusal(check);
+        }
+        await desk.RecordRepliesAsync(check.Device!, body, http.RequestAborted);
+        return Text("OK");
     }
 
     private static async Task<IResult> RegistryAsync(HttpContext http, MachineGate gate)
