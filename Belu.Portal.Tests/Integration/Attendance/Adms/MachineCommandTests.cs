@@ -122,6 +122,90 @@ public class MachineCommandTests(FakeClockPortalFactory factory) : IClassFixture
         Transcript.Write(nameof(ASimulatedMachineReceivesANewEmployeeHasItsClockSetAndResendsAnOutagesLogsWhichLandOnce), machine);
     }
 
+    [Fact]
+    public async Task OnlyAnAdminQueuesACommandAndARevokedMachineIsNeverHandedOne()
+    {
+        var (id, machine) = await MachineAsync("ZKCMD0002", "127.0.0.32");
+        await using (var scope = await factory.ScopeForAsync("pegawai"))
+        {
+            var queue = scope.ServiceProvider.GetRequiredService<QueueMachineCommand>();
+            await Assert.ThrowsAsync<ForbiddenException>(() => queue.RebootAsync(id));
+            await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<MachineCommandQueries>().HistoryAsync(id));
+        }
+        var info = await QueueAsync(q => q.InfoAsync(id));
+        await AsAdminAsync(async sp =>
+        {
+            await sp.GetRequiredService<RevokeDevice>().RevokeDeviceAsync(id);
+            return 0;
+        });
+        var poll = await machine.PollAsync();
+        Assert.Empty(poll);
+        Assert.Equal((int)HttpStatusCode.Forbidden, machine.Sent[^1].Status);
+        Assert.Equal(MachineCommandState.Antre, (await HistoryAsync(id)).Single(c => c.Id == info).State);
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => QueueAsync(q => q.SetClockAsync(id)));
+        Assert.Contains("dicabut", refused.Message);
+    }
+
+    [Fact]
+    public async Task AFailedAnswerKeepsItsCodeAndInfoAndRebootAreShownOnTheMachinePage()
+    {
+        var (id, machine) = await MachineAsync("ZKCMD0003", "127.0.0.33");
+        var (employee, _) = await factory.StaffWithCleanRecordAsync("DINSOS", skip: 2);
+        machine.FailWith["DATA"] = -1002;
+        var put = await QueueAsync(q => q.PutUserAsync(id, employee));
+        var info = await QueueAsync(q => q.InfoAsync(id));
+        var reboot = await QueueAsync(q => q.RebootAsync(id));
+        Assert.Equal(3, (await machine.PollAsync()).Count);
+        var history = await HistoryAsync(id);
+        Assert.Equal((MachineCommandState.Gagal, -1002), history.Where(c => c.Id == put).Select(c => (c.State, c.ReturnCode!.Value)).Single());
+        Assert.Equal(MachineCommandState.Selesai, history.Single(c => c.Id == info).State);
+        Assert.Equal(MachineCommandState.Selesai, history.Single(c => c.Id == reboot).State);
+        Assert.Equal(1, machine.Reboots);
+        Assert.Empty(machine.Users);
+
+        var view = await AsAdminAsync(sp => sp.GetRequiredService<MachineCommandQueries>().MachineAsync(id));
+        Assert.Equal(("Ver 6.60 Jun 9 2020", 0, 0), (view.Firmware, view.Users, view.Logs));
+        var onEmployeePage = await AsAdminAsync(sp => sp.GetRequiredService<MachineCommandQueries>().ForEmployeeAsync(employee));
+        Assert.Equal(MachineCommandState.Gagal, onEmployeePage.Single(m => m.DeviceId == id).Last!.State);
+
+        // A second answer to the same command (a retry after a lost OK) changes nothing.
+        Assert.Equal(0, await AsAdminAsync(sp => sp.GetRequiredService<MachineCommandDesk>().RecordRepliesAsync(
+            new AttendanceDevice { Id = id, Name = "x" }, $"ID={put}&Return=0&CMD=DATA\n")));
+        Assert.Equal(MachineCommandState.Gagal, (await HistoryAsync(id)).Single(c => c.Id == put).State);
+        AssertEveryRequestHadAFixture(machine);
+    }
+
+    [Fact]
+    public async Task AMachineSilentInWorkingHoursIsAnnouncedOnceOnTheKominfoBoardAndAlertedToTheAdmin()
+    {
+        var (id, machine) = await MachineAsync("ZKCMD0004", "127.0.0.34");
+        await machine.HandshakeAsync();
+        await machine.PollAsync();
+        factory.SetLocal(Friday, 9, 0);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // The watch also runs on its own timer (which the clock's jump may have fired): however often it runs,
+            // one silence is one announcement.
+            var watch = scope.ServiceProvider.GetRequiredService<AnnounceSilentMachines>();
+            await watch.RunAsync();
+            await watch.RunAsync();
+        }
+        await using (var db = factory.CreateDbContext())
+        {
+            var kominfo = await db.Units.Where(u => u.Code == "DISKOMINFO").Select(u => u.Id).SingleAsync();
+            var line = Assert.Single(await db.RecentEvents.Where(e => e.Kind == nameof(MachineSilentEvent) && e.Text.Contains("Mesin ZKCMD0004")).ToListAsync());
+            Assert.Equal(kominfo, line.OpdId);
+            Assert.Contains("tidak terhubung ke portal selama", line.Text);
+        }
+        var alerts = await AsAdminAsync(sp => sp.GetRequiredService<MachineQueries>().AlertsAsync());
+        Assert.Contains(alerts, a => a.DeviceId == id && a.Text.StartsWith("Tidak terhubung pada jam kerja", StringComparison.Ordinal));
+
+        // The machine is back: the alert ends.
+        await machine.PollAsync();
+        alerts = await AsAdminAsync(sp => sp.GetRequiredService<MachineQueries>().AlertsAsync());
+        Assert.DoesNotContain(alerts, a => a.DeviceId == id && a.Text.StartsWith("Tidak terhubung pada jam kerja", StringComparison.Ordinal));
+    }
+
     private static void AssertEveryRequestHadAFixture(SimulatedMachine machine)
     {
         var known = new[] { "handshake", "attlog", "getrequest", "devicecmd" };
