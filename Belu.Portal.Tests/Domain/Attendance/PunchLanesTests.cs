@@ -7,7 +7,7 @@ public class PunchLanesTests
 {
     private sealed record Item(string Name, int Punches);
 
-    private static PunchLanes<Item> Lanes(int max = 10) => new(max, i => i.Punches);
+    private static PunchLanes<Item> Lanes(int max = 10, int machineMax = 1) => new(max, machineMax, i => i.Punches);
 
     [Fact]
     public void PeopleWaitingGoBeforeTheMachineChunksThatArrivedEarlier()
@@ -30,14 +30,23 @@ public class PunchLanesTests
     }
 
     [Fact]
-    public void MachineChunksAreWrittenOneAtATimeInArrivalOrder()
+    public void MachineChunksWaitingTogetherAreWrittenTogetherUpToTheMachineLimitInArrivalOrder()
     {
-        var lanes = Lanes();
+        // A bridge that sends one punch per request at a rush must not cost one transaction per punch; a person still
+        // waits at most for one machine batch of the machine limit (or one larger chunk).
+        var lanes = Lanes(max: 10, machineMax: 3);
         lanes.Add(new("mesin-1", 1), bulk: true);
         lanes.Add(new("mesin-2", 1), bulk: true);
+        lanes.Add(new("mesin-3", 2), bulk: true);
+        lanes.Add(new("mesin-4", 1), bulk: true);
+        lanes.Add(new("mesin-besar", 5), bulk: true);
+        lanes.Add(new("mesin-5", 1), bulk: true);
 
-        Assert.Equal(["mesin-1"], lanes.TakeNext().Select(i => i.Name));
-        Assert.Equal(["mesin-2"], lanes.TakeNext().Select(i => i.Name));
+        Assert.Equal(["mesin-1", "mesin-2"], lanes.TakeNext().Select(i => i.Name));
+        Assert.Equal(["mesin-3", "mesin-4"], lanes.TakeNext().Select(i => i.Name));
+        Assert.Equal(["mesin-besar"], lanes.TakeNext().Select(i => i.Name));
+        Assert.Equal(["mesin-5"], lanes.TakeNext().Select(i => i.Name));
+        Assert.True(lanes.IsEmpty);
     }
 
     [Fact]

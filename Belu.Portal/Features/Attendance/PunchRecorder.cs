@@ -46,6 +46,12 @@ public sealed class PunchRecorder(
     /// <summary>Punches stored in one transaction at most (a larger single batch, e.g. a log import, goes alone).</summary>
     public const int MaxBatchPunches = 2000;
 
+    /// <summary>
+    /// Machine or import punches stored in one transaction at most, from chunks that waited together (a larger chunk
+    /// goes alone): what someone checking in may wait behind. Ten of a machine upload's chunks.
+    /// </summary>
+    public const int MaxMachineBatchPunches = 10 * Devices.DeviceIngestService.RecordChunk;
+
     /// <summary>Punches waiting for the writer. <paramref name="Bulk"/>: a machine's or an import's lines, served after the people waiting.</summary>
     private sealed record Pending(IReadOnlyList<PunchSubmission> Submissions, TaskCompletionSource<IReadOnlyList<PunchOutcome>> Done, bool Bulk);
 
@@ -96,7 +102,7 @@ public sealed class PunchRecorder(
     private async Task WriteLoopAsync()
     {
         var reader = _queue.Reader;
-        var lanes = new PunchLanes<Pending>(MaxBatchPunches, p => p.Submissions.Count);
+        var lanes = new PunchLanes<Pending>(MaxBatchPunches, MaxMachineBatchPunches, p => p.Submissions.Count);
         while (!lanes.IsEmpty || await reader.WaitToReadAsync())
         {
             while (reader.TryRead(out var next))
