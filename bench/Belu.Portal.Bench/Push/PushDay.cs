@@ -37,7 +37,7 @@ internal sealed record PushDay(List<string> Secrets, string DeviceKey, List<Staf
 
     /// <summary>
     /// Today's schedule override and the employees who can check in late today: active staff with an NIP and a
-    /// unique name, no punch yet today and no approved request covering today.
+    /// unique name and no approved request covering today, their punches of today taken out.
     /// </summary>
     private static async Task<List<Staff>> ArrangeLateDayAsync(BenchPortal portal, int count)
     {
@@ -63,16 +63,20 @@ internal sealed record PushDay(List<string> Secrets, string DeviceKey, List<Staf
         }
         await db.SaveChangesAsync();
 
+        // The demo's morning has already checked most people in by now (the bench may run at any hour): the chosen
+        // staff's punches of today are taken out of this throwaway database, so that each first punch is a late check-in.
         var startUtc = witaToday.ToDateTime(TimeOnly.MinValue).AddHours(-8);
-        var punched = await db.Punches.Where(p => p.AtUtc >= startUtc).Select(p => p.EmployeeId).Distinct().ToListAsync();
         var excused = await db.AttendanceRequests.Where(r => r.Status == RequestStatus.Disetujui && r.From <= witaToday && r.To >= witaToday)
             .Select(r => r.EmployeeId).ToListAsync();
         var staff = await db.Employees.AsNoTracking()
             .Where(e => e.IsActive && e.EmploymentType != EmploymentType.PejabatNegara && e.Nip != null)
             .Select(e => new Staff(e.Id, e.Name, e.Nip!)).ToListAsync();
-        return staff.Where(s => !punched.Contains(s.Id) && !excused.Contains(s.Id))
+        var chosen = staff.Where(s => !excused.Contains(s.Id))
             .GroupBy(s => s.Name).Where(g => g.Count() == 1).Select(g => g.Single())
             .OrderBy(s => s.Id).Take(count).ToList();
+        var ids = chosen.Select(s => s.Id).ToList();
+        await db.Punches.Where(p => ids.Contains(p.EmployeeId) && p.AtUtc >= startUtc).ExecuteDeleteAsync();
+        return chosen;
     }
 }
 
