@@ -11,8 +11,13 @@ namespace Belu.Portal.Bench.Scale;
 /// <summary>scale letters: server time of the inbox, the filtered lists and full-text search, as the pages call them.</summary>
 internal static class ScaleLetters
 {
-    public static async Task<int> RunAsync(string folder, int runs)
+    /// <summary>
+    /// <paramref name="bulk"/>: signed in as the head, a kepala bidang and the clerk of the first OPD of <c>scale bulk</c>
+    /// instead of the demo's Diskominfo accounts.
+    /// </summary>
+    public static async Task<int> RunAsync(string folder, int runs, bool bulk = false)
     {
+        var (leader, kabid, clerk) = bulk ? ("skala.kadis", "skala.kabid", "skala.agendaris") : ("pimpinan", "kabid.aptika", "agendaris");
         await using var app = await BenchHost.OpenAsync(folder, new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
         int total;
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
@@ -22,7 +27,7 @@ internal static class ScaleLetters
         Console.WriteLine($"{total} incoming letters; {runs} timed runs of each after 3 warm-up runs; server time = the service call the page makes");
         Console.WriteLine($"{"query",-58} {"rows",8} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
 
-        await using (var pimpinan = await BenchHost.SignedInScopeAsync(app, "pimpinan"))
+        await using (var pimpinan = await BenchHost.SignedInScopeAsync(app, leader))
         {
             var letters = pimpinan.ServiceProvider.GetRequiredService<LetterQueries>();
             var today = app.Services.GetRequiredService<OfficeClock>().Today;
@@ -40,12 +45,12 @@ internal static class ScaleLetters
             await TimeAsync("search: \"fiber\" (rare word)", runs, async () => (await letters.SearchAsync(new LetterQuery(Text: "fiber"))).Total);
             await TimeAsync("dashboard counters", runs, async () => (await letters.GetDashboardAsync()).GetHashCode() & 0);
         }
-        await using (var kabid = await BenchHost.SignedInScopeAsync(app, "kabid.aptika"))
+        await using (var kabidScope = await BenchHost.SignedInScopeAsync(app, kabid))
         {
-            var dispositions = kabid.ServiceProvider.GetRequiredService<DispositionQueries>();
+            var dispositions = kabidScope.ServiceProvider.GetRequiredService<DispositionQueries>();
             await TimeAsync("Disposisi untuk saya (kabid), overdue first", runs, async () => (await dispositions.SearchMineAsync(new MyDispositionQuery())).Total);
         }
-        await using (var agendaris = await BenchHost.SignedInScopeAsync(app, "agendaris"))
+        await using (var agendaris = await BenchHost.SignedInScopeAsync(app, clerk))
         {
             var letters = agendaris.ServiceProvider.GetRequiredService<LetterQueries>();
             await TimeAsync("agendaris: all letters of the unit (page 1)", runs, async () => (await letters.SearchAsync(new LetterQuery())).Total);
