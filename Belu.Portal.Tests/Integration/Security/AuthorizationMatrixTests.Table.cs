@@ -53,6 +53,7 @@ public partial class AuthorizationMatrixTests
         ["GET /laporan/rekap-absensi.xlsx"] = Gate.For(Policies.LeaderOrAdmin),
         ["GET /laporan/terlambat-harian.xlsx"] = Gate.For(Policies.LeaderOrAdmin),
         ["GET /laporan/pantauan-disiplin.xlsx"] = Gate.For(Policies.LeaderOrAdmin),
+        ["GET /laporan/rekap-cuti.xlsx"] = Gate.For(Policies.LeaderOrAdmin),
         // Notifications and the board
         ["GET,POST /notifikasi"] = Gate.For(Policies.Staff),
         ["GET,POST /pengaturan/notifikasi"] = Gate.SignedIn,

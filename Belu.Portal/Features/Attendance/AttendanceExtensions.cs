@@ -41,6 +41,7 @@ public static class AttendanceExtensions
         services.AddScoped<Leave.LeaveQueries>();
         services.AddScoped<Leave.SetOpeningBalance>();
         services.AddScoped<Leave.PrintLeaveForm>();
+        services.AddScoped<Leave.LeaveRecapQuery>();
         services.AddScoped<DecideRequest>();
         services.AddScoped<CancelRequest>();
         services.AddScoped<RequestQueries>();

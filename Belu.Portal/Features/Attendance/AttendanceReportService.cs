@@ -2,6 +2,7 @@ using Belu.Portal.Common;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Accounts;
 using Belu.Portal.Features.Attendance.Domain;
+using Belu.Portal.Features.Attendance.Leave.Domain;
 using Belu.Portal.Features.Audit;
 using Belu.Portal.Features.Organization;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,11 @@ public sealed record RecapGrid(int UnitId, string UnitName, int Year, int Month,
 {
     /// <summary>The Surat Tugas that ordered this DL day, if one did.</summary>
     public DutyLetter? LetterOf(int employeeId, DateOnly date) => Letters?.GetValueOrDefault((employeeId, date));
+
+    /// <summary>Each employee's cuti tahunan balance (N, N-1, N-2) for the recap's year, from approved leave (docs/domain/leave.md).</summary>
+    public IReadOnlyDictionary<int, AnnualBalance>? AnnualLeave { get; init; }
+
+    public AnnualBalance? LeaveOf(int employeeId) => AnnualLeave?.GetValueOrDefault(employeeId);
 }
 
 public sealed record DisciplineRow(StaffMember Employee, string UnitName, DisciplineAssessment Assessment);
@@ -50,7 +56,8 @@ public sealed class AttendanceReportService(
     CurrentUser currentUser,
     AttendanceEngine engine,
     AuditLog audit,
-    OfficeClock clock)
+    OfficeClock clock,
+    Leave.LeaveBalances leaveBalances)
 {
     public const string BkpsdmCode = "BKPSDM";
 
@@ -134,8 +141,9 @@ public sealed class AttendanceReportService(
             return new RecapRow(s, tree[s.UnitId].Name, cells, CodeTotals.Count(results), grid.Book.Penalties.ForMonth(results));
         }).ToList();
         var letters = await DutyLetters.ForAsync(db, [.. staff.Select(s => s.Id)], from, to, ct);
+        var leave = await leaveBalances.ComputeManyAsync(db, [.. staff.Select(s => s.Id)], year, ct);
         await audit.WriteAsync("attendance.recap.read", tree[unitId].Code, $"{year}-{month:00}");
-        return new RecapGrid(unitId, tree[unitId].Name, year, month, days, rows, letters);
+        return new RecapGrid(unitId, tree[unitId].Name, year, month, days, rows, letters) { AnnualLeave = leave.ToDictionary(l => l.Key, l => l.Value.Balance) };
     }
 
     /// <summary>Whose discipline watch the caller may read (<see cref="DisciplineAudience"/>).</summary>
@@ -192,7 +200,8 @@ public sealed class AttendanceReportService(
         static bool IsSelf(DisciplineRow r, int me) => r.Employee.Id == me;
     }
 
-    private async Task<(UnitTree Tree, List<StaffMember> Staff)> StaffUnderAsync(int unitId, CancellationToken ct)
+    /// <summary>The staff of a unit and its sub-units, heads first, once the caller's scope holds the unit (403 otherwise).</summary>
+    internal async Task<(UnitTree Tree, List<StaffMember> Staff)> StaffUnderAsync(int unitId, CancellationToken ct)
     {
         var (tree, scope, _) = await ScopeAsync(ct);
         if (!tree.Contains(unitId) || !scope.Contains(unitId))

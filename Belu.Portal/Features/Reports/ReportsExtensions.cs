@@ -23,6 +23,7 @@ public static class ReportsExtensions
         builder.Services.AddScoped<AttendanceRecapReport>();
         builder.Services.AddScoped<DailyLateReport>();
         builder.Services.AddScoped<DisciplineReport>();
+        builder.Services.AddScoped<LeaveRecapReport>();
         builder.Services.AddScoped<LetterChartService>();
         return builder;
     }
@@ -37,6 +38,7 @@ public static class ReportsExtensions
         app.MapReport<DailyLateReport, DailyLateRequest>(DailyLateReport.Path, Policies.LeaderOrAdmin);
         // Only leaders and admins see more than their own line on the page; the report asks the page's rule itself.
         app.MapReport<DisciplineReport, DisciplineRequest>(DisciplineReport.Path, Policies.LeaderOrAdmin);
+        app.MapReport<LeaveRecapReport, LeaveRecapRequest>(LeaveRecapReport.Path, Policies.LeaderOrAdmin);
         return app;
     }
 

@@ -18,60 +18,74 @@ public sealed record LeaveBalanceView(int EmployeeId, string Name, EmploymentTyp
 /// </summary>
 public sealed class LeaveBalances(AttendanceEngine engine, IOptions<LeaveOptions> options, OfficeClock clock)
 {
-    public async Task<LeaveBalanceView> ComputeAsync(PortalDbContext db, int employeeId, int year, CancellationToken ct = default)
+    public async Task<LeaveBalanceView> ComputeAsync(PortalDbContext db, int employeeId, int year, CancellationToken ct = default) =>
+        (await ComputeManyAsync(db, [employeeId], year, ct)).GetValueOrDefault(employeeId)
+            ?? throw new NotFoundException("Pegawai tidak ditemukan.");
+
+    /// <summary>
+    /// The balances of many employees for one year (a unit's recap), with one read of the calendar and of the leave.
+    /// Employees that do not exist are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, LeaveBalanceView>> ComputeManyAsync(PortalDbContext db, IReadOnlyCollection<int> employeeIds, int year, CancellationToken ct = default)
     {
         var o = options.Value;
-        var employee = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId)
-            .Select(e => new { e.Id, e.Name, e.Nip, e.EmploymentType, e.UnitId }).FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException("Pegawai tidak ditemukan.");
-        var opening = await db.LeaveOpeningBalances.AsNoTracking().Where(b => b.EmployeeId == employeeId)
-            .Select(b => new LeaveOpening(b.Year, b.CarriedFromN1, b.CarriedFromN2, b.TakenBeforeGoLive)).FirstOrDefaultAsync(ct);
+        var ids = employeeIds.Distinct().ToList();
+        var employees = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new { e.Id, e.Name, e.Nip, e.EmploymentType, e.UnitId }).ToListAsync(ct);
+        var openings = await db.LeaveOpeningBalances.AsNoTracking().Where(b => ids.Contains(b.EmployeeId))
+            .Select(b => new { b.EmployeeId, Opening = new LeaveOpening(b.Year, b.CarriedFromN1, b.CarriedFromN2, b.TakenBeforeGoLive) })
+            .ToDictionaryAsync(b => b.EmployeeId, b => b.Opening, ct);
         var firstYear = Math.Min(o.RecordsFromYear, year);
-        var start = Math.Min(opening?.Year ?? firstYear, firstYear);
+        var start = Math.Min(openings.Count == 0 ? firstYear : openings.Values.Min(b => b.Year), firstYear);
         var from = new DateOnly(start, 1, 1);
         var to = new DateOnly(year, 12, 31);
-        var leave = await db.AttendanceRequests.AsNoTracking()
-            .Where(r => r.EmployeeId == employeeId && r.Kind == RequestKind.C && r.Status == RequestStatus.Disetujui && r.From <= to && r.To >= from)
-            .Select(r => new { r.From, r.To, r.LeaveKind }).ToListAsync(ct);
+        var leave = (await db.AttendanceRequests.AsNoTracking()
+            .Where(r => ids.Contains(r.EmployeeId) && r.Kind == RequestKind.C && r.Status == RequestStatus.Disetujui && r.From <= to && r.To >= from)
+            .Select(r => new { r.EmployeeId, r.From, r.To, r.LeaveKind }).ToListAsync(ct))
+            .ToLookup(r => r.EmployeeId);
         var book = await engine.LoadBookAsync(db, from, to, ct);
-
-        var annualDays = new Dictionary<int, int>();
-        var cutiBesarYears = new HashSet<int>();
-        foreach (var r in leave)
+        var cutiBersama = o.CutiBersamaReducesAnnual
+            ? book.Holidays.Values.Where(h => h.Kind == HolidayKind.CutiBersama && h.Date >= from && h.Date <= to).Select(h => h.Date).ToList()
+            : new List<DateOnly>();
+        var rule = new CarryOverRule(o.AnnualDays, o.CarryOverDays, o.CarryOverTwoYears);
+        var result = new Dictionary<int, LeaveBalanceView>();
+        foreach (var employee in employees)
         {
-            var kind = r.LeaveKind ?? (o.UnspecifiedLeaveIsAnnual ? LeaveKind.Tahunan : (LeaveKind?)null);
-            if (kind == LeaveKind.Besar)
+            var annualDays = new Dictionary<int, int>();
+            var cutiBesarYears = new HashSet<int>();
+            var rules = o.RulesFor(employee.EmploymentType);
+            foreach (var r in leave[employee.Id])
             {
-                cutiBesarYears.Add(r.From.Year);
-            }
-            if (kind is LeaveKind k && o.RulesFor(employee.EmploymentType)[k].AnnualEffect == AnnualEffect.Reduces)
-            {
-                for (var d = r.From < from ? from : r.From; d <= r.To && d <= to; d = d.AddDays(1))
+                var kind = r.LeaveKind ?? (o.UnspecifiedLeaveIsAnnual ? LeaveKind.Tahunan : (LeaveKind?)null);
+                if (kind == LeaveKind.Besar)
                 {
-                    if (book.IsWorkingDay(employee.UnitId, d))
+                    cutiBesarYears.Add(r.From.Year);
+                }
+                if (kind is LeaveKind k && rules[k].AnnualEffect == AnnualEffect.Reduces)
+                {
+                    for (var d = r.From < from ? from : r.From; d <= r.To && d <= to; d = d.AddDays(1))
                     {
-                        annualDays[d.Year] = annualDays.GetValueOrDefault(d.Year) + 1;
+                        if (book.IsWorkingDay(employee.UnitId, d))
+                        {
+                            annualDays[d.Year] = annualDays.GetValueOrDefault(d.Year) + 1;
+                        }
                     }
                 }
             }
-        }
-        if (o.CutiBersamaReducesAnnual)
-        {
-            foreach (var h in book.Holidays.Values.Where(h => h.Kind == HolidayKind.CutiBersama && h.Date >= from && h.Date <= to))
+            // A cuti bersama on a day he would have worked; the holiday itself makes the day off, so ask the schedule.
+            foreach (var date in cutiBersama.Where(d => book.ScheduleOf(employee.UnitId, d) is not null))
             {
-                // A cuti bersama on a day he would have worked; the holiday itself makes the day off, so ask the schedule.
-                if (book.ScheduleOf(employee.UnitId, h.Date) is not null)
-                {
-                    annualDays[h.Date.Year] = annualDays.GetValueOrDefault(h.Date.Year) + 1;
-                }
+                annualDays[date.Year] = annualDays.GetValueOrDefault(date.Year) + 1;
             }
+            var opening = openings.GetValueOrDefault(employee.Id);
+            var serviceStart = ServiceStart.FromNip(employee.Nip, clock.Today.Year);
+            var tahunan = rules.Tahunan;
+            var balance = AnnualLeaveBalance.For(year, firstYear,
+                y => new LeaveYear(y, tahunan.Entitled && ServiceStart.EntitledIn(serviceStart, y, tahunan.MinServiceMonths), annualDays.GetValueOrDefault(y), cutiBesarYears.Contains(y)),
+                opening, rule);
+            result[employee.Id] = new LeaveBalanceView(employee.Id, employee.Name, employee.EmploymentType, serviceStart, balance, opening is not null);
         }
-        var serviceStart = ServiceStart.FromNip(employee.Nip, clock.Today.Year);
-        var rule = o.RulesFor(employee.EmploymentType).Tahunan;
-        var balance = AnnualLeaveBalance.For(year, firstYear,
-            y => new LeaveYear(y, rule.Entitled && ServiceStart.EntitledIn(serviceStart, y, rule.MinServiceMonths), annualDays.GetValueOrDefault(y), cutiBesarYears.Contains(y)),
-            opening, new CarryOverRule(o.AnnualDays, o.CarryOverDays, o.CarryOverTwoYears));
-        return new LeaveBalanceView(employee.Id, employee.Name, employee.EmploymentType, serviceStart, balance, opening is not null);
+        return result;
     }
 
     /// <summary>Working days of a range in the employee's unit calendar: what a cuti costs.</summary>

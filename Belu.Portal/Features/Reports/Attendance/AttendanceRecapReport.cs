@@ -91,6 +91,14 @@ public sealed class AttendanceRecapReport(AttendanceReportService attendance, Cu
         layout
             .Integer("Menit terlambat", 10, r => r.Days.Sum(d => d?.LateMinutes ?? 0), ColumnTotal.Sum)
             .Percentage("Potongan TPP", 10, r => r.DeductionPercent / 100m);
+        if (grid.AnnualLeave is not null)
+        {
+            // The cuti tahunan balance of the recap's year, as the page shows it beside the name (docs/domain/leave.md).
+            layout
+                .Integer(LeaveHeader("N-2", grid.Year - 2), 10, r => grid.LeaveOf(r.Employee.Id)?.LeftN2)
+                .Integer(LeaveHeader("N-1", grid.Year - 1), 10, r => grid.LeaveOf(r.Employee.Id)?.LeftN1)
+                .Integer(LeaveHeader("N", grid.Year), 10, r => grid.LeaveOf(r.Employee.Id)?.LeftN);
+        }
         if (grid.Letters is { Count: > 0 })
         {
             // The page links a DL day to its Surat Tugas; a sheet cannot, so it names the letters beside the row.
@@ -100,6 +108,9 @@ public sealed class AttendanceRecapReport(AttendanceReportService attendance, Cu
     }
 
     public const string DutyLettersHeader = "Surat Tugas (DL)";
+
+    /// <summary>"Sisa cuti N (2026)".</summary>
+    public static string LeaveHeader(string column, int year) => $"Sisa cuti {column} ({year})";
 
     /// <summary>The numbers of the signed Surat Tugas behind the row's DL days in the month, in date order.</summary>
     public static string? DutyLetterNumbers(RecapGrid grid, RecapRow row)
