@@ -121,11 +121,25 @@ public class LeaveTests(FakeClockPortalFactory factory) : IClassFixture<FakeCloc
         Assert.Contains("Jl. El Tari No. 5, Kupang", html);
         Assert.Contains("2 hari kerja", html);
         Assert.DoesNotContain("onclick", html, StringComparison.OrdinalIgnoreCase);
+        // The same form as a PDF to sign: real text, both answers ticked, its download audited.
+        var pdf = await client.GetAsync(PrintLeaveForm.PdfLink(id));
+        Assert.Equal(System.Net.HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var text = System.Text.RegularExpressions.Regex.Replace(await Poppler.TextAsync(await pdf.Content.ReadAsByteArrayAsync()), @"\s+", " ");
+        Assert.Contains("FORMULIR PERMINTAAN DAN PEMBERIAN CUTI", text);
+        Assert.Contains("Jl. El Tari No. 5, Kupang", text);
+        Assert.Contains("2 hari kerja", text);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(text, "DISETUJUI " + Belu.Portal.Features.Attendance.Leave.Pdf.LeaveFormPdf.Tick).Count);
+        await using (var db = factory.CreateDbContext())
+        {
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "attendance.leave.form-printed" && a.Subject == id.ToString()));
+        }
         var stranger = factory.CreateBrowserLikeClient();
         await stranger.SignInAsync("kabid.ikp");
         var refused = await stranger.GetAsync($"/absensi/permohonan/{id}/formulir-cuti");
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.DoesNotContain("El Tari", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await stranger.GetAsync(PrintLeaveForm.PdfLink(id))).StatusCode);
     }
 
     [Fact]

@@ -94,6 +94,7 @@ public partial class AuthorizationMatrixTests
         ["GET,POST /absensi/permohonan"] = Gate.For(Policies.Staff),
         ["GET,POST /absensi/permohonan/{Id:guid}"] = Gate.For(Policies.Staff),
         ["GET /absensi/permohonan/{id:guid}/dokumen"] = Gate.For(Policies.Staff),
+        ["GET /absensi/permohonan/{id:guid}/formulir-cuti.pdf"] = Gate.For(Policies.Staff),
         ["GET,POST /absensi/lapangan"] = Gate.For(Policies.Staff),
         ["GET,POST /absensi/lapangan/tinjau"] = Gate.For(Policies.Staff),
         ["GET /absensi/lapangan/foto/{id:guid}"] = Gate.For(Policies.Staff),

@@ -93,6 +93,12 @@ public static class AttendanceExtensions
             var (content, type, name) = await documents.OpenAsync(id, ct);
             return Results.File(content, type, name);
         }).RequireAuthorization(Policies.Staff);
+        // The filled leave form as a PDF (Peraturan BKN 24/2017), after the same check as its print page.
+        app.MapGet("/absensi/permohonan/{id:guid}/formulir-cuti.pdf", async (Guid id, Leave.PrintLeaveForm forms, CancellationToken ct) =>
+        {
+            var file = await forms.PdfAsync(id, ct);
+            return Results.File(file.Content, "application/pdf", file.FileName);
+        }).RequireAuthorization(Policies.Staff);
         return app;
     }
 }

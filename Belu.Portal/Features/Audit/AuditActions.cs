@@ -61,6 +61,7 @@ public static class AuditActions
         ["attendance.request.document.read"] = "Dokumen permohonan dibuka",
         ["attendance.leave.considered"] = "Pertimbangan atasan atas cuti diberikan",
         ["attendance.leave.opening"] = "Saldo awal cuti diisi",
+        ["attendance.leave.form-printed"] = "Formulir cuti (PDF) diunduh",
         ["attendance.leave.recap.read"] = "Rekap cuti tahunan dibuka",
         ["attendance.schedule.created"] = "Jadwal kerja ditambahkan",
         ["attendance.schedule.updated"] = "Jadwal kerja diubah",

@@ -1,6 +1,8 @@
 using Belu.Portal.Common;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Attendance.Leave.Domain;
+using Belu.Portal.Features.Attendance.Leave.Pdf;
+using Belu.Portal.Features.Audit;
 using Belu.Portal.Features.Organization;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,12 +17,26 @@ public sealed record LeaveForm(
     LeaveFormPerson? Superior, LeaveConsideration? Consideration, string? ConsiderationNote, string? ConsideredAs,
     LeaveFormPerson? Grantor, LeaveConsideration? Decision, string? DecisionNote, string? DecidedAs, DateTime CreatedUtc);
 
+/// <summary>The filled form as a PDF, with the name it downloads under.</summary>
+public sealed record LeaveFormFile(byte[] Content, string FileName);
+
 /// <summary>
-/// Reads a cuti for its printed form. Only the requester, his superior, the grantor (or who decided in their stead) and
-/// an admin may; anyone else gets 403 and nothing.
+/// Reads a cuti for its printed form, as a print page or as a PDF. Only the requester, his superior, the grantor (or who
+/// decided in their stead) and an admin may; anyone else gets 403 and nothing. The PDF is audited.
 /// </summary>
-public sealed class PrintLeaveForm(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, LeaveBalances balances)
+public sealed class PrintLeaveForm(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, LeaveBalances balances, AuditLog audit, OfficeClock clock)
 {
+    public static string PdfLink(Guid id) => $"/absensi/permohonan/{id}/formulir-cuti.pdf";
+
+    public async Task<LeaveFormFile> PdfAsync(Guid id, CancellationToken ct = default)
+    {
+        var form = await FormAsync(id, ct);
+        var pdf = new LeaveFormPdf().Render(form, DateOnly.FromDateTime(clock.ToLocal(form.CreatedUtc)));
+        await audit.WriteAsync("attendance.leave.form-printed", id.ToString(), $"{form.Kind} {form.From:yyyy-MM-dd}..{form.To:yyyy-MM-dd}");
+        var who = form.Employee.Nip ?? form.Employee.Name.Replace(' ', '-');
+        return new LeaveFormFile(pdf, $"formulir-cuti-{who}-{form.From:yyyyMMdd}.pdf");
+    }
+
     public async Task<LeaveForm> FormAsync(Guid id, CancellationToken ct = default)
     {
         var me = currentUser.RequireEmployeeId();
