@@ -12,17 +12,17 @@ public sealed class LeaveOptions : IValidatableObject
 {
     public const string Section = "Leave";
 
-    /// <summary>Working days of cuti tahunan a year (PP 11/2017 Pasal 311 ayat 2; PP 49/2018 Pasal 78 ayat 2).</summary>
+    /// <summary>Working days of cuti tahunan a year (PP 11/2017, cuti tahunan; Peraturan BKN 24/2017 Lampiran I romawi II huruf A angka 2; PPPK: Peraturan BKN 7/2022).</summary>
     [Range(1, 60)]
     public int AnnualDays { get; set; } = 12;
 
-    /// <summary>Days of a year's unused right usable in a later year: 6, so 18 with the year's own (PP 11/2017 Pasal 313).</summary>
+    /// <summary>Days of a year's unused right usable in a later year: 6, so 18 with the year's own (Peraturan BKN 24/2017 Lampiran I romawi II huruf A angka 8).</summary>
     [Range(0, 60)]
     public int CarryOverDays { get; set; } = 6;
 
     /// <summary>
     /// When no cuti tahunan was taken for two years in a row, the right of both carries (6 + 6), so 24 with the year's
-    /// own (PP 11/2017 Pasal 313 ayat 3). False: only the previous year's carries.
+    /// own (Peraturan BKN 24/2017 Lampiran I romawi II huruf A, as PP 11/2017 says it). False: only the previous year's carries.
     /// </summary>
     public bool CarryOverTwoYears { get; set; } = true;
 

@@ -34,7 +34,7 @@ public sealed class LeaveRuleSet
     /// <summary>The kinds an employee may ask for through the portal.</summary>
     public IEnumerable<LeaveKind> Requestable => Enum.GetValues<LeaveKind>().Where(k => this[k] is { Entitled: true, Requestable: true });
 
-    /// <summary>PP 11/2017 as amended by PP 17/2020, Pasal 310–338.</summary>
+    /// <summary>PP 11/2017 as amended by PP 17/2020 (the kinds: Pasal 310) with Peraturan BKN 24/2017 Lampiran I; docs/domain/leave.md.</summary>
     public static LeaveRuleSet PnsDefaults() => new()
     {
         Tahunan = new() { MinServiceMonths = 12, AnnualEffect = AnnualEffect.Reduces },
@@ -46,7 +46,7 @@ public sealed class LeaveRuleSet
         Cltn = new() { MinServiceMonths = 60, MaxMonths = 36, DocumentAfterWorkingDays = 0, Document = "surat permohonan dengan alasan pribadi yang penting dan mendesak", GrantedByPpkOnly = true },
     };
 
-    /// <summary>PP 49/2018 Pasal 77–88, with Peraturan BKN 7/2022 for the carry-over: no cuti besar, alasan penting or CLTN.</summary>
+    /// <summary>PP 49/2018 with Peraturan BKN 7/2022 (which implements its Pasal 93): four kinds only, no cuti besar, alasan penting or CLTN.</summary>
     public static LeaveRuleSet PppkDefaults() => new()
     {
         Tahunan = new() { MinServiceMonths = 12, AnnualEffect = AnnualEffect.Reduces },

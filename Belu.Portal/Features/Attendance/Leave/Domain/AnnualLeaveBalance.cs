@@ -20,7 +20,7 @@ public sealed record AnnualBalance(int Year, int RightN, int RightN1, int RightN
     public int Left => LeftN + LeftN1 + LeftN2;
 }
 
-/// <summary>The carry-over rule (PP 11/2017 Pasal 313; PP 49/2018 with Peraturan BKN 7/2022 Pasal 7): see docs/domain/leave.md.</summary>
+/// <summary>The carry-over rule (Peraturan BKN 24/2017 Lampiran I romawi II huruf A; PPPK: Peraturan BKN 7/2022): see docs/domain/leave.md.</summary>
 public sealed record CarryOverRule(int AnnualDays, int CarryOverDays, bool CarryOverTwoYears);
 
 public static class AnnualLeaveBalance

@@ -1,6 +1,6 @@
 namespace Belu.Portal.Features.Attendance.Leave.Domain;
 
-/// <summary>The kinds of cuti of PP 11/2017 Pasal 310 (PNS) and PP 49/2018 Pasal 77 (PPPK). See docs/domain/leave.md.</summary>
+/// <summary>The kinds of cuti of PP 11/2017 Pasal 310 (PNS); PPPK have four of them (PP 49/2018, Peraturan BKN 7/2022). See docs/domain/leave.md.</summary>
 public enum LeaveKind
 {
     Tahunan = 0,
