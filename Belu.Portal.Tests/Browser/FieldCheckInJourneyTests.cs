@@ -2,6 +2,7 @@ using Belu.Portal.Features.Attendance.Field;
 using Belu.Portal.Tests.Infrastructure;
 using Belu.Portal.Tests.Integration.Attendance;
 using Belu.Portal.Tests.Integration.Attendance.Field;
+using Belu.Portal.Tests.Integration.Organization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -128,6 +129,43 @@ public sealed class FieldCheckInJourneyTests(FieldBrowserFixture fixture) : ICla
         await Assertions.Expect(reviewer.Locator("[data-testid=field-review]").First).ToContainTextAsync("Ditolak: Foto tidak menunjukkan lokasi kerja");
         await using var check = fixture.Portal.CreateDbContext();
         Assert.True((await check.Punches.SingleAsync(p => p.EmployeeId == employee && p.AtUtc >= FakeClock.Start.UtcDateTime.AddHours(-8))).Withheld);
+    }
+
+    [Fact]
+    public async Task WhileTheKadisIsAwayHisPlhAcceptsAFlaggedFieldPunchInHisName()
+    {
+        // A Kabid checks in with a fix that looks forged; his superior, the Kadis, is away and the Kabid Sandi is his Plh.
+        var employee = await fixture.Portal.FieldEmployeeAsync("kabid.ikp");
+        await fixture.Portal.EnsureAppointedAsync("pimpinan", "kabid.sandi");
+        await using (var scope = await fixture.Portal.ScopeForAsync("kabid.ikp"))
+        {
+            var at = FieldTestData.North(FieldTestData.Office, 35);
+            var flagged = await scope.ServiceProvider.GetRequiredService<RecordFieldPunch>().RecordAsync(new FieldFix(at.Latitude, at.Longitude, 0));
+            Assert.Equal(FieldReview.Menunggu, flagged.Review);
+        }
+        string name;
+        await using (var db = fixture.Portal.CreateDbContext())
+        {
+            name = await db.Employees.Where(e => e.Id == employee).Select(e => e.Name).SingleAsync();
+        }
+
+        var plh = await fixture.SignedInAsync("kabid.sandi", 1366, 768, FieldTestData.Office);
+        await plh.GotoAsync("/absensi/lapangan/tinjau");
+        await plh.WaitForCircuitAsync();
+        var row = plh.Locator("[data-testid=field-review-list] tbody tr", new() { HasText = name });
+        await Assertions.Expect(row.Locator("[data-testid=field-review]")).ToContainTextAsync("Menunggu tinjauan");
+        await Assertions.Expect(row.Locator("[data-testid=field-flag]")).ToContainTextAsync("Akurasi 0");
+        await row.Locator("[data-testid=field-accept]").ClickAsync();
+        await Assertions.Expect(row.Locator("[data-testid=field-review]")).ToContainTextAsync("Diterima atasan");
+        await Assertions.Expect(row.Locator("[data-testid=field-reviewed-by]")).ToContainTextAsync("(Plh. Kepala Dinas");
+        await plh.ScreenshotAsync("absen-lapangan-tinjau-plh");
+
+        var phone = await fixture.SignedInAsync("kabid.sandi", 390, 844, FieldTestData.Office);
+        await phone.GotoAsync("/absensi/lapangan/tinjau");
+        await phone.WaitForCircuitAsync();
+        await Assertions.Expect(phone.Locator("[data-testid=field-review-list] tbody tr", new() { HasText = name }).Locator("[data-testid=field-reviewed-by]"))
+            .ToContainTextAsync("Plh. Kepala Dinas");
+        await phone.ScreenshotAsync("absen-lapangan-tinjau-plh-phone");
     }
 
     [Fact]

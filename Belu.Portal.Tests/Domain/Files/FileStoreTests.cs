@@ -15,7 +15,8 @@ public sealed class FileStoreTests : IDisposable
     private FileStore Store(long max = 1024) => new(
         Options.Create(new StorageOptions { Root = _root, MaxUploadBytes = max }),
         new ConfigurationBuilder().Build(),
-        NullLogger<FileStore>.Instance);
+        NullLogger<FileStore>.Instance,
+        TimeProvider.System);
 
     private static MemoryStream Bytes(params byte[] bytes) => new(bytes);
 

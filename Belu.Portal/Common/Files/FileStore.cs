@@ -12,9 +12,11 @@ public sealed record StoredFile(string StorageKey, FileKind Kind, long Length, s
 /// <summary>
 /// Keeps uploaded files outside the web root (Storage:Root), named by their content hash. Checks the size limit
 /// while reading and the type by magic bytes; a renamed executable or an empty file is refused with a message in
-/// Bahasa Indonesia. Files come back only through a feature's service, after its scope check.
+/// Bahasa Indonesia. Files come back only through a feature's service, after its scope check. Each stored file's
+/// time is set from the injected clock (stored again, it is set again), so a feature's sweep of files that no row
+/// names (<see cref="ListFolder"/>) measures their age on the office clock.
 /// </summary>
-public sealed class FileStore(IOptions<StorageOptions> options, IConfiguration configuration, ILogger<FileStore> logger)
+public sealed class FileStore(IOptions<StorageOptions> options, IConfiguration configuration, ILogger<FileStore> logger, TimeProvider time)
 {
     public long MaxBytes => options.Value.MaxUploadBytes;
 
@@ -22,7 +24,14 @@ public sealed class FileStore(IOptions<StorageOptions> options, IConfiguration c
 
     /// <summary>Stores the stream if it is one of <paramref name="allowed"/> and within the size limit.</summary>
     /// <exception cref="ValidationException">Empty, too large, or not an allowed kind.</exception>
-    public async Task<StoredFile> SaveAsync(Stream content, string originalName, IReadOnlyCollection<FileKind> allowed, CancellationToken ct = default)
+    public Task<StoredFile> SaveAsync(Stream content, string originalName, IReadOnlyCollection<FileKind> allowed, CancellationToken ct = default) =>
+        SaveInAsync(null, content, originalName, allowed, ct);
+
+    /// <summary>
+    /// As <see cref="SaveAsync"/>, in a folder of its own (<c>lapangan</c>): a feature that sweeps the files its rows no
+    /// longer name lists that folder only, never another feature's files of the same content.
+    /// </summary>
+    public async Task<StoredFile> SaveInAsync(string? folder, Stream content, string originalName, IReadOnlyCollection<FileKind> allowed, CancellationToken ct = default)
     {
         var safeName = SafeName(originalName);
         var incoming = Path.Combine(Root, "incoming");
@@ -79,6 +88,10 @@ public sealed class FileStore(IOptions<StorageOptions> options, IConfiguration c
 
             var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
             var key = Path.Combine(hash[..2], hash + kind.Extension());
+            if (folder is not null)
+            {
+                key = Path.Combine(CheckFolder(folder), key);
+            }
             var final = Path.Combine(Root, key);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
             if (File.Exists(final))
@@ -89,6 +102,7 @@ public sealed class FileStore(IOptions<StorageOptions> options, IConfiguration c
             {
                 File.Move(temp, final);
             }
+            File.SetLastWriteTimeUtc(final, time.GetUtcNow().UtcDateTime);
             logger.LogInformation("Stored {Kind} file {Key} ({Length} bytes)", kind, key, length);
             return new StoredFile(key.Replace('\\', '/'), kind, length, hash, safeName);
         }
@@ -104,15 +118,42 @@ public sealed class FileStore(IOptions<StorageOptions> options, IConfiguration c
     /// <summary>Opens a stored file for reading. Callers check the user's right to it first.</summary>
     public Stream OpenRead(string storageKey)
     {
-        var path = Path.GetFullPath(Path.Combine(Root, storageKey));
-        if (!path.StartsWith(Path.GetFullPath(Root) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw new NotFoundException("Berkas tidak ditemukan.");
-        }
+        var path = PathOf(storageKey);
         return File.Exists(path)
             ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true)
             : throw new NotFoundException("Berkas tidak ditemukan.");
     }
+
+    /// <summary>The files of a folder (<see cref="SaveInAsync"/>) with the time each was last stored (UTC).</summary>
+    public IReadOnlyList<(string Key, DateTime StoredUtc)> ListFolder(string folder)
+    {
+        var directory = Path.Combine(Root, CheckFolder(folder));
+        return !Directory.Exists(directory) ? []
+            : Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+                .Select(path => (Path.GetRelativePath(Root, path).Replace('\\', '/'), File.GetLastWriteTimeUtc(path))).ToList();
+    }
+
+    /// <summary>Removes a stored file; the caller has made sure that no row names it. A missing file is no error.</summary>
+    public void Delete(string storageKey)
+    {
+        var path = PathOf(storageKey);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+            logger.LogInformation("Deleted stored file {Key}", storageKey);
+        }
+    }
+
+    private string PathOf(string storageKey)
+    {
+        var path = Path.GetFullPath(Path.Combine(Root, storageKey));
+        return path.StartsWith(Path.GetFullPath(Root) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? path : throw new NotFoundException("Berkas tidak ditemukan.");
+    }
+
+    private static string CheckFolder(string folder) =>
+        folder.Length > 0 && folder.All(c => char.IsAsciiLetterLower(c) || c == '-') ? folder
+            : throw new ArgumentException("A storage folder is lower-case letters and dashes.", nameof(folder));
 
     /// <summary>A PDF ends with "%%EOF" in its last kilobyte (ISO 32000 §7.5.5); a cut-off download or scan does not.</summary>
     private const int PdfTailLength = 1024;

@@ -713,6 +713,10 @@ namespace Belu.Portal.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewedAs")
+                        .HasMaxLength(220)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ReviewedByEmployeeId")
                         .HasColumnType("INTEGER");
 

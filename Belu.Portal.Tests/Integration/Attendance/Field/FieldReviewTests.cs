@@ -4,13 +4,17 @@ using Belu.Portal.Features.Attendance.Domain;
 using Belu.Portal.Features.Attendance.Field;
 using Belu.Portal.Features.Attendance.Field.Domain;
 using Belu.Portal.Tests.Infrastructure;
+using Belu.Portal.Tests.Integration.Organization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Belu.Portal.Tests.Integration.Attendance.Field.FieldTestData;
 
 namespace Belu.Portal.Tests.Integration.Attendance.Field;
 
-/// <summary>The superior's review of field punches: flagged ones wait, a rejection is audited and the day computed again.</summary>
+/// <summary>
+/// The superior's review of field punches: flagged ones wait, a rejection is audited and the day computed again; while
+/// the superior is away his Plh reviews in his name.
+/// </summary>
 public class FieldReviewTests(FakeClockPortalFactory factory) : IClassFixture<FakeClockPortalFactory>
 {
     private async Task<T> AsAsync<T>(string user, Func<IServiceProvider, Task<T>> action)
@@ -70,6 +74,47 @@ public class FieldReviewTests(FakeClockPortalFactory factory) : IClassFixture<Fa
         Assert.True((await check.Punches.SingleAsync(p => p.Id == row.PunchId)).Withheld);
         var actions = await check.AuditEntries.Where(a => a.Subject == $"{employee}/{FakeClock.StartDay:yyyy-MM-dd}").Select(a => a.Action).ToListAsync();
         Assert.Equal(["attendance.field.accepted", "attendance.field.rejected"], actions.Order());
+    }
+
+    [Fact]
+    public async Task WhileTheSuperiorIsAwayHisPlhReviewsTheFlaggedPunchesInHisName()
+    {
+        // The field employee answers to the Kabid Aptika, who is away: the Kabid Sandi holds his post as Plh today.
+        var employee = await factory.FieldEmployeeAsync("pegawai");
+        await factory.EnsureAppointedAsync("kabid.aptika", "kabid.sandi");
+        var plh = await factory.EmployeeIdOfAsync("kabid.sandi");
+        var at = North(Office, 40);
+        var result = await AsAsync("pegawai", sp => sp.GetRequiredService<RecordFieldPunch>().RecordAsync(new FieldFix(at.Latitude, at.Longitude, 0, new MemoryStream(Jpeg()))));
+        Assert.Equal(FieldReview.Menunggu, result.Review);
+
+        // The Plh sees it among the absent superior's subordinates, with its photo.
+        var row = Assert.Single(await AsAsync("kabid.sandi", sp => sp.GetRequiredService<FieldQueries>().ToReviewAsync()),
+            r => r.EmployeeId == employee && r.Review == FieldReview.Menunggu);
+        Assert.Equal(FieldReview.Menunggu, row.Review);
+        await using (var photo = await AsAsync("kabid.sandi", sp => sp.GetRequiredService<OpenFieldPhoto>().OpenAsync(row.PunchId)))
+        {
+            Assert.True(photo.CanRead);
+        }
+        // Holding another post gives no one else a say.
+        await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("kabid.ikp", sp => sp.GetRequiredService<ReviewFieldPunch>().AcceptAsync(row.PunchId)));
+
+        await AsAsync("kabid.sandi", sp => sp.GetRequiredService<ReviewFieldPunch>().AcceptAsync(row.PunchId));
+        Assert.Equal(AttendanceCode.TL1, await TodayOfAsync("pegawai"));
+
+        await using (var check = factory.CreateDbContext())
+        {
+            var field = await check.Set<FieldPunch>().SingleAsync(f => f.PunchId == row.PunchId);
+            Assert.Equal((FieldReview.Diterima, plh), (field.Review, field.ReviewedByEmployeeId));
+            Assert.StartsWith("Plh. Kepala Bidang Aplikasi Informatika", field.ReviewedAs);
+            var audit = await check.AuditEntries.Where(a => a.Action == "attendance.field.accepted" && a.Subject == $"{employee}/{FakeClock.StartDay:yyyy-MM-dd}")
+                .OrderByDescending(a => a.Id).FirstAsync();
+            Assert.Equal("kabid.sandi", audit.UserName);
+            Assert.Contains("sebagai Plh. Kepala Bidang Aplikasi Informatika", audit.Detail);
+        }
+        // The Kabid, back at his desk, reads who reviewed it and in what capacity.
+        var seen = Assert.Single(await AsAsync("kabid.aptika", sp => sp.GetRequiredService<FieldQueries>().ToReviewAsync()), r => r.PunchId == row.PunchId);
+        Assert.StartsWith("oleh ", seen.ReviewedByLabel);
+        Assert.Contains("(Plh. Kepala Bidang Aplikasi Informatika", seen.ReviewedByLabel);
     }
 
     [Fact]

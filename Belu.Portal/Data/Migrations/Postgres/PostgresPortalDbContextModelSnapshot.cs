@@ -725,6 +725,10 @@ namespace Belu.Portal.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("ReviewedAs")
+                        .HasMaxLength(220)
+                        .HasColumnType("character varying(220)");
+
                     b.Property<int?>("ReviewedByEmployeeId")
                         .HasColumnType("integer");
 

@@ -26,4 +26,12 @@ public sealed class FieldCheckInOptions
     /// <summary>The largest live photo accepted, in bytes (the page sends a JPEG of at most 640 px, typically 30–80 KB).</summary>
     [Range(10_000, 5_000_000)]
     public int MaxPhotoBytes { get; set; } = 512_000;
+
+    /// <summary>A stored photo that no field punch names is removed once it is older than this (hours, office clock).</summary>
+    [Range(1, 720)]
+    public int OrphanPhotoHours { get; set; } = 24;
+
+    /// <summary>How often the photos no punch names are looked for (minutes).</summary>
+    [Range(5, 1440)]
+    public int PhotoSweepEveryMinutes { get; set; } = 60;
 }

@@ -99,6 +99,9 @@ public sealed class FieldPunch
 
     public int? ReviewedByEmployeeId { get; set; }
 
+    /// <summary>"Plh. Kepala Bidang …" when the superior's acting official reviewed it, as it was that day; null for the superior himself.</summary>
+    public string? ReviewedAs { get; set; }
+
     public DateTime? ReviewedUtc { get; set; }
 
     public string? ReviewNote { get; set; }
@@ -150,6 +153,7 @@ internal sealed class FieldConfiguration : IEntityTypeConfiguration<FieldSite>, 
         b.Property(f => f.AreaName).HasMaxLength(200);
         b.Property(f => f.PhotoKey).HasMaxLength(200);
         b.Property(f => f.ReviewNote).HasMaxLength(500);
+        b.Property(f => f.ReviewedAs).HasMaxLength(220);
         b.Property(f => f.Version).IsConcurrencyToken();
     }
 }

@@ -8,10 +8,13 @@ public static class FieldExtensions
     {
         services.AddValidatedOptions<FieldCheckInOptions>(configuration, FieldCheckInOptions.Section);
         services.AddScoped<FieldEligibility>();
+        services.AddScoped<FieldReviewers>();
         services.AddScoped<RecordFieldPunch>();
         services.AddScoped<ReviewFieldPunch>();
         services.AddScoped<FieldQueries>();
         services.AddScoped<OpenFieldPhoto>();
+        services.AddScoped<FieldPhotos>();
+        services.AddHostedService<FieldPhotoSweeper>();
         services.AddScoped<SaveFieldSite>();
         services.AddScoped<MarkFieldStaff>();
         services.AddScoped<SetDutyDestination>();

@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Belu.Portal.Features.Attendance.Field;
 
-/// <summary>A field punch's photo, opened only by its employee, his direct superior or an admin; the opening is audited.</summary>
-public sealed class OpenFieldPhoto(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, FileStore files, AuditLog audit)
+/// <summary>
+/// A field punch's photo, opened only by its employee, his direct superior (or the superior's Plh/Plt today, who reviews
+/// in his stead) or an admin; the opening is audited.
+/// </summary>
+public sealed class OpenFieldPhoto(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, FileStore files, AuditLog audit, FieldReviewers reviewers)
 {
     public async Task<Stream> OpenAsync(Guid punchId, CancellationToken ct = default)
     {
@@ -19,9 +22,10 @@ public sealed class OpenFieldPhoto(IDbContextFactory<PortalDbContext> dbFactory,
                            select new { f.EmployeeId, f.PhotoKey, e.SuperiorId }).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException();
         var me = currentUser.EmployeeId;
-        if (!currentUser.IsInRole(Roles.Admin) && (me is null || (me != found.EmployeeId && me != found.SuperiorId)))
+        if (!currentUser.IsInRole(Roles.Admin) && (me is not int caller
+                || (caller != found.EmployeeId && caller != found.SuperiorId && !(await reviewers.ForAsync(db, caller, found.EmployeeId, ct)).May)))
         {
-            throw new ForbiddenException("Foto absen lapangan hanya dapat dilihat pegawai itu, atasan langsungnya, dan admin.");
+            throw new ForbiddenException("Foto absen lapangan hanya dapat dilihat pegawai itu, atasan langsungnya (atau Plh/Plt-nya), dan admin.");
         }
         if (found.PhotoKey is null)
         {

@@ -1,5 +1,4 @@
 using Belu.Portal.Common;
-using Belu.Portal.Common.Files;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Attendance.Domain;
 using Belu.Portal.Features.Attendance.Field.Domain;
@@ -32,7 +31,7 @@ public sealed class RecordFieldPunch(
     AttendanceEngine engine,
     FieldEligibility eligibility,
     PunchRecorder recorder,
-    FileStore files,
+    FieldPhotos photos,
     OfficeClock clock,
     IOptions<FieldCheckInOptions> options)
 {
@@ -78,7 +77,7 @@ public sealed class RecordFieldPunch(
             .Select(f => new EarlierFix(new GeoPoint(f.Latitude, f.Longitude), f.AccuracyMetres, f.AtUtc)).ToList();
         var flags = FieldChecks.Flags(point, fix.AccuracyMetres, nowUtc, earlier, settings.MaxSpeedKmh);
 
-        var photoKey = fix.Photo is null ? null : await StorePhotoAsync(fix, settings, ct);
+        var photoKey = fix.Photo is null ? null : await photos.StoreAsync(fix.Photo, ct);
         var field = new FieldPunch
         {
             Latitude = point.Latitude,
@@ -91,26 +90,21 @@ public sealed class RecordFieldPunch(
             PhotoKey = photoKey,
             Review = flags == FieldFlag.None ? FieldReview.TidakPerlu : FieldReview.Menunggu,
         };
-        var outcome = (await recorder.RecordAsync([new PunchSubmission(employeeId, nowUtc, PunchSource.Web, IpAddress: currentUser.IpAddress, Field: field)], ct))[0];
-        return new FieldPunchResult(outcome == PunchOutcome.Accepted, area.Name, field.DistanceMetres, flags, field.Review);
-    }
-
-    /// <summary>The live photo: a JPEG by its content (never by a name), within the field limit as well as the store's.</summary>
-    private async Task<string> StorePhotoAsync(FieldFix fix, FieldCheckInOptions settings, CancellationToken ct)
-    {
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await fix.Photo!.ReadAsync(chunk, ct)) > 0)
+        PunchOutcome outcome;
+        try
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > settings.MaxPhotoBytes)
-            {
-                throw new ValidationException($"Foto terlalu besar (paling banyak {settings.MaxPhotoBytes / 1000} KB). Ambil foto lagi.");
-            }
+            outcome = (await recorder.RecordAsync([new PunchSubmission(employeeId, nowUtc, PunchSource.Web, IpAddress: currentUser.IpAddress, Field: field)], ct))[0];
         }
-        buffer.Position = 0;
-        var stored = await files.SaveAsync(buffer, "foto-absen-lapangan.jpg", [FileKind.Jpeg], ct);
-        return stored.StorageKey;
+        catch when (photoKey is not null)
+        {
+            await photos.DiscardIfUnusedAsync(photoKey, CancellationToken.None);
+            throw;
+        }
+        if (outcome != PunchOutcome.Accepted && photoKey is not null)
+        {
+            // A duplicate keeps no row, so nothing names its photo: it goes now, not at the sweep.
+            await photos.DiscardIfUnusedAsync(photoKey, ct);
+        }
+        return new FieldPunchResult(outcome == PunchOutcome.Accepted, area.Name, field.DistanceMetres, flags, field.Review);
     }
 }
