@@ -43,6 +43,30 @@ public class MachineCommandComponentsTests
     }
 
     [Fact]
+    public async Task ACommandNeverAnsweredSaysSoAndAFailedOneMayBeQueuedAgain()
+    {
+        await using var ctx = Context();
+        var device = Guid.CreateVersion7();
+        MachineCommandRow? queued = null;
+        var cut = ctx.Render<MachineCommandHistory>(p => p
+            .Add(x => x.Commands,
+            [
+                new MachineCommandRow(5, MachineCommandKind.Reboot, "Nyalakan ulang", MachineCommandState.Gagal, null, At, "admin", At, null, device, "Mesin"),
+                new MachineCommandRow(4, MachineCommandKind.Info, "Info mesin", MachineCommandState.Selesai, 0, At, "admin", At, At, device, "Mesin"),
+            ])
+            .Add(x => x.QueueAgain, (MachineCommandRow row) => queued = row));
+        Assert.Equal("tidak dijawab mesin", cut.Find("[data-testid=command-unanswered]").TextContent.Trim());
+        var again = Assert.Single(cut.FindAll("[data-testid=command-queue-again]"));
+        again.Click();
+        Assert.Equal(5, queued?.Id);
+
+        // Without a handler (the employee's page, a read-only view) there is no button.
+        cut = ctx.Render<MachineCommandHistory>(p => p.Add(x => x.Commands,
+            [new MachineCommandRow(5, MachineCommandKind.Reboot, "Nyalakan ulang", MachineCommandState.Gagal, null, At, "admin", At, null, device, "Mesin")]));
+        Assert.Empty(cut.FindAll("[data-testid=command-queue-again]"));
+    }
+
+    [Fact]
     public async Task AnEmptyHistorySaysSo()
     {
         await using var ctx = Context();

@@ -13,6 +13,8 @@ public class StartupSettingsTests
     [InlineData("Database:Provider", "Oracle")]
     [InlineData("Reports:MaxConcurrentExports", "0")]
     [InlineData("RateLimits:KnownProxies:0", "bukan-alamat")]
+    [InlineData("Adms:CommandAnswerMinutes", "0")]
+    [InlineData("FieldCheckIn:OrphanPhotoHours", "0")]
     public void ABadSettingStopsTheStartWithAMessageNamingItsKey(string key, string value)
     {
         using var factory = new EmptyPortalFactory().WithSetting(key, value);

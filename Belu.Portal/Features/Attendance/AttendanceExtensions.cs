@@ -65,7 +65,8 @@ public static class AttendanceExtensions
         services.AddScoped<QueueMachineCommand>();
         services.AddScoped<MachineCommandQueries>();
         services.AddScoped<Devices.Commands.AnnounceSilentMachines>();
-        services.AddHostedService<Devices.Commands.SilentMachineWatch>();
+        services.AddScoped<Devices.Commands.ExpireUnansweredCommands>();
+        services.AddHostedService<Devices.Commands.MachineWatch>();
         services.AddScoped<DailyCloseService>();
         services.AddScoped<Admin.RecloseDays>();
         services.AddHostedService<DailyCloseWorker>();

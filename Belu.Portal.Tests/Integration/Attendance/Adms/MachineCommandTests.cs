@@ -206,6 +206,54 @@ public class MachineCommandTests(FakeClockPortalFactory factory) : IClassFixture
         Assert.DoesNotContain(alerts, a => a.DeviceId == id && a.Text.StartsWith("Tidak terhubung pada jam kerja", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ACommandItsMachineNeverAnswersFailsAfterTheTimeoutAndTheAdminQueuesItAgain()
+    {
+        var (id, machine) = await MachineAsync("ZKCMD0005", "127.0.0.35");
+        // The machine takes the reboot and goes dark without a word.
+        machine.Unanswered.Add("REBOOT");
+        var reboot = await QueueAsync(q => q.RebootAsync(id));
+        Assert.Equal($"C:{reboot}:REBOOT", Assert.Single(await machine.PollAsync()));
+        async Task<MachineCommandRow> CommandAsync(int command) => (await HistoryAsync(id)).Single(c => c.Id == command);
+        async Task ExpireAsync()
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ExpireUnansweredCommands>().RunAsync();
+        }
+
+        // Inside Adms:CommandAnswerMinutes (30) the answer may still come: sent.
+        factory.Time.Advance(TimeSpan.FromMinutes(29));
+        await ExpireAsync();
+        Assert.Equal(MachineCommandState.Terkirim, (await CommandAsync(reboot)).State);
+        // Past it: failed, with no code, "tidak dijawab mesin" in the history and on the employee's page alike.
+        factory.Time.Advance(TimeSpan.FromMinutes(2));
+        await ExpireAsync();
+        var failed = await CommandAsync(reboot);
+        Assert.Equal((MachineCommandState.Gagal, (int?)null, true), (failed.State, failed.ReturnCode, failed.Unanswered));
+        Assert.True(failed.MayQueueAgain);
+
+        // The admin queues it again: a new command, which the machine (answering again) carries out.
+        machine.Unanswered.Clear();
+        var again = await QueueAsync(q => q.QueueAgainAsync(reboot));
+        Assert.NotEqual(reboot, again);
+        Assert.Equal($"C:{again}:REBOOT", Assert.Single(await machine.PollAsync()));
+        Assert.Equal((MachineCommandState.Selesai, 0), ((await CommandAsync(again)).State, (await CommandAsync(again)).ReturnCode));
+        Assert.True((await CommandAsync(reboot)).Unanswered);
+        Assert.Equal(1, machine.Reboots);
+        var notFailed = await Assert.ThrowsAsync<ValidationException>(() => QueueAsync(q => q.QueueAgainAsync(again)));
+        Assert.Contains("Hanya perintah yang gagal", notFailed.Message);
+        await using (var scope = await factory.ScopeForAsync("pegawai"))
+        {
+            await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<QueueMachineCommand>().QueueAgainAsync(reboot));
+        }
+
+        // An answer that comes after all is what the machine did.
+        Assert.Equal(1, await AsAdminAsync(sp => sp.GetRequiredService<MachineCommandDesk>().RecordRepliesAsync(
+            new AttendanceDevice { Id = id, Name = "x" }, $"ID={reboot}&Return=0&CMD=REBOOT\n")));
+        Assert.Equal((MachineCommandState.Selesai, 0), ((await CommandAsync(reboot)).State, (await CommandAsync(reboot)).ReturnCode));
+        AssertEveryRequestHadAFixture(machine);
+    }
+
     private static void AssertEveryRequestHadAFixture(SimulatedMachine machine)
     {
         var known = new[] { "handshake", "attlog", "getrequest", "devicecmd" };

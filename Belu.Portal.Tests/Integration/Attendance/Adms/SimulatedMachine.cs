@@ -42,6 +42,9 @@ public sealed class SimulatedMachine(HttpClient client, string serial, Func<Date
 
     public int Reboots { get; private set; }
 
+    /// <summary>Verbs of commands the machine takes on a poll but never answers (it lost power, or its firmware says nothing).</summary>
+    public HashSet<string> Unanswered { get; } = [];
+
     public Task<SentRequest> HandshakeAsync() => SendAsync("handshake", new Dictionary<string, string>());
 
     /// <summary>A punch made now on the machine's own clock, posted at once (Realtime=1).</summary>
@@ -64,7 +67,7 @@ public sealed class SimulatedMachine(HttpClient client, string serial, Func<Date
             .Where(l => l.StartsWith("C:", StringComparison.Ordinal)).ToList();
         Received.AddRange(lines);
         var replies = new StringBuilder();
-        foreach (var line in lines)
+        foreach (var line in lines.Where(l => !Unanswered.Contains(l.Split(':', 3)[2].Split(' ')[0])))
         {
             replies.Append(await CarryOutAsync(line));
         }

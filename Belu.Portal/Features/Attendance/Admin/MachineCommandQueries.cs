@@ -12,7 +12,14 @@ namespace Belu.Portal.Features.Attendance.Admin;
 /// <summary>A command in a machine's history.</summary>
 public sealed record MachineCommandRow(
     int Id, MachineCommandKind Kind, string Subject, MachineCommandState State, int? ReturnCode,
-    DateTime QueuedUtc, string QueuedBy, DateTime? SentUtc, DateTime? AnsweredUtc, Guid DeviceId, string DeviceName);
+    DateTime QueuedUtc, string QueuedBy, DateTime? SentUtc, DateTime? AnsweredUtc, Guid DeviceId, string DeviceName)
+{
+    /// <summary>Handed out and never answered in time (Adms:CommandAnswerMinutes).</summary>
+    public bool Unanswered => MachineCommandLabels.IsUnanswered(State, ReturnCode);
+
+    /// <summary>A failed command may be queued again, as a new command.</summary>
+    public bool MayQueueAgain => State == MachineCommandState.Gagal;
+}
 
 /// <summary>A machine as its admin page shows it: who it is, what it said of itself, and its watch.</summary>
 public sealed record MachineView(

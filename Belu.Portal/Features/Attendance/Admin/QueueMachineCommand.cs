@@ -85,6 +85,28 @@ public sealed class QueueMachineCommand(
         return await QueueAsync(db, device, MachineCommandKind.Info, AdmsCommandText.Info, "Info mesin", null, ct);
     }
 
+    /// <summary>
+    /// Queues a failed command again, as a new command with its own number (the failed one stays in the history): a
+    /// user command with the employee's PIN and name as they are now, a clock setting with the time when it is handed out.
+    /// </summary>
+    public async Task<int> QueueAgainAsync(int commandId, CancellationToken ct = default)
+    {
+        await using var db = await OpenAsync(ct);
+        var failed = await db.MachineCommands.AsNoTracking().FirstOrDefaultAsync(c => c.Id == commandId, ct)
+            ?? throw new NotFoundException("Perintah tidak ditemukan.");
+        if (failed.State != MachineCommandState.Gagal)
+        {
+            throw new ValidationException("Hanya perintah yang gagal yang dapat diantrekan lagi.");
+        }
+        return failed.Kind switch
+        {
+            MachineCommandKind.PutUser when failed.EmployeeId is int employee => await PutUserAsync(failed.DeviceId, employee, ct),
+            MachineCommandKind.RemoveUser when failed.EmployeeId is int employee => await RemoveUserAsync(failed.DeviceId, employee, ct),
+            MachineCommandKind.SetClock => await SetClockAsync(failed.DeviceId, ct),
+            _ => await QueueAsync(db, await MachineAsync(db, failed.DeviceId, ct), failed.Kind, failed.Text, failed.Subject, failed.EmployeeId, ct),
+        };
+    }
+
     private async Task<PortalDbContext> OpenAsync(CancellationToken ct)
     {
         currentUser.RequireAnyRole(Roles.Admin);

@@ -23,6 +23,13 @@ public sealed class AdmsOptions
     [Range(1, 60)]
     public int WatchEveryMinutes { get; set; } = 5;
 
+    /// <summary>
+    /// A command handed out (Terkirim) that the machine has not answered on <c>/iclock/devicecmd</c> after this many
+    /// minutes is failed as unanswered (it lost power, or its firmware ignores the command); the admin may queue it again.
+    /// </summary>
+    [Range(2, 1440)]
+    public int CommandAnswerMinutes { get; set; } = 30;
+
     /// <summary>The longest date range one log fetch may ask for.</summary>
     [Range(1, 62)]
     public int FetchMaxDays { get; set; } = 31;

@@ -59,30 +59,3 @@ public sealed class AnnounceSilentMachines(
         return events.Count;
     }
 }
-
-/// <summary>Runs <see cref="AnnounceSilentMachines"/> every <see cref="AdmsOptions.WatchEveryMinutes"/> on the office clock.</summary>
-public sealed class SilentMachineWatch(IServiceScopeFactory scopes, TimeProvider time, IOptions<AdmsOptions> options, ILogger<SilentMachineWatch> logger)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.WatchEveryMinutes), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<AnnounceSilentMachines>().RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The next tick tries again; the portal keeps serving.
-                logger.LogError(ex, "The silent-machine watch failed");
-            }
-        }
-    }
-}

@@ -51,7 +51,9 @@ public sealed class MachineCommandDesk(IDbContextFactory<PortalDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ids = replies.Select(r => r.Id).ToList();
         var commands = await db.MachineCommands
-            .Where(c => c.DeviceId == device.Id && ids.Contains(c.Id) && (c.State == MachineCommandState.Terkirim || c.State == MachineCommandState.Antre))
+            .Where(c => c.DeviceId == device.Id && ids.Contains(c.Id) && (c.State == MachineCommandState.Terkirim || c.State == MachineCommandState.Antre
+                // Failed as unanswered (ExpireUnansweredCommands), then answered after all: the answer is what the machine did.
+                || (c.State == MachineCommandState.Gagal && c.ReturnCode == null)))
             .ToDictionaryAsync(c => c.Id, ct);
         var now = clock.UtcNow;
         var recorded = 0;

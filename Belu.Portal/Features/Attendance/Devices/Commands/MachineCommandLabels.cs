@@ -16,6 +16,12 @@ public static class MachineCommandLabels
         _ => kind.ToString(),
     };
 
+    /// <summary>What the history says of a command failed because its machine never answered it.</summary>
+    public const string Unanswered = "tidak dijawab mesin";
+
+    /// <summary>Failed without a return code: handed out, never answered in time (<see cref="ExpireUnansweredCommands"/>).</summary>
+    public static bool IsUnanswered(MachineCommandState state, int? returnCode) => state == MachineCommandState.Gagal && returnCode is null;
+
     public static string Of(MachineCommandState state) => state switch
     {
         MachineCommandState.Antre => "Antre",
