@@ -1,4 +1,5 @@
 using Belu.Portal.Features.Attendance.Admin;
+using Belu.Portal.Tests.Integration.Attendance;
 using Belu.Portal.Tests.Integration.Attendance.Adms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,13 +33,28 @@ public class MachineCommandJourneyTests(AttendanceBrowserFixture fixture)
         var machine = new SimulatedMachine(new HttpClient { BaseAddress = new Uri(fixture.Portal.BaseUrl) }, "ZKJOURNEY2",
             () => fixture.Portal.Time.GetUtcNow().ToOffset(Infrastructure.TestClock.Wita).DateTime);
         var page = await SignedInAsync();
+        // The admin finds the employee as he would: by typing his name in the list's search, then his NIP.
+        string name, nip;
+        await using (var db = fixture.Portal.CreateDbContext())
+        {
+            var employeeId = await fixture.Portal.EmployeeIdOfAsync("pegawai");
+            var employee = await db.Employees.SingleAsync(e => e.Id == employeeId);
+            (name, nip) = (employee.Name, employee.Nip!);
+        }
         await page.GotoAsync("/organisasi/pegawai");
         await page.WaitForCircuitAsync();
-        // The first employee of the list, whoever it is (the machine stands for every unit).
-        var row = page.Locator("[data-testid=employee-table] tbody tr").First;
-        await Assertions.Expect(row).ToBeVisibleAsync();
-        var nip = (await row.Locator("td").Nth(1).InnerTextAsync()).Trim();
-        Assert.Matches("^[0-9]{18}$", nip);
+        var rows = page.Locator("[data-testid=employee-table] tbody tr");
+        var search = page.Field("employee-search");
+        await search.FillAsync(name.ToUpperInvariant());
+        await search.PressAsync("Enter");
+        await Assertions.Expect(rows.Filter(new() { HasText = nip })).ToHaveCountAsync(1);
+        // A NIP as it is printed on the card, with its spaces, finds him alone.
+        await search.FillAsync($"{nip[..8]} {nip[8..14]} {nip[14]} {nip[15..]}");
+        await search.PressAsync("Enter");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        var row = rows.Filter(new() { HasText = nip });
+        await Assertions.Expect(row).ToContainTextAsync(name);
+        await page.ScreenshotAsync("absensi-mesin-cari-pegawai");
         await row.ClickAsync();
         var onMachine = page.Locator("[data-testid=employee-machine-row]", new() { HasText = "ZKJOURNEY2" });
         await onMachine.Locator("[data-testid=employee-machine-put]").ClickAsync();

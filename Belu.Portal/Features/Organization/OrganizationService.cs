@@ -164,8 +164,10 @@ public sealed class OrganizationService(
         {
             var text = query.Text.Trim();
             var nip = Nip.Normalize(text);
-            employees = employees.Where(e => EF.Functions.Like(e.Name, LikePattern.Contains(text), LikePattern.EscapeCharacter)
-                || EF.Functions.Like(e.Position, LikePattern.Contains(text), LikePattern.EscapeCharacter)
+            // Lower-cased on both sides: PostgreSQL's LIKE minds the case, and an admin types "budi" for "Budi".
+            var pattern = LikePattern.Contains(text.ToLowerInvariant());
+            employees = employees.Where(e => EF.Functions.Like(e.Name.ToLower(), pattern, LikePattern.EscapeCharacter)
+                || EF.Functions.Like(e.Position.ToLower(), pattern, LikePattern.EscapeCharacter)
                 || (e.Nip != null && e.Nip.StartsWith(nip!)));
         }
         return employees;
