@@ -34,7 +34,7 @@ public sealed class AnnounceSilentMachines(
         var holiday = book.HolidayOn(today) is not null;
         var limit = TimeSpan.FromMinutes(options.Value.SilentMinutes);
         var board = await db.Units.AsNoTracking().Where(u => u.Code == MachineAlertLine.KominfoCode).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
-        var events = new List<PortalEvent>();
+        var silences = new List<(Guid Id, string Name, int Minutes, DateTime Began)>();
         foreach (var machine in machines)
         {
             var schedule = holiday ? null : book.ScheduleOf(machine.UnitId ?? 0, today);
@@ -45,16 +45,32 @@ public sealed class AnnounceSilentMachines(
             }
             var status = await MachineCommandDesk.StatusAsync(dbFactory, db, machine.Id, ct);
             var silenceBegan = machine.LastSeenUtc is DateTime last && last > dayStartUtc ? last : dayStartUtc;
-            if (status.SilentAnnouncedUtc >= silenceBegan)
+            if (status.SilentAnnouncedUtc < silenceBegan || status.SilentAnnouncedUtc is null)
             {
-                continue;
+                silences.Add((machine.Id, machine.Name, (int)silent.TotalMinutes, silenceBegan));
             }
-            status.SilentAnnouncedUtc = now;
-            events.Add(new MachineSilentEvent(machine.Id, machine.Name, (int)silent.TotalMinutes) { AtUtc = now, UnitId = board });
+        }
+        if (silences.Count == 0)
+        {
+            return 0;
+        }
+        // Each silence is claimed by one conditional update in the transaction that stores its announcement: when the
+        // watch runs twice at once (its tick and an admin's page, or two instances), the second finds it claimed.
+        var events = new List<PortalEvent>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (id, name, minutes, began) in silences)
+        {
+            var claimed = await db.MachineStatuses
+                .Where(s => s.DeviceId == id && (s.SilentAnnouncedUtc == null || s.SilentAnnouncedUtc < began))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.SilentAnnouncedUtc, now), ct);
+            if (claimed == 1)
+            {
+                events.Add(new MachineSilentEvent(id, name, minutes) { AtUtc = now, UnitId = board });
+            }
         }
         if (events.Count > 0)
         {
-            await announcer.SaveAndAnnounceAsync(db, null, events, ct);
+            await announcer.SaveAndAnnounceAsync(db, transaction, events, ct);
         }
         return events.Count;
     }
