@@ -78,6 +78,7 @@ public sealed class MorningDigestTests : IAsyncLifetime
         Assert.Empty(await _bed.BellAsync(idle.UserId, nameof(MorningDigest)));
 
         // A restart at 07:05 finds the day's marks and sends nothing; nor does the next check.
+        await _bed.SettleDeliveriesAsync();
         _bed.Portal.SetLocal(tuesday, 7, 5);
         var restarted = ActivatorUtilities.CreateInstance<SendMorningDigest>(_bed.Portal.Services);
         Assert.Equal(0, await restarted.RunOnceAsync());

@@ -137,6 +137,12 @@ public sealed class ReminderTestBed : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Sends until no channel copy waits or is in flight: a copy whose send has reached the fake server is stored as
+    /// sent a moment later, and moving the clock past its lease before that would rightly send it again.
+    /// </summary>
+    public Task SettleDeliveriesAsync() => DeliverUntilAsync(() => !HasQueuedCopies());
+
     private bool HasQueuedCopies()
     {
         using var db = Portal.CreateDbContext();
