@@ -26,7 +26,7 @@ internal static class BulkStaff
         var nextUnit = await db.Units.MaxAsync(u => u.Id) + 1;
         var nextEmployee = await db.Employees.MaxAsync(e => e.Id) + 1;
         var toAdd = Math.Max(0, employees - existing);
-        var perOpd = Math.Max(1 + BidangPerOpd + 1, toAdd / Math.Max(1, opds));
+        var perOpd = Math.Max(1 + BidangPerOpd + 1, (toAdd + opds - 1) / Math.Max(1, opds));
 
         var units = new List<Unit>();
         var people = new List<Employee>();
