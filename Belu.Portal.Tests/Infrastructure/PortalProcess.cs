@@ -35,6 +35,9 @@ public sealed class PortalProcess : IAsyncDisposable
     public static string PortalDirectory =>
         System.Environment.GetEnvironmentVariable("BENCH_PORTAL_DIR") is { Length: > 0 } dir ? Path.GetFullPath(dir) : AppContext.BaseDirectory;
 
+    /// <summary>The folder whose Belu.Portal.dll is started; <see cref="PortalDirectory"/> unless given (e.g. a publish folder).</summary>
+    public string DllDirectory { get; init; } = PortalDirectory;
+
     public string BaseUrl => $"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The environment the portal runs with; printed so a reader can repeat the run by hand.</summary>
@@ -51,7 +54,7 @@ public sealed class PortalProcess : IAsyncDisposable
     /// <summary>Starts the portal and waits until /health answers (migrations and the demo seed run first).</summary>
     public async Task<TimeSpan> StartAsync(TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(PortalDirectory, "Belu.Portal.dll")])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(DllDirectory, "Belu.Portal.dll")])
         {
             WorkingDirectory = _workingDirectory,
             RedirectStandardOutput = true,

@@ -14,6 +14,7 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddPortalPlatform(this WebApplicationBuilder builder)
     {
         builder.AddPortalConfiguration();
+        builder.AddServiceHosting();
         builder.Services.AddValidatedOptions<OfficeOptions>(builder.Configuration, OfficeOptions.Section);
         builder.Services.AddValidatedOptions<StorageOptions>(builder.Configuration, StorageOptions.Section);
         builder.Services.AddCurrentUser();

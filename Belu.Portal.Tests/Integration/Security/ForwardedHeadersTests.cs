@@ -53,6 +53,24 @@ public class ForwardedHeadersTests(LoopbackPortalFactory factory) : IClassFixtur
         await LoginAttemptAsync(client, "127.0.0.12");
         Assert.Equal(HttpStatusCode.TooManyRequests, await LoginAttemptAsync(client, "127.0.0.13"));
     }
+
+    /// <summary>nginx's X-Forwarded-Proto, as the site file in docs/deploy sends it.</summary>
+    internal static async Task<HttpResponseMessage> OverHttpsByProxyAsync(HttpClient client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/akun/masuk");
+        request.Headers.Add("X-Forwarded-For", "127.0.0.31");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task AForgedForwardedProtoDoesNotMakeARequestHttps()
+    {
+        var response = await OverHttpsByProxyAsync(factory.CreateBrowserLikeClient());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+        Assert.DoesNotContain(response.Headers.GetValues("Set-Cookie"), c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+    }
 }
 
 /// <summary>The configured proxy's X-Forwarded-For names the client, so each client has its own limit.</summary>
@@ -66,5 +84,14 @@ public class TrustedProxyTests(ProxiedPortalFactory factory) : IClassFixture<Pro
         {
             Assert.NotEqual(HttpStatusCode.TooManyRequests, await ForwardedHeadersTests.LoginAttemptAsync(client, address));
         }
+    }
+
+    [Fact]
+    public async Task AConfiguredProxysForwardedProtoMakesTheRequestHttps()
+    {
+        var response = await ForwardedHeadersTests.OverHttpsByProxyAsync(factory.CreateBrowserLikeClient());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.Contains("Strict-Transport-Security"));
+        Assert.All(response.Headers.GetValues("Set-Cookie"), c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
     }
 }
