@@ -7,6 +7,7 @@ using Belu.Portal.Features.Audit;
 using Belu.Portal.Features.ElectronicLetters;
 using Belu.Portal.Features.ElectronicLetters.Signing;
 using Belu.Portal.Features.Letters;
+using Belu.Portal.Features.Metrics;
 using Belu.Portal.Features.Monitoring;
 using Belu.Portal.Features.Notifications;
 using Belu.Portal.Features.Organization;
@@ -37,6 +38,7 @@ public static class PortalComposition
         builder.AddElectronicLetters();
         builder.AddAttendance();
         builder.AddElectronicSigning();
+        builder.AddMetrics();
         return builder;
     }
 
@@ -59,6 +61,7 @@ public static class PortalComposition
         app.UseAntiforgery();
 
         app.MapPortalPlatform();
+        app.MapMetrics();
         app.MapAccounts();
         app.MapOrganization();
         app.MapNotifications();

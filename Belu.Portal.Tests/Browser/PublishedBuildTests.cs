@@ -57,16 +57,26 @@ public class PublishedBuildTests(BrowserFixture browser, PublishedPortal portal)
         await Assertions.Expect(page.Locator("[data-testid=logout]")).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => getComputedStyle(document.querySelector('.mud-popover-open')).opacity === '1'");
         await page.ScreenshotAsync("published-build-production", fullPage: false);
+
+        // The live circuit is counted by ASP.NET Core's own meter, read on the scrape.
+        using var http = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
+        Assert.Contains("aspnetcore_components_circuit_active", await http.GetStringAsync("/metrics"));
         await context.CloseAsync();
     }
 
     [Fact]
-    public async Task ThePublishedPortalServesTheFrameworkFiles()
+    public async Task ThePublishedPortalServesTheFrameworkFilesAndItsMetrics()
     {
         using var http = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
         foreach (var asset in new[] { "/_framework/blazor.web.js", "/_content/MudBlazor/MudBlazor.min.css", "/_content/MudBlazor/MudBlazor.min.js" })
         {
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(asset)).StatusCode);
         }
+
+        // A Prometheus on the same server (loopback is in Metrics:AllowedNetworks here) reads the framework's meters too.
+        var metrics = await http.GetStringAsync("/metrics");
+        Assert.Contains("http_server_request_duration_seconds_bucket{", metrics);
+        Assert.Contains("belu_outbox_backlog", metrics);
+        Assert.Contains("dotnet_gc_", metrics);
     }
 }

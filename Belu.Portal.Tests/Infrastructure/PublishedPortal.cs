@@ -52,6 +52,8 @@ public sealed class PublishedPortal : IAsyncLifetime
             ["Demo__OutgoingLetters"] = "5",
             ["Demo__SignedLetters"] = "false",
             ["Reminders__Enabled"] = "false",
+            // The test scrapes the metrics from loopback, as a Prometheus on the same server would.
+            ["Metrics__AllowedNetworks__0"] = "127.0.0.1/32",
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__LogLevel__Default"] = "Warning",
         };

@@ -33,6 +33,9 @@ public partial class AuthorizationMatrixTests
         ["GET,POST /tidak-ditemukan"] = Gate.Open("the not-found page"),
         ["GET,POST /status/{Code:int}"] = Gate.Open("status pages explain refusals to anybody"),
         ["* /health"] = Gate.Open("load balancer probe, no data"),
+        // No authorization metadata: its own gate lets in a signed-in Admin or Metrics:AllowedNetworks and answers
+        // everyone else 404 (Integration/Metrics/MetricsTests).
+        ["* /metrics"] = Gate.Open("Prometheus scrape, guarded by role or network in MapMetrics"),
         ["GET,POST /akun/masuk"] = Gate.Open("the login form"),
         ["POST /akun/keluar"] = Gate.SignedIn,
         ["GET,POST /admin/akun"] = Gate.For(Policies.Admin),

@@ -41,6 +41,7 @@ public enum PunchOutcome
 public sealed class PunchRecorder(
     IDbContextFactory<PortalDbContext> dbFactory,
     StorePunchBatch store,
+    Metrics.PortalMetrics metrics,
     ILogger<PunchRecorder> logger) : IAsyncDisposable
 {
     /// <summary>Punches stored in one transaction at most (a larger single batch, e.g. a log import, goes alone).</summary>
@@ -76,8 +77,30 @@ public sealed class PunchRecorder(
         }
         // Once queued the punches are written even if this caller goes away: an unanswered punch may be stored (a resend
         // is then a duplicate), an answered one always is.
-        return await pending.Done.Task;
+        var outcomes = await pending.Done.Task;
+        Count(submissions, outcomes);
+        return outcomes;
     }
+
+    private static readonly string[] SourceNames = Enum.GetNames<PunchSource>().Select(n => n.ToLowerInvariant()).ToArray();
+
+    private static readonly string[] OutcomeNames = Enum.GetNames<PunchOutcome>().Select(n => n.ToLowerInvariant()).ToArray();
+
+    /// <summary>The check-ins-per-minute counter (belu.attendance.punches), after the commit: one add per source and outcome.</summary>
+    private void Count(IReadOnlyList<PunchSubmission> submissions, IReadOnlyList<PunchOutcome> outcomes)
+    {
+        if (submissions.Count == 1)
+        {
+            metrics.Punches(SourceName(submissions[0]), OutcomeNames[(int)outcomes[0]], 1);
+            return;
+        }
+        foreach (var group in submissions.Zip(outcomes).GroupBy(p => (Source: SourceName(p.First), Outcome: p.Second)))
+        {
+            metrics.Punches(group.Key.Source, OutcomeNames[(int)group.Key.Outcome], group.LongCount());
+        }
+    }
+
+    private static string SourceName(PunchSubmission submission) => submission.Field is not null ? "field" : SourceNames[(int)submission.Source];
 
     private void EnsureWriter()
     {

@@ -19,14 +19,19 @@ public sealed class LiveFeed : IHostedService
     private readonly IHubContext<NotificationsHub> _hub;
     private readonly ILogger<LiveFeed> _logger;
     private readonly LiveSessions _sessions;
+    private readonly Metrics.PortalMetrics _metrics;
+    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<Guid, (string UserId, Func<LiveNotification, Task> Handler)> _users = new();
     private readonly ConcurrentDictionary<Guid, (BoardScope Scope, Func<EventEnvelope, Task> Handler)> _boards = new();
     private readonly RecentIds _recent = new(4096);
     private IDisposable? _subscription;
 
-    public LiveFeed(IEventBus bus, IHubContext<NotificationsHub> hub, LiveSessions sessions, ILogger<LiveFeed> logger)
+    public LiveFeed(IEventBus bus, IHubContext<NotificationsHub> hub, LiveSessions sessions, Metrics.PortalMetrics metrics, TimeProvider time,
+        ILogger<LiveFeed> logger)
     {
         _bus = bus;
+        _metrics = metrics;
+        _time = time;
         _sessions = sessions;
         _hub = hub;
         _logger = logger;
@@ -81,6 +86,17 @@ public sealed class LiveFeed : IHostedService
             // Already delivered here (the same event arrived over two paths).
             return;
         }
+        if (await PushAsync(envelope))
+        {
+            // Push latency: from the event's moment, stamped in the transaction that committed it, to its last send here.
+            _metrics.PushDelivered(_time.GetUtcNow().UtcDateTime - e.AtUtc);
+        }
+    }
+
+    /// <summary>Sends the event to this instance's listeners; false when it concerned nobody (no person, no board).</summary>
+    private async Task<bool> PushAsync(EventEnvelope envelope)
+    {
+        var e = envelope.Event;
         var message = new LiveNotification(e.Id, e.Kind, e.Summary, e.Link, e.AtUtc);
         if (envelope.UserIds.Count > 0)
         {
@@ -97,7 +113,7 @@ public sealed class LiveFeed : IHostedService
 
         if (!e.MovesBoardNumbers)
         {
-            return;
+            return envelope.UserIds.Count > 0;
         }
         foreach (var (id, (scope, handler)) in _boards)
         {
@@ -108,13 +124,14 @@ public sealed class LiveFeed : IHostedService
         }
         if (!e.ShowOnBoard)
         {
-            return;
+            return true;
         }
         // Regency-wide events go to every board; an OPD's events to regency boards and that OPD's boards.
         IReadOnlyList<string> boardGroups = envelope.OpdId is int opd
             ? [NotificationsHub.RegencyBoardGroup, NotificationsHub.OpdBoardGroup(opd)]
             : [NotificationsHub.EveryBoardGroup];
         await _hub.Clients.Groups(boardGroups).SendAsync("event", new BoardEvent(e.Id, e.Kind, e.BoardLine, e.AtUtc, envelope.OpdId));
+        return true;
     }
 
     private async Task SafelyAsync(Guid listener, Func<Task> deliver)

@@ -12,7 +12,7 @@ namespace Belu.Portal.Features.Notifications;
 /// for a monitoring screen, the board groups of its scope; nothing else can be joined.
 /// </summary>
 [Authorize]
-public sealed class NotificationsHub(LiveSessions sessions) : Hub
+public sealed class NotificationsHub(LiveSessions sessions, Metrics.PortalMetrics metrics) : Hub
 {
     public static string UserGroup(string userId) => "user:" + userId;
 
@@ -27,6 +27,26 @@ public sealed class NotificationsHub(LiveSessions sessions) : Hub
     public override async Task OnConnectedAsync()
     {
         var user = Context.User!;
+        // Counted from here to OnDisconnectedAsync, which follows every OnConnectedAsync that returns (an aborted one too).
+        var board = user.IsInRole(Roles.Display);
+        Context.Items[CountedKey] = board;
+        metrics.HubConnected(board);
+        try
+        {
+            await JoinAsync(user);
+        }
+        catch
+        {
+            Context.Items.Remove(CountedKey);
+            metrics.HubDisconnected(board);
+            throw;
+        }
+    }
+
+    private const string CountedKey = "metrics.counted";
+
+    private async Task JoinAsync(ClaimsPrincipal user)
+    {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null)
         {
@@ -56,6 +76,11 @@ public sealed class NotificationsHub(LiveSessions sessions) : Hub
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        if (Context.Items.TryGetValue(CountedKey, out var counted) && counted is bool board)
+        {
+            Context.Items.Remove(CountedKey);
+            metrics.HubDisconnected(board);
+        }
         if (Context.Items.TryGetValue(typeof(LiveSessions), out var registration) && registration is IDisposable open)
         {
             open.Dispose();

@@ -19,6 +19,7 @@ public sealed class ReportExporter(
     IOptions<ReportOptions> options,
     ClosedXmlWorkbookWriter closedXml,
     StreamingWorkbookWriter streaming,
+    Metrics.PortalMetrics metrics,
     ILogger<ReportExporter> logger)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -26,6 +27,7 @@ public sealed class ReportExporter(
 
     public async Task<IResult> ExportAsync<TRequest>(IReport<TRequest> report, TRequest request, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         ReportDocument document;
         try
         {
@@ -52,7 +54,7 @@ public sealed class ReportExporter(
         await audit.WriteAsync(AuditAction, report.Key,
             $"{document.Title}; {document.Sheets.Count} lembar, {document.RowCount} baris; {document.Filters ?? "tanpa filter"}; {document.FileName} ({writer.Name})");
         var plan = WorkbookPlan.Create(document, Stamp(), clock.TimeZone);
-        return new XlsxResult(plan, writer, lease, logger);
+        return new XlsxResult(plan, writer, lease, logger, elapsed => metrics.ExportFinished(report.Key, writer.Name, elapsed.Completed, elapsed.Time), started);
     }
 
     private IWorkbookWriter ChooseWriter(ReportDocument document) =>
@@ -77,7 +79,8 @@ public sealed class ReportExporter(
     }
 
     /// <summary>Streams the workbook into the response; the gate's slot is released when the last byte is out.</summary>
-    private sealed class XlsxResult(WorkbookPlan plan, IWorkbookWriter writer, IDisposable lease, ILogger logger) : IResult
+    private sealed class XlsxResult(WorkbookPlan plan, IWorkbookWriter writer, IDisposable lease, ILogger logger,
+        Action<(bool Completed, TimeSpan Time)> finished, long started) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
@@ -90,11 +93,21 @@ public sealed class ReportExporter(
                     FileName = plan.Document.FileName,
                 }.ToString();
                 response.Headers.CacheControl = "no-store";
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                await writer.WriteAsync(plan, response.Body, httpContext.RequestAborted);
+                var writing = System.Diagnostics.Stopwatch.GetTimestamp();
+                var completed = false;
+                try
+                {
+                    await writer.WriteAsync(plan, response.Body, httpContext.RequestAborted);
+                    completed = true;
+                }
+                finally
+                {
+                    // From the request (the report's query included) to the last byte, or to the failure.
+                    finished((completed, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+                }
                 logger.LogInformation("Exported {File}: {Rows} rows in {Sheets} sheets with {Writer} in {Elapsed} ms",
                     plan.Document.FileName, plan.Sheets.Sum(s => s.DataRows), plan.Sheets.Count, writer.Name,
-                    (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    (long)System.Diagnostics.Stopwatch.GetElapsedTime(writing).TotalMilliseconds);
             }
         }
     }
