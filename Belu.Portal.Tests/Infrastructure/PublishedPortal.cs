@@ -5,7 +5,7 @@ namespace Belu.Portal.Tests.Infrastructure;
 
 /// <summary>
 /// Belu.Portal as an operator runs it (README, "Running it in production"): published with <c>dotnet publish -c
-/// Release</c> into a temporary folder, once per test run, and started from that folder as its own process in
+/// Release</c> into a folder beside the test binaries, once per test run, and started from that folder as its own process in
 /// Production on a fresh SQLite database in a folder of its own.
 /// </summary>
 public sealed class PublishedPortal : IAsyncLifetime
@@ -90,7 +90,9 @@ public sealed class PublishedPortal : IAsyncLifetime
     private static async Task<string> PublishAsync()
     {
         var project = Path.Combine(RepositoryRoot(), "Belu.Portal", "Belu.Portal.csproj");
-        var folder = Path.Combine(Path.GetTempPath(), "belu-published-" + Guid.NewGuid().ToString("N"));
+        // Beside the test binaries (under bin/, ignored by git), emptied first: a run leaves one copy, not one per run.
+        var folder = Path.Combine(AppContext.BaseDirectory, "published-portal");
+        TryDelete(folder);
         var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", folder, "--nologo", "--disable-build-servers"])
         {
             RedirectStandardOutput = true,
@@ -119,7 +121,6 @@ public sealed class PublishedPortal : IAsyncLifetime
             var lines = ((await output) + (await error)).Split('\n');
             throw new InvalidOperationException($"dotnet publish failed ({publish.ExitCode}):\n{string.Join('\n', lines.TakeLast(30))}");
         }
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(folder);
         return folder;
     }
 
