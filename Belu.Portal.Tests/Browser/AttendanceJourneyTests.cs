@@ -9,49 +9,7 @@ namespace Belu.Portal.Tests.Browser;
 
 /// <summary>One portal on a fake clock (Friday 27 November 2026, 07:45 WITA) and one Chromium, for E-Absen's journeys.</summary>
 [Trait("Category", "Browser")]
-public sealed class AttendanceBrowserFixture : IAsyncLifetime
-{
-    private IPlaywright? _playwright;
-
-    public FakeClockKestrelPortalFactory Portal { get; } = new();
-
-    public IBrowser Browser { get; private set; } = default!;
-
-    public async Task InitializeAsync()
-    {
-        await Chromium.EnsureInstalledAsync();
-        // Two cores shared by the whole suite: a server round trip can take longer than Playwright's 5 s default.
-        Assertions.SetDefaultExpectTimeout(15_000);
-        var baseUrl = Portal.BaseUrl;
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium.ExecutablePath, Args = Chromium.Arguments, Headless = true });
-        Directory.CreateDirectory(BrowserFixture.ScreenshotDirectory);
-        _ = baseUrl;
-    }
-
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Portal.BaseUrl,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "id-ID",
-            TimezoneId = "Asia/Makassar",
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-        _playwright?.Dispose();
-        await Portal.DisposeAsync();
-    }
-}
+public sealed class AttendanceBrowserFixture : PortalBrowserFixture<FakeClockKestrelPortalFactory>;
 
 [CollectionDefinition(Name)]
 [Trait("Category", "Browser")]

@@ -4,47 +4,7 @@ using Microsoft.Playwright;
 namespace Belu.Portal.Tests.Browser;
 
 /// <summary>A portal of its own whose clock moves on to the next Monday, 04.00 WITA, and one Chromium.</summary>
-public sealed class BoardDayStartFixture : IAsyncLifetime
-{
-    private IPlaywright? _playwright;
-
-    public FakeClockKestrelPortalFactory Portal { get; } = new();
-
-    public IBrowser Browser { get; private set; } = default!;
-
-    public async Task InitializeAsync()
-    {
-        await Chromium.EnsureInstalledAsync();
-        Assertions.SetDefaultExpectTimeout(15_000);
-        _ = Portal.BaseUrl;
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium.ExecutablePath, Args = Chromium.Arguments, Headless = true });
-        Directory.CreateDirectory(BrowserFixture.ScreenshotDirectory);
-    }
-
-    public async Task<IPage> NewPageAsync(int width, int height)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Portal.BaseUrl,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "id-ID",
-            TimezoneId = "Asia/Makassar",
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-        _playwright?.Dispose();
-        await Portal.DisposeAsync();
-    }
-}
+public sealed class BoardDayStartFixture : PortalBrowserFixture<FakeClockKestrelPortalFactory>;
 
 /// <summary>The wall board at 04.00 and after the check-in window opens, on a desk screen and on a phone.</summary>
 [Trait("Category", "Browser")]

@@ -13,59 +13,17 @@ namespace Belu.Portal.Tests.Browser;
 /// A portal of its own on the fake clock (07:45 WITA) and a Chromium with a fake camera: its media flags answer
 /// getUserMedia with a generated picture and grant it without asking. The location is the browser context's.
 /// </summary>
-public sealed class FieldBrowserFixture : IAsyncLifetime
+public sealed class FieldBrowserFixture : PortalBrowserFixture<FakeClockKestrelPortalFactory>
 {
-    private IPlaywright? _playwright;
-
-    public FakeClockKestrelPortalFactory Portal { get; } = new();
-
-    public IBrowser Browser { get; private set; } = default!;
-
-    public async Task InitializeAsync()
-    {
-        await Chromium.EnsureInstalledAsync();
-        Assertions.SetDefaultExpectTimeout(15_000);
-        _ = Portal.BaseUrl;
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.ExecutablePath,
-            Args = [.. Chromium.Arguments, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
-            Headless = true,
-        });
-        Directory.CreateDirectory(BrowserFixture.ScreenshotDirectory);
-    }
+    protected override IEnumerable<string> ExtraArguments => ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"];
 
     /// <summary>A signed-in page whose browser reports <paramref name="at"/> as its location.</summary>
-    public async Task<IPage> SignedInAsync(string user, int width, int height, Features.Attendance.Field.Domain.GeoPoint at, double accuracy = 15)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+    public Task<IPage> SignedInAsync(string user, int width, int height, Features.Attendance.Field.Domain.GeoPoint at, double accuracy = 15) =>
+        SignedInAsync(user, width, height, options =>
         {
-            BaseURL = Portal.BaseUrl,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "id-ID",
-            TimezoneId = "Asia/Makassar",
-            Permissions = ["geolocation", "camera"],
-            Geolocation = new Geolocation { Latitude = (float)at.Latitude, Longitude = (float)at.Longitude, Accuracy = (float)accuracy },
+            options.Permissions = ["geolocation", "camera"];
+            options.Geolocation = new Geolocation { Latitude = (float)at.Latitude, Longitude = (float)at.Longitude, Accuracy = (float)accuracy };
         });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        PageDiagnostics.Watch(page);
-        await page.GotoAsync("/akun/masuk");
-        await new LoginPage(page).SignInAsync(user, PortalFactory.Password);
-        await page.WaitForCircuitAsync();
-        return page;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-        _playwright?.Dispose();
-        await Portal.DisposeAsync();
-    }
 }
 
 [Trait("Category", "Browser")]

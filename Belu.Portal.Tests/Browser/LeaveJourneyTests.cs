@@ -9,52 +9,11 @@ using Microsoft.Playwright;
 namespace Belu.Portal.Tests.Browser;
 
 /// <summary>A portal of its own on the fake clock (Friday 27 November 2026, 07:45 WITA), which the cuti journey moves on, and one Chromium.</summary>
-public sealed class LeaveJourneyFixture : IAsyncLifetime
+public sealed class LeaveJourneyFixture : PortalBrowserFixture<FakeClockKestrelPortalFactory>
 {
-    private IPlaywright? _playwright;
-
-    public FakeClockKestrelPortalFactory Portal { get; } = new();
-
-    public IBrowser Browser { get; private set; } = default!;
-
-    public async Task InitializeAsync()
-    {
-        await Chromium.EnsureInstalledAsync();
-        Assertions.SetDefaultExpectTimeout(15_000);
-        _ = Portal.BaseUrl;
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium.ExecutablePath, Args = Chromium.Arguments, Headless = true });
-        Directory.CreateDirectory(BrowserFixture.ScreenshotDirectory);
-    }
-
-    public async Task<IPage> SignedInAsync(string user, int width = 1366, int height = 768)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Portal.BaseUrl,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "id-ID",
-            TimezoneId = "Asia/Makassar",
-            AcceptDownloads = true,
-        });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        PageDiagnostics.Watch(page);
-        await page.GotoAsync("/akun/masuk");
-        await new LoginPage(page).SignInAsync(user, PortalFactory.Password);
-        await page.WaitForCircuitAsync();
-        return page;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-        _playwright?.Dispose();
-        await Portal.DisposeAsync();
-    }
+    /// <summary>Signed in, with downloads kept (the form's PDF).</summary>
+    public Task<IPage> SignedInAsync(string user, int width = 1366, int height = 768) =>
+        SignedInAsync(user, width, height, options => options.AcceptDownloads = true);
 }
 
 /// <summary>
