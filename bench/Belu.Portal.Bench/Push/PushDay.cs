@@ -43,19 +43,7 @@ internal sealed record PushDay(List<string> Secrets, string DeviceKey, List<Staf
     {
         var witaToday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         await using var db = portal.CreateDbContext();
-        var schedule = new WorkSchedule
-        {
-            Name = "Jadwal uji beban (hari ini, mulai 00.00)",
-            From = witaToday,
-            To = witaToday,
-            CheckInFrom = new TimeOnly(0, 0),
-            CheckInUntil = new TimeOnly(23, 58),
-            CheckOutUntil = new TimeOnly(23, 59, 59),
-        };
-        foreach (var day in Enum.GetValues<DayOfWeek>())
-        {
-            schedule.Days.Add(new WorkScheduleDay { DayOfWeek = day, Start = new TimeOnly(0, 0), End = new TimeOnly(23, 59) });
-        }
+        var schedule = Common.TodaySchedule.AllDay("Jadwal uji beban (hari ini, mulai 00.00)", new TimeOnly(0, 0));
         db.WorkSchedules.Add(schedule);
         if (await db.Holidays.AnyAsync(h => h.Date == witaToday))
         {

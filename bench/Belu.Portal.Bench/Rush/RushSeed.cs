@@ -97,33 +97,11 @@ internal static class RushSeed
             KeyHint = key[..6],
             CreatedUtc = DateTime.UtcNow,
         });
-        db.WorkSchedules.Add(WholeDayWindow());
+        // Today's window open all day, so that web check-ins are measured at any hour (refused after 18:00 otherwise); the
+        // working day starts at 23:58, so every check-in is on time, as most of a real morning's are.
+        db.WorkSchedules.Add(Common.TodaySchedule.AllDay("Jadwal uji beban (hari ini, jendela sepanjang hari)", new TimeOnly(23, 58)));
         await db.SaveChangesAsync();
         return new RushPeople(deviceUnit.Id, webUnit.Id, employees.Take(deviceStaff).Select(e => (e.Id, e.Nip!)).ToList(), web, key);
-    }
-
-    /// <summary>
-    /// Today's schedule override, so that the web check-ins are inside the punch window whatever the hour the bench
-    /// runs at (the window refuses them after 18:00 otherwise): open all day, the working day starting at 23:58 so that
-    /// every check-in is on time, as most of a real morning's are.
-    /// </summary>
-    private static WorkSchedule WholeDayWindow()
-    {
-        var witaToday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        var schedule = new WorkSchedule
-        {
-            Name = "Jadwal uji beban (hari ini, jendela sepanjang hari)",
-            From = witaToday,
-            To = witaToday,
-            CheckInFrom = new TimeOnly(0, 0),
-            CheckInUntil = new TimeOnly(23, 58),
-            CheckOutUntil = new TimeOnly(23, 59, 59),
-        };
-        foreach (var day in Enum.GetValues<DayOfWeek>())
-        {
-            schedule.Days.Add(new WorkScheduleDay { DayOfWeek = day, Start = new TimeOnly(23, 58), End = new TimeOnly(23, 59) });
-        }
-        return schedule;
     }
 
     /// <summary>Punch rows of one unit's employees: what the database holds, whatever the answers said.</summary>
