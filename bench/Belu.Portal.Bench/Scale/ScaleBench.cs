@@ -7,7 +7,7 @@ namespace Belu.Portal.Bench.Scale;
 ///   scale seed &lt;folder&gt; [letters] [employees]   the demo portal with that many incoming letters (with their
 ///                                                dispositions, reports and tracks) and that many employees, each
 ///                                                with a month of punches (October 2026), closed day by day
-///   scale letters &lt;folder&gt; [runs] [--bulk]      server time of the inbox, the filtered lists, full-text search
+///   scale letters &lt;folder&gt; [runs] [--bulk] [--pg "&lt;connection string&gt;"]   server time of the inbox, the filtered lists, full-text search
 ///   scale export register|attendance &lt;folder&gt;  one export through the report pipeline: time and peak memory
 ///   scale bulk &lt;folder&gt; [options]               the regency ×10 set in bulk (<see cref="BulkSeed"/>)
 /// Each step runs in its own process, so the memory of an export is not mixed with the seeding's.
@@ -29,7 +29,8 @@ internal static class ScaleBench
         {
             "seed" => await ScaleSeed.RunAsync(args[1], Arg(args, 2, 100_000), Arg(args, 3, 5_000)),
             "bulk" => await BulkSeed.RunAsync(args[1], args[2..]),
-            "letters" => await ScaleLetters.RunAsync(args[1], args.Length > 2 && args[2] != "--bulk" ? Arg(args, 2, 50) : 50, args.Contains("--bulk")),
+            "letters" => await ScaleLetters.RunAsync(args[1], args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? Arg(args, 2, 50) : 50,
+                args.Contains("--bulk"), Array.IndexOf(args, "--pg") is var pg and >= 0 && pg + 1 < args.Length ? args[pg + 1] : null),
             "export" when args.Length >= 3 => await ScaleExport.RunAsync(args[1], args[2]),
             _ => 2,
         };

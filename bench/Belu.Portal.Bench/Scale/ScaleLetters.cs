@@ -13,12 +13,18 @@ internal static class ScaleLetters
 {
     /// <summary>
     /// <paramref name="bulk"/>: signed in as the head, a kepala bidang and the clerk of the first OPD of <c>scale bulk</c>
-    /// instead of the demo's Diskominfo accounts.
+    /// instead of the demo's Diskominfo accounts. <paramref name="pg"/>: a PostgreSQL database seeded with <c>scale bulk --pg</c>.
     /// </summary>
-    public static async Task<int> RunAsync(string folder, int runs, bool bulk = false)
+    public static async Task<int> RunAsync(string folder, int runs, bool bulk = false, string? pg = null)
     {
+        var settings = new Dictionary<string, string?> { ["Demo:Seed"] = "false" };
+        if (pg is not null)
+        {
+            settings["Database:Provider"] = "Postgres";
+            settings["ConnectionStrings:Portal"] = pg;
+        }
         var (leader, kabid, clerk) = bulk ? ("skala.kadis", "skala.kabid", "skala.agendaris") : ("pimpinan", "kabid.aptika", "agendaris");
-        await using var app = await BenchHost.OpenAsync(folder, new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
+        await using var app = await BenchHost.OpenAsync(folder, settings);
         int total;
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
         {
