@@ -121,30 +121,56 @@ internal static class ModelBulkWriter
         return written;
     }
 
+    /// <summary>Rows per COPY: each one ends with the server's index work, which must finish inside the importer's timeout.</summary>
+    private const int CopyChunk = 500_000;
+
     private static async Task<long> CopyAsync<T>(NpgsqlConnection connection, string table, (IProperty Property, string Name, RelationalTypeMapping Mapping)[] columns,
         IEnumerable<T> rows, CancellationToken ct)
     {
-        await using var import = await connection.BeginBinaryImportAsync(
-            $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", ct);
+        var sql = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
         long written = 0;
-        foreach (var row in rows)
+        NpgsqlBinaryImporter? import = null;
+        try
         {
-            await import.StartRowAsync(ct);
-            foreach (var column in columns)
+            foreach (var row in rows)
             {
-                var value = ProviderValue(column, row);
-                if (value is null)
+                if (import is null)
                 {
-                    await import.WriteNullAsync(ct);
+                    import = await connection.BeginBinaryImportAsync(sql, ct);
+                    import.Timeout = TimeSpan.FromHours(1);
                 }
-                else
+                await import.StartRowAsync(ct);
+                foreach (var column in columns)
                 {
-                    await import.WriteAsync(value, column.Mapping.StoreType, ct);
+                    var value = ProviderValue(column, row);
+                    if (value is null)
+                    {
+                        await import.WriteNullAsync(ct);
+                    }
+                    else
+                    {
+                        await import.WriteAsync(value, column.Mapping.StoreType, ct);
+                    }
+                }
+                if (++written % CopyChunk == 0)
+                {
+                    await import.CompleteAsync(ct);
+                    await import.DisposeAsync();
+                    import = null;
                 }
             }
-            written++;
+            if (import is not null)
+            {
+                await import.CompleteAsync(ct);
+            }
         }
-        await import.CompleteAsync(ct);
+        finally
+        {
+            if (import is not null)
+            {
+                await import.DisposeAsync();
+            }
+        }
         return written;
     }
 
