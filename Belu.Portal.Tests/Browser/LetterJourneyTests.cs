@@ -124,8 +124,8 @@ public class LetterJourneyTests(BrowserFixture fixture)
         await phone.Locator("[data-testid=counter-belum-dikirim]").WaitForAsync();
         await phone.ScreenshotAsync("dasbor-surat-ponsel");
         // The counter leads to exactly the letters it counts: the register filtered on "Belum dikirim".
-        await leader.Locator("[data-testid=counter-belum-dikirim]").ClickAsync();
-        await leader.WaitForURLAsync(url => url.Contains("/surat/keluar?pengiriman=belum", StringComparison.Ordinal));
+        await leader.NavigatesAsync(() => leader.Locator("[data-testid=counter-belum-dikirim]").ClickAsync(),
+            url => url.Contains("/surat/keluar?pengiriman=belum", StringComparison.Ordinal));
         await leader.Locator("[data-testid=outgoing-table] tbody tr").First.WaitForAsync();
         var rows = leader.Locator("[data-testid=outgoing-table] tbody tr");
         Assert.Equal(await rows.CountAsync(), await rows.Filter(new() { HasText = "Belum dikirim" }).CountAsync());

@@ -34,8 +34,8 @@ public class LetterListLiveTests(BrowserFixture fixture)
         await page.ScreenshotAsync("disposisi-saya-baru");
 
         // Opened from the list, not from the bell: the notification about it is answered all the same.
-        await row.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
-        await page.WaitForURLAsync($"**/surat/{letterId}");
+        await page.NavigatesAsync(() => row.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync(),
+            url => new Uri(url).AbsolutePath == $"/surat/{letterId}");
         await page.Locator("[data-testid=letter-subject]").WaitForAsync();
         await Assertions.Expect(badge).ToHaveAttributeAsync("data-count", before.ToString());
     }

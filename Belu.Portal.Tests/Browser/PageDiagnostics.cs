@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Playwright;
@@ -41,13 +42,29 @@ public static class PageDiagnostics
     public static async Task NavigatesAsync(this IPage page, Func<Task> step, Func<string, bool> url, float timeout = 45_000)
     {
         await step();
-        try
+        var started = Stopwatch.GetTimestamp();
+        while (true)
         {
-            await page.WaitForURLAsync(url, new() { Timeout = timeout });
-        }
-        catch (TimeoutException timedOut)
-        {
-            throw new TimeoutException(await DescribeAsync(page), timedOut);
+            // Waits a second at a time and looks at the address again in between: a same-document navigation (the
+            // interactive router's pushState) that lands between Playwright's own look at the address and its
+            // subscription to the next one would otherwise be missed, and the wait would run to its end.
+            if (url(page.Url))
+            {
+                return;
+            }
+            var left = timeout - (float)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            try
+            {
+                await page.WaitForURLAsync(url, new() { Timeout = Math.Clamp(left, 1, 1_000), WaitUntil = WaitUntilState.Commit });
+                return;
+            }
+            catch (TimeoutException timedOut) when (left <= 1_000)
+            {
+                throw new TimeoutException(await DescribeAsync(page), timedOut);
+            }
+            catch (TimeoutException)
+            {
+            }
         }
     }
 

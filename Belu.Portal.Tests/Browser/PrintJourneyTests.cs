@@ -39,8 +39,7 @@ public class PrintJourneyTests(BrowserFixture fixture)
         await page.ClickAsync("[data-testid=print-now]");
         await page.WaitForFunctionAsync("window.__prints === 1");
         Assert.Empty(blocked);
-        await page.ClickAsync("[data-testid=print-close]");
-        await page.WaitForURLAsync($"**/surat/{id}");
+        await page.NavigatesAsync(() => page.ClickAsync("[data-testid=print-close]"), url => new Uri(url).AbsolutePath == $"/surat/{id}");
     }
 
     [Fact]
