@@ -243,4 +243,40 @@ public class LetterScopeTests(PortalFactory factory) : IClassFixture<PortalFacto
         var staffList = await factory.AsAsync("pegawai", sp => sp.GetRequiredService<LetterQueries>().SearchAsync(new LetterQuery { Take = 200 }));
         Assert.Contains(staffList.Items, r => r.Id == id);
     }
+    [Fact]
+    public async Task EveryGrantCarriesItsLettersStateThroughDisposalProcessingAndFinishing()
+    {
+        var pegawai = await factory.EmployeeOfAsync("pegawai");
+        var today = factory.Services.GetRequiredService<OfficeClock>().Today;
+        var id = await factory.RegisterAsync(await factory.FormAsync("Status di kunci akses mengikuti surat"));
+        var before = await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<LetterQueries>().GetDashboardAsync());
+        await AssertGrantsFollowAsync(id, LetterState.BelumDidisposisi, null);
+
+        var mine = Assert.Single(await factory.DisposeAsync("pimpinan", id, null, [pegawai], deadline: today.AddDays(3)));
+        await AssertGrantsFollowAsync(id, LetterState.DalamProses, today.AddDays(3));
+        var disposed = await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<LetterQueries>().GetDashboardAsync());
+        Assert.Equal(before.InProgress + 1, disposed.InProgress);
+
+        var version = (await factory.OpenAsync("pegawai", id)).Disposition(mine).Version;
+        await factory.AsAsync("pegawai", sp => sp.GetRequiredService<ProcessDisposition>().HandleAsync(mine, version));
+        version = (await factory.OpenAsync("pegawai", id)).Disposition(mine).Version;
+        await factory.AsAsync("pegawai", sp => sp.GetRequiredService<ReportFollowUp>().HandleAsync(mine, version, "Sudah dilaksanakan.", null));
+        await AssertGrantsFollowAsync(id, LetterState.Selesai, null);
+
+        // The counters read from the grants: the letter moved from "dalam proses" to "selesai" for its leader.
+        var finished = await factory.AsAsync("pimpinan", sp => sp.GetRequiredService<LetterQueries>().GetDashboardAsync());
+        Assert.Equal(disposed.InProgress - 1, finished.InProgress);
+        Assert.Equal(disposed.Done + 1, finished.Done);
+        Assert.Equal(disposed.InScope, finished.InScope);
+    }
+
+    private async Task AssertGrantsFollowAsync(Guid letterId, LetterState progress, DateOnly? deadline)
+    {
+        await using var db = factory.CreateDbContext();
+        var letter = await db.IncomingLetters.AsNoTracking().SingleAsync(l => l.Id == letterId);
+        Assert.Equal((progress, deadline), (letter.Progress, letter.OpenDeadline));
+        var grants = await db.LetterGrants.AsNoTracking().Where(g => g.LetterId == letterId).ToListAsync();
+        Assert.NotEmpty(grants);
+        Assert.All(grants, g => Assert.Equal((progress, deadline), (g.Progress, g.OpenDeadline)));
+    }
 }

@@ -1896,14 +1896,14 @@ namespace Belu.Portal.Data.Migrations
                     b.HasIndex("SubmissionId")
                         .IsUnique();
 
-                    b.HasIndex("AddresseeId", "Progress");
-
                     b.HasIndex("Progress", "OpenDeadline");
 
                     b.HasIndex("UnitId", "ReceivedDate");
 
                     b.HasIndex("UnitId", "AgendaYear", "AgendaSequence")
                         .IsUnique();
+
+                    b.HasIndex("AddresseeId", "Progress", "IsCopy", "AddresseeReadAtUtc");
 
                     b.HasIndex("ReceivedDate", "AgendaYear", "AgendaSequence", "Id", "Progress", "OpenDeadline")
                         .HasDatabaseName("IX_IncomingLetters_ListOrder");
@@ -2027,9 +2027,15 @@ namespace Belu.Portal.Data.Migrations
                     b.Property<int>("PrincipalId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("OpenDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("LetterId", "Kind", "PrincipalId");
 
-                    b.HasIndex("Kind", "PrincipalId", "LetterId");
+                    b.HasIndex("Kind", "PrincipalId", "LetterId", "Progress", "OpenDeadline");
 
                     b.ToTable("LetterGrants");
                 });

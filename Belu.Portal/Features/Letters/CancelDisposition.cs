@@ -33,8 +33,7 @@ public sealed class CancelDisposition(
         db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.Cancelled, dir.ActorId, dir.ActorLabel,
             $"Disposisi kepada {dir.NameOf(d.ToEmployeeId)} dibatalkan sebelum dibaca.", d.Id));
         audit.Add(db, "disposition.cancelled", letter.AgendaNumber, $"kepada {dir.NameOf(d.ToEmployeeId)}{dir.ActingSuffix}");
-        LetterWrites.RefreshProgress(letter, letter.Dispositions);
-        await LetterGrants.SyncAsync(db, letter, ct);
+        await LetterGrants.RefreshAsync(db, letter, ct);
         await announcer.SaveAndAnnounceAsync(db, transaction, [], ct);
     }
 }

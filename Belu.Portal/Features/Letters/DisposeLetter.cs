@@ -115,8 +115,7 @@ public sealed class DisposeLetter(
             {
                 letter.Version = Guid.NewGuid();
             }
-            LetterWrites.RefreshProgress(letter, letter.Dispositions);
-            await LetterGrants.SyncAsync(db, letter, ct);
+            await LetterGrants.RefreshAsync(db, letter, ct);
             events = created.Select(d => new LetterDisposed
             {
                 AtUtc = now, LetterId = letter.Id, AgendaNumber = letter.AgendaNumber, DispositionId = d.Id, FromName = dir.Acting is null ? dir.MeRow.Name : dir.NameOf(dir.ActorId),

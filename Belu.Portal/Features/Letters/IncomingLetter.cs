@@ -65,7 +65,7 @@ public sealed class IncomingLetter
     /// <summary>Token of the form that registered it: a second submit of the same form finds this letter instead of adding one.</summary>
     public Guid SubmissionId { get; set; }
 
-    /// <summary>The stored part of the letter's state (never Terlambat), kept in step with the disposition tree by every disposition command (<see cref="LetterWrites.RefreshProgress"/>, <see cref="LetterStateRules"/>).</summary>
+    /// <summary>The stored part of the letter's state (never Terlambat), kept in step with the disposition tree, and copied to the letter's grants, by every disposition command (<see cref="LetterGrants.RefreshAsync"/>, <see cref="LetterStateRules"/>).</summary>
     public LetterState Progress { get; set; }
 
     /// <summary>The earliest deadline among unfinished dispositions; with today it decides Terlambat.</summary>
@@ -95,7 +95,8 @@ internal sealed class IncomingLetterConfiguration : IEntityTypeConfiguration<Inc
         b.HasIndex(l => l.SubmissionId).IsUnique();
         b.Property(l => l.SearchKey).HasComputedColumnSql(LetterWrites.SearchKeySql("AgendaYear", "AgendaSequence"), stored: true);
         b.HasIndex(l => l.SearchKey).IsUnique();
-        b.HasIndex(l => new { l.AddresseeId, l.Progress });
+        // Covers the addressee's own counters (unread, not yet disposed) without reading a letter.
+        b.HasIndex(l => new { l.AddresseeId, l.Progress, l.IsCopy, l.AddresseeReadAtUtc });
         b.HasIndex(l => new { l.UnitId, l.ReceivedDate });
         b.HasIndex(l => new { l.Progress, l.OpenDeadline });
         // The list's order (newest first, overdue ones walked separately): a list walks this index and stops after its page.

@@ -17,6 +17,12 @@ public sealed class LetterGrant
 
     /// <summary>An employee id for <see cref="GrantKind.Person"/>, a unit id otherwise.</summary>
     public int PrincipalId { get; set; }
+
+    /// <summary>The letter's <see cref="IncomingLetter.Progress"/>, copied so that a viewer's counters are read from the grants index alone.</summary>
+    public LetterState Progress { get; set; }
+
+    /// <summary>The letter's <see cref="IncomingLetter.OpenDeadline"/>, copied for the same reason (with today it decides Terlambat).</summary>
+    public DateOnly? OpenDeadline { get; set; }
 }
 
 internal sealed class LetterGrantConfiguration : IEntityTypeConfiguration<LetterGrant>
@@ -26,7 +32,9 @@ internal sealed class LetterGrantConfiguration : IEntityTypeConfiguration<Letter
         // The letter side answers "may this viewer see this letter" with one probe; the viewer side drives a list of
         // the few letters a clerk or a staff member sees.
         b.HasKey(g => new { g.LetterId, g.Kind, g.PrincipalId });
-        b.HasIndex(g => new { g.Kind, g.PrincipalId, g.LetterId });
+        // The letter's state rides at the end of the viewer-side index, so the leader's counters are one range read per
+        // key with no letter looked up (decision 0028).
+        b.HasIndex(g => new { g.Kind, g.PrincipalId, g.LetterId, g.Progress, g.OpenDeadline });
         b.HasOne<IncomingLetter>().WithMany().HasForeignKey(g => g.LetterId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -34,23 +42,34 @@ internal sealed class LetterGrantConfiguration : IEntityTypeConfiguration<Letter
 internal static class LetterGrants
 {
     public static IEnumerable<LetterGrant> Of(IncomingLetter letter) =>
-        LetterGrantRules.For(LetterScope.Facts(letter)).Select(k => Row(letter.Id, k));
+        LetterGrantRules.For(LetterScope.Facts(letter)).Select(k => Row(letter, k));
 
-    private static LetterGrant Row(Guid letterId, LetterGrantKey key) => new() { LetterId = letterId, Kind = key.Kind, PrincipalId = key.PrincipalId };
+    private static LetterGrant Row(IncomingLetter letter, LetterGrantKey key) => new()
+    {
+        LetterId = letter.Id, Kind = key.Kind, PrincipalId = key.PrincipalId, Progress = letter.Progress, OpenDeadline = letter.OpenDeadline,
+    };
 
     /// <summary>
-    /// Brings the stored grants of a loaded letter (its dispositions and copies included) in line with its facts; the
-    /// caller's SaveChanges writes the difference with the change that caused it.
+    /// Every disposition command's last step: the letter's stored progress in step with its disposition tree, and its
+    /// stored grants in step with its facts (who may see it) and that progress. The caller's SaveChanges writes both
+    /// with the change that caused them, so the counters read from the grants are never behind the letter.
     /// </summary>
-    public static async Task SyncAsync(PortalDbContext db, IncomingLetter letter, CancellationToken ct)
+    public static async Task RefreshAsync(PortalDbContext db, IncomingLetter letter, CancellationToken ct)
     {
+        LetterWrites.RefreshProgress(letter, letter.Dispositions);
         var wanted = LetterGrantRules.For(LetterScope.Facts(letter));
         var stored = await db.LetterGrants.Where(g => g.LetterId == letter.Id).ToListAsync(ct);
-        foreach (var gone in stored.Where(g => !wanted.Contains(new(g.Kind, g.PrincipalId))))
+        foreach (var grant in stored)
         {
-            db.LetterGrants.Remove(gone);
+            if (!wanted.Contains(new(grant.Kind, grant.PrincipalId)))
+            {
+                db.LetterGrants.Remove(grant);
+                continue;
+            }
+            grant.Progress = letter.Progress;
+            grant.OpenDeadline = letter.OpenDeadline;
         }
         var have = stored.Select(g => new LetterGrantKey(g.Kind, g.PrincipalId)).ToHashSet();
-        db.LetterGrants.AddRange(wanted.Where(k => !have.Contains(k)).Select(k => Row(letter.Id, k)));
+        db.LetterGrants.AddRange(wanted.Where(k => !have.Contains(k)).Select(k => Row(letter, k)));
     }
 }

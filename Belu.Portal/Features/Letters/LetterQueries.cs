@@ -73,39 +73,42 @@ public sealed class LetterQueries(
             dir.NameOf(r.AddresseeId), dir.UnitName(r.UnitId), r.IsCopy)).ToList(), Math.Min(counted, limit), counted > limit);
     }
 
+    /// <summary>
+    /// The leader's counters, exact and read from indexes alone (decision 0028): the states of the letters the viewer
+    /// may see from the grants, which carry each letter's progress and open deadline; the boxes of the viewer's own
+    /// letters (addressed, disposed or copied to them, which they always see) from the letters', dispositions' and
+    /// copies' own indexes. No letter row is read, so the cost follows the viewer's access set, not the register.
+    /// </summary>
     public async Task<LetterDashboard> GetDashboardAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dir = await directories.LoadAsync(db, currentUser, ct);
         var today = clock.Today;
-        var visible = LetterScope.Visible(db, dir.Viewer, await LetterScope.SeesFewAsync(db, dir.Viewer, ct)).AsNoTracking();
         var me = dir.Me;
-        // One pass over the visible letters with a count per box (each condition as in InBox and InState), instead of
-        // nine counts that each probe every visible letter's access set again. The disposition and copy boxes are
-        // IN lists, built once per query.
-        var disposedUnread = db.Dispositions.Where(d => d.FromEmployeeId == me && d.Status == DispositionStatus.Baru).Select(d => d.LetterId);
-        var notFollowedUp = db.Dispositions
+        var states = await LetterScope.GrantsOf(db, dir.Viewer)
+            .Select(g => new { g.LetterId, g.Progress, g.OpenDeadline })
+            .Distinct()
+            .GroupBy(l => 1)
+            .Select(g => new
+            {
+                InScope = g.Count(),
+                Overdue = g.Count(l => l.Progress == LetterState.DalamProses && l.OpenDeadline != null && l.OpenDeadline < today),
+                InProgress = g.Count(l => l.Progress == LetterState.DalamProses && (l.OpenDeadline == null || l.OpenDeadline >= today)),
+                Done = g.Count(l => l.Progress == LetterState.Selesai),
+            })
+            .FirstOrDefaultAsync(ct);
+        var unread = await db.IncomingLetters.CountAsync(l => l.AddresseeId == me && l.AddresseeReadAtUtc == null && !l.IsCopy, ct);
+        var notDisposed = await db.IncomingLetters.CountAsync(l => l.AddresseeId == me && l.Progress == LetterState.BelumDidisposisi, ct);
+        var dispositionsUnread = await db.Dispositions.Where(d => d.FromEmployeeId == me && d.Status == DispositionStatus.Baru)
+            .Select(d => d.LetterId).Distinct().CountAsync(ct);
+        var notFollowedUp = await db.Dispositions
             .Where(d => d.FromEmployeeId == me && (d.Status == DispositionStatus.Dibaca || d.Status == DispositionStatus.Diproses))
-            .Select(d => d.LetterId);
-        var copiesUnread = db.LetterCopies.Where(c => c.EmployeeId == me && c.ReadAtUtc == null).Select(c => c.LetterId);
-        var counts = await visible.GroupBy(l => 1).Select(g => new
-        {
-            Unread = g.Count(l => l.AddresseeId == me && l.AddresseeReadAtUtc == null && !l.IsCopy),
-            NotDisposed = g.Count(l => l.AddresseeId == me && l.Progress == LetterState.BelumDidisposisi),
-            DispositionsUnread = g.Count(l => disposedUnread.Contains(l.Id)),
-            NotFollowedUp = g.Count(l => notFollowedUp.Contains(l.Id)),
-            Overdue = g.Count(l => l.Progress == LetterState.DalamProses && l.OpenDeadline != null && l.OpenDeadline < today),
-            CopiesUnread = g.Count(l => copiesUnread.Contains(l.Id)),
-            InScope = g.Count(),
-            InProgress = g.Count(l => l.Progress == LetterState.DalamProses && (l.OpenDeadline == null || l.OpenDeadline >= today)),
-            Done = g.Count(l => l.Progress == LetterState.Selesai),
-        }).FirstOrDefaultAsync(ct);
+            .Select(d => d.LetterId).Distinct().CountAsync(ct);
+        var copiesUnread = await db.LetterCopies.Where(c => c.EmployeeId == me && c.ReadAtUtc == null).Select(c => c.LetterId).Distinct().CountAsync(ct);
         var mine = await db.Dispositions.CountAsync(d => d.ToEmployeeId == me
             && (d.Status == DispositionStatus.Baru || d.Status == DispositionStatus.Dibaca || d.Status == DispositionStatus.Diproses), ct);
-        return counts is null
-            ? new LetterDashboard(0, 0, 0, 0, 0, 0, 0, 0, 0, mine)
-            : new LetterDashboard(counts.Unread, counts.NotDisposed, counts.DispositionsUnread, counts.NotFollowedUp, counts.Overdue,
-                counts.CopiesUnread, counts.InScope, counts.InProgress, counts.Done, mine);
+        return new LetterDashboard(unread, notDisposed, dispositionsUnread, notFollowedUp, states?.Overdue ?? 0, copiesUnread,
+            states?.InScope ?? 0, states?.InProgress ?? 0, states?.Done ?? 0, mine);
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ internal static class LetterScope
             : db.IncomingLetters.Where(l => grants.Any(g => g.LetterId == l.Id));
     }
 
-    private static IQueryable<LetterGrant> GrantsOf(PortalDbContext db, LetterViewer viewer)
+    internal static IQueryable<LetterGrant> GrantsOf(PortalDbContext db, LetterViewer viewer)
     {
         var keys = LetterGrantRules.Of(viewer);
         var me = keys.EmployeeId;

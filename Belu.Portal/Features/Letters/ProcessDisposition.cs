@@ -28,7 +28,7 @@ public sealed class ProcessDisposition(
         DispositionChecks.Move(d, DispositionAction.StartProcessing, now);
         db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.Processing, dir.ActorId, dir.ActorLabel, "Disposisi sedang diproses.", d.Id));
         audit.Add(db, "disposition.processing", letter.AgendaNumber, $"dari {dir.NameOf(d.FromEmployeeId)}{dir.ActingSuffix}");
-        LetterWrites.RefreshProgress(letter, letter.Dispositions);
+        await LetterGrants.RefreshAsync(db, letter, ct);
         await announcer.SaveAndAnnounceAsync(db, transaction, [], ct);
     }
 }

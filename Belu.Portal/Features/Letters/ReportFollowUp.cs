@@ -53,7 +53,7 @@ public sealed class ReportFollowUp(
             db.LetterTrack.Add(LetterWrites.Track(letter.Id, now, TrackKind.Finished, dir.ActorId, dir.ActorLabel,
                 $"Disposisi diselesaikan. Laporan tindak lanjut: {d.Report}{(stored is null ? "" : $" (lampiran {stored.OriginalName})")}", d.Id));
             audit.Add(db, "disposition.finished", letter.AgendaNumber, $"dari {dir.NameOf(d.FromEmployeeId)}{dir.ActingSuffix}");
-            LetterWrites.RefreshProgress(letter, letter.Dispositions);
+            await LetterGrants.RefreshAsync(db, letter, ct);
             finished = new DispositionFinished
             {
                 AtUtc = now, LetterId = letter.Id, AgendaNumber = letter.AgendaNumber, DispositionId = d.Id, RecipientName = dir.MeRow.Name,

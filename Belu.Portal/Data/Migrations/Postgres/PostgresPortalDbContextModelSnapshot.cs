@@ -1936,14 +1936,14 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.HasIndex("SubmissionId")
                         .IsUnique();
 
-                    b.HasIndex("AddresseeId", "Progress");
-
                     b.HasIndex("Progress", "OpenDeadline");
 
                     b.HasIndex("UnitId", "ReceivedDate");
 
                     b.HasIndex("UnitId", "AgendaYear", "AgendaSequence")
                         .IsUnique();
+
+                    b.HasIndex("AddresseeId", "Progress", "IsCopy", "AddresseeReadAtUtc");
 
                     b.HasIndex("ReceivedDate", "AgendaYear", "AgendaSequence", "Id", "Progress", "OpenDeadline")
                         .HasDatabaseName("IX_IncomingLetters_ListOrder");
@@ -2069,9 +2069,15 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.Property<int>("PrincipalId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("OpenDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
                     b.HasKey("LetterId", "Kind", "PrincipalId");
 
-                    b.HasIndex("Kind", "PrincipalId", "LetterId");
+                    b.HasIndex("Kind", "PrincipalId", "LetterId", "Progress", "OpenDeadline");
 
                     b.ToTable("LetterGrants");
                 });
