@@ -143,4 +143,20 @@ public class LetterSearchScaleTests(ManyLettersFactory factory) : IClassFixture<
             Assert.Equal(part.OrderByDescending(l => l.ReceivedDate).Select(l => l.Id), part.Select(l => l.Id));
         }
     }
+    [Fact]
+    public async Task ADeepPageReadFromTheAccessSetContinuesThePagesWalkedBeforeIt()
+    {
+        await factory.FillAsync();
+        await using var scope = await factory.ScopeForAsync("pimpinan");
+        var letters = scope.ServiceProvider.GetRequiredService<LetterQueries>();
+        const int deep = LetterQueries.DeepSkip;
+
+        // Walked up to the deep pages, read from the access set from there on: one order across the seam.
+        var walked = await letters.SearchAsync(new LetterQuery(Skip: deep - 10, Take: 20));
+        var fromTheSet = await letters.SearchAsync(new LetterQuery(Skip: deep, Take: 10));
+        Assert.Equal(20, walked.Items.Count);
+        Assert.Equal(walked.Items.Skip(10).Select(l => l.Id), fromTheSet.Items.Select(l => l.Id));
+        var deeper = await letters.SearchAsync(new LetterQuery(Skip: deep + 5, Take: 10));
+        Assert.Equal(fromTheSet.Items.Skip(5).Select(l => l.Id), deeper.Items.Take(5).Select(l => l.Id));
+    }
 }

@@ -38,12 +38,23 @@ internal static class LetterListFilters
         : letters.Where(l => !(l.Progress == LetterState.DalamProses && l.OpenDeadline != null && l.OpenDeadline < today));
 
     /// <summary>
+    /// Terlambat as the viewer sees it: the overdue letters among the viewer's access keys (<see cref="LetterScope.OverdueOf"/>),
+    /// looked up by id. The same letters as <see cref="InState"/> gives for Terlambat over the visible letters, found from
+    /// the keys instead of by walking every letter of the register in search of the few that are late.
+    /// </summary>
+    internal static IQueryable<IncomingLetter> Overdue(PortalDbContext db, LetterViewer viewer, IQueryable<IncomingLetter> letters, DateOnly today)
+    {
+        var overdue = LetterScope.OverdueOf(db, viewer, today);
+        return letters.Where(l => overdue.Contains(l.Id));
+    }
+
+    /// <summary>
     /// The dashboard's boxes. Conditions on a letter's dispositions or copies are written as <c>Id IN (one list)</c>,
     /// not as a correlated EXISTS: given an EXISTS, SQLite without statistics probes the (person, status) index once per
     /// letter, which at 100,000 letters and a leader's thousands of dispositions never finishes.
     /// </summary>
-    internal static IQueryable<IncomingLetter> InBox(PortalDbContext db, IQueryable<IncomingLetter> letters, LetterBox box, int me, DateOnly today,
-        bool walk = false)
+    internal static IQueryable<IncomingLetter> InBox(PortalDbContext db, IQueryable<IncomingLetter> letters, LetterBox box, LetterViewer viewer, int me,
+        DateOnly today)
     {
         IQueryable<IncomingLetter> Having(IQueryable<Guid> ids) => letters.Where(l => ids.Contains(l.Id));
         return box switch
@@ -57,7 +68,7 @@ internal static class LetterListFilters
             LetterBox.BelumDitindaklanjuti => Having(db.Dispositions
                 .Where(d => d.FromEmployeeId == me && (d.Status == DispositionStatus.Dibaca || d.Status == DispositionStatus.Diproses))
                 .Select(d => d.LetterId)),
-            LetterBox.Terlambat => InState(letters, LetterState.Terlambat, today, walk),
+            LetterBox.Terlambat => Overdue(db, viewer, letters, today),
             LetterBox.Tembusan => Having(db.LetterCopies.Where(c => c.EmployeeId == me).Select(c => c.LetterId)),
             LetterBox.TembusanBelumDibaca => Having(db.LetterCopies.Where(c => c.EmployeeId == me && c.ReadAtUtc == null).Select(c => c.LetterId)),
             _ => letters,
@@ -78,7 +89,7 @@ internal static class LetterListFilters
         // A box of the caller's own letters (addressed to them, disposed by them, copied to them) holds only letters the
         // caller may read (LetterAccessRules: addressee, disposition party, tembusan holder), so it needs no access probe.
         var source = BoxImpliesAccess(query.Box) ? db.IncomingLetters.AsNoTracking() : LetterScope.Visible(db, dir.Viewer, few).AsNoTracking();
-        var letters = InBox(db, source, query.Box, dir.Me, today, walk);
+        var letters = InBox(db, source, query.Box, dir.Viewer, dir.Me, today);
 
         if (hits is not null)
         {
@@ -90,7 +101,11 @@ internal static class LetterListFilters
             var found = LetterWrites.SearchIncoming(db, match);
             letters = letters.Where(l => found.Contains(l.SearchKey));
         }
-        if (query.State is LetterState state)
+        if (query.State is LetterState.Terlambat)
+        {
+            letters = Overdue(db, dir.Viewer, letters, today);
+        }
+        else if (query.State is LetterState state)
         {
             letters = InState(letters, state, today, walk);
         }

@@ -21,6 +21,9 @@ public sealed class LetterQueries(
     /// <summary>Full-text hits up to which a search is counted by looking each hit up (SQLite).</summary>
     internal const int FewHits = 5_000;
 
+    /// <summary>From this many rows skipped, a page is read from the viewer's access set and sorted, not walked to.</summary>
+    internal const int DeepSkip = 1_000;
+
     public async Task<PagedResult<LetterRow>> SearchAsync(LetterQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -50,14 +53,17 @@ public sealed class LetterQueries(
         // index that stop once the page is full, instead of one sort of every letter the viewer may see. Only keys are
         // read; the page's rows are fetched by id afterwards. On SQLite the walks write the state in the form that keeps
         // it off the state index (InStateWalked); PostgreSQL's planner has statistics and chooses by itself.
+        // Overdue letters come from the viewer's keys (few, looked up by id). A deep page (DeepSkip) reads the viewer's
+        // letters from the access set and sorts them, instead of walking the register past thousands of visible rows.
         var walk = db.Database.IsSqlite();
-        var walked = walk ? LetterListFilters.Filter(db, dir, query, today, few, walk) : letters;
-        var overdue = LetterListFilters.InState(walked, LetterState.Terlambat, today, walk);
+        var deep = skip >= DeepSkip;
+        var walked = walk || (deep && !few) ? LetterListFilters.Filter(db, dir, query, today, few || deep, walk) : letters;
+        var overdue = LetterListFilters.Overdue(db, dir.Viewer, walked, today);
         var others = LetterListFilters.NotOverdue(walked, today, walk);
         var ids = await LetterListFilters.NewestFirst(overdue).Skip(skip).Take(take).ToListAsync(ct);
         if (ids.Count < take)
         {
-            var overdueTotal = ids.Count > 0 || skip == 0 ? skip + ids.Count : await LetterListFilters.InState(letters, LetterState.Terlambat, today).CountAsync(ct);
+            var overdueTotal = ids.Count > 0 || skip == 0 ? skip + ids.Count : await LetterListFilters.Overdue(db, dir.Viewer, letters, today).CountAsync(ct);
             ids.AddRange(await LetterListFilters.NewestFirst(others).Skip(Math.Max(0, skip - overdueTotal)).Take(take - ids.Count).ToListAsync(ct));
         }
         var rows = (await db.IncomingLetters.AsNoTracking()
@@ -96,7 +102,7 @@ public sealed class LetterQueries(
                 InProgress = g.Count(l => l.Progress == LetterState.DalamProses && (l.OpenDeadline == null || l.OpenDeadline >= today)),
                 Done = g.Count(l => l.Progress == LetterState.Selesai),
             })
-            .FirstOrDefaultAsync(ct);
+            .SingleOrDefaultAsync(ct);
         var unread = await db.IncomingLetters.CountAsync(l => l.AddresseeId == me && l.AddresseeReadAtUtc == null && !l.IsCopy, ct);
         var notDisposed = await db.IncomingLetters.CountAsync(l => l.AddresseeId == me && l.Progress == LetterState.BelumDidisposisi, ct);
         var dispositionsUnread = await db.Dispositions.Where(d => d.FromEmployeeId == me && d.Status == DispositionStatus.Baru)

@@ -47,6 +47,15 @@ internal static class LetterScope
             || (g.Kind == GrantKind.DisposedUnit && overseen.Contains(g.PrincipalId)));
     }
 
+    /// <summary>
+    /// The letters the viewer may see that are overdue (Terlambat), read from the viewer's access keys alone: each key
+    /// carries its letter's progress and open deadline (<see cref="LetterGrants.RefreshAsync"/>), so the few overdue
+    /// letters are found without walking the register in search of them (decision 0028).
+    /// </summary>
+    internal static IQueryable<Guid> OverdueOf(PortalDbContext db, LetterViewer viewer, DateOnly today) => GrantsOf(db, viewer)
+        .Where(g => g.Progress == LetterState.DalamProses && g.OpenDeadline != null && g.OpenDeadline < today)
+        .Select(g => g.LetterId);
+
     /// <summary>Does the viewer hold few access keys (<see cref="FewGrants"/>)? One bounded count over the grants index.</summary>
     internal static async Task<bool> SeesFewAsync(PortalDbContext db, LetterViewer viewer, CancellationToken ct) =>
         await GrantsOf(db, viewer).Take(FewGrants).CountAsync(ct) < FewGrants;
