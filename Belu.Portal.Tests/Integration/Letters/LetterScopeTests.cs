@@ -244,7 +244,7 @@ public class LetterScopeTests(PortalFactory factory) : IClassFixture<PortalFacto
         Assert.Contains(staffList.Items, r => r.Id == id);
     }
     [Fact]
-    public async Task EveryGrantCarriesItsLettersStateThroughDisposalProcessingAndFinishing()
+    public async Task EveryGrantCarriesItsLettersStateAndSearchKeyThroughDisposalProcessingAndFinishing()
     {
         var pegawai = await factory.EmployeeOfAsync("pegawai");
         var today = factory.Services.GetRequiredService<OfficeClock>().Today;
@@ -277,6 +277,6 @@ public class LetterScopeTests(PortalFactory factory) : IClassFixture<PortalFacto
         Assert.Equal((progress, deadline), (letter.Progress, letter.OpenDeadline));
         var grants = await db.LetterGrants.AsNoTracking().Where(g => g.LetterId == letterId).ToListAsync();
         Assert.NotEmpty(grants);
-        Assert.All(grants, g => Assert.Equal((progress, deadline), (g.Progress, g.OpenDeadline)));
+        Assert.All(grants, g => Assert.Equal((progress, deadline, letter.SearchKey), (g.Progress, g.OpenDeadline, g.SearchKey)));
     }
 }

@@ -35,9 +35,9 @@ public class ManyLettersFactory : PortalFactory
             // Letters put in by SQL get their access set as the migration gives existing letters: the addressee, and the
             // unit for those that are not secret.
             await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO \"LetterGrants\" (\"LetterId\", \"Kind\", \"PrincipalId\", \"Progress\", \"OpenDeadline\") "
-                + "SELECT \"Id\", 0, \"AddresseeId\", \"Progress\", \"OpenDeadline\" FROM \"IncomingLetters\" WHERE \"AgendaYear\" = 2020 "
-                + "UNION SELECT \"Id\", 1, \"UnitId\", \"Progress\", \"OpenDeadline\" FROM \"IncomingLetters\" WHERE \"AgendaYear\" = 2020 AND \"Security\" < 2");
+                "INSERT INTO \"LetterGrants\" (\"LetterId\", \"Kind\", \"PrincipalId\", \"Progress\", \"OpenDeadline\", \"SearchKey\") "
+                + "SELECT \"Id\", 0, \"AddresseeId\", \"Progress\", \"OpenDeadline\", \"SearchKey\" FROM \"IncomingLetters\" WHERE \"AgendaYear\" = 2020 "
+                + "UNION SELECT \"Id\", 1, \"UnitId\", \"Progress\", \"OpenDeadline\", \"SearchKey\" FROM \"IncomingLetters\" WHERE \"AgendaYear\" = 2020 AND \"Security\" < 2");
             _filled = true;
         }
         finally

@@ -2033,9 +2033,12 @@ namespace Belu.Portal.Data.Migrations
                     b.Property<int>("Progress")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("SearchKey")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("LetterId", "Kind", "PrincipalId");
 
-                    b.HasIndex("Kind", "PrincipalId", "LetterId", "Progress", "OpenDeadline");
+                    b.HasIndex("Kind", "PrincipalId", "SearchKey", "LetterId", "Progress", "OpenDeadline");
 
                     b.ToTable("LetterGrants");
                 });

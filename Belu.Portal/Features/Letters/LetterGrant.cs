@@ -18,6 +18,9 @@ public sealed class LetterGrant
     /// <summary>An employee id for <see cref="GrantKind.Person"/>, a unit id otherwise.</summary>
     public int PrincipalId { get; set; }
 
+    /// <summary>The letter's <see cref="IncomingLetter.SearchKey"/> (its full-text row), so a search starts from the viewer's own letters.</summary>
+    public long SearchKey { get; set; }
+
     /// <summary>The letter's <see cref="IncomingLetter.Progress"/>, copied so that a viewer's counters are read from the grants index alone.</summary>
     public LetterState Progress { get; set; }
 
@@ -32,9 +35,9 @@ internal sealed class LetterGrantConfiguration : IEntityTypeConfiguration<Letter
         // The letter side answers "may this viewer see this letter" with one probe; the viewer side drives a list of
         // the few letters a clerk or a staff member sees.
         b.HasKey(g => new { g.LetterId, g.Kind, g.PrincipalId });
-        // The letter's state rides at the end of the viewer-side index, so the leader's counters are one range read per
-        // key with no letter looked up (decision 0028).
-        b.HasIndex(g => new { g.Kind, g.PrincipalId, g.LetterId, g.Progress, g.OpenDeadline });
+        // The letter's full-text row and state ride in the viewer-side index, so the leader's counters and a search
+        // among his letters are one range read per key with no letter looked up (decision 0028).
+        b.HasIndex(g => new { g.Kind, g.PrincipalId, g.SearchKey, g.LetterId, g.Progress, g.OpenDeadline });
         b.HasOne<IncomingLetter>().WithMany().HasForeignKey(g => g.LetterId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -47,6 +50,7 @@ internal static class LetterGrants
     private static LetterGrant Row(IncomingLetter letter, LetterGrantKey key) => new()
     {
         LetterId = letter.Id, Kind = key.Kind, PrincipalId = key.PrincipalId, Progress = letter.Progress, OpenDeadline = letter.OpenDeadline,
+        SearchKey = LetterWrites.SearchKeyOf(letter.UnitId, letter.AgendaYear, letter.AgendaSequence),
     };
 
     /// <summary>

@@ -38,14 +38,18 @@ internal static class LetterListFilters
         : letters.Where(l => !(l.Progress == LetterState.DalamProses && l.OpenDeadline != null && l.OpenDeadline < today));
 
     /// <summary>
-    /// Terlambat as the viewer sees it: the overdue letters among the viewer's access keys (<see cref="LetterScope.OverdueOf"/>),
-    /// looked up by id. The same letters as <see cref="InState"/> gives for Terlambat over the visible letters, found from
-    /// the keys instead of by walking every letter of the register in search of the few that are late.
+    /// Terlambat as the viewer sees it: the overdue letters among the viewer's access keys, looked up by id. The same
+    /// letters as <see cref="InState"/> gives over the visible letters, found from the keys instead of by walking every
+    /// letter of the register in search of the few that are late.
     /// </summary>
-    internal static IQueryable<IncomingLetter> Overdue(PortalDbContext db, LetterViewer viewer, IQueryable<IncomingLetter> letters, DateOnly today)
+    internal static IQueryable<IncomingLetter> Overdue(PortalDbContext db, LetterViewer viewer, IQueryable<IncomingLetter> letters, DateOnly today) =>
+        FromKeys(db, viewer, letters, LetterState.Terlambat, today);
+
+    private static IQueryable<IncomingLetter> FromKeys(PortalDbContext db, LetterViewer viewer, IQueryable<IncomingLetter> letters, LetterState state,
+        DateOnly today)
     {
-        var overdue = LetterScope.OverdueOf(db, viewer, today);
-        return letters.Where(l => overdue.Contains(l.Id));
+        var ids = LetterScope.InStateOf(db, viewer, state, today);
+        return letters.Where(l => ids.Contains(l.Id));
     }
 
     /// <summary>
@@ -84,26 +88,31 @@ internal static class LetterListFilters
     /// <paramref name="walk"/> for a query that reads letters in list order and stops early (see <see cref="InStateWalked"/>).
     /// </summary>
     internal static IQueryable<IncomingLetter> Filter(PortalDbContext db, LetterDirectory dir, LetterQuery query, DateOnly today, bool few = false,
-        bool walk = false, List<long>? hits = null)
+        bool walk = false, (long From, long To)? searchRange = null)
     {
         // A box of the caller's own letters (addressed to them, disposed by them, copied to them) holds only letters the
         // caller may read (LetterAccessRules: addressee, disposition party, tembusan holder), so it needs no access probe.
         var source = BoxImpliesAccess(query.Box) ? db.IncomingLetters.AsNoTracking() : LetterScope.Visible(db, dir.Viewer, few).AsNoTracking();
         var letters = InBox(db, source, query.Box, dir.Viewer, dir.Me, today);
 
-        if (hits is not null)
+        if (LetterWrites.FullTextQuery(query.Text) is string match)
         {
-            // Full-text hits read beforehand, as one array parameter: SQLite looks each up in the SearchKey index.
-            letters = letters.Where(l => EF.Parameter(hits).Contains(l.SearchKey));
+            // Given the range of the viewer's search keys, the search starts from the viewer's own letters (decision 0028).
+            if (searchRange is { } range)
+            {
+                var mine = LetterScope.Matching(db, dir.Viewer, match, range);
+                letters = letters.Where(l => mine.Contains(l.Id));
+            }
+            else
+            {
+                var found = LetterWrites.SearchIncoming(db, match);
+                letters = letters.Where(l => found.Contains(l.SearchKey));
+            }
         }
-        else if (LetterWrites.FullTextQuery(query.Text) is string match)
+        if (query.State is LetterState.Terlambat or LetterState.BelumDidisposisi)
         {
-            var found = LetterWrites.SearchIncoming(db, match);
-            letters = letters.Where(l => found.Contains(l.SearchKey));
-        }
-        if (query.State is LetterState.Terlambat)
-        {
-            letters = Overdue(db, dir.Viewer, letters, today);
+            // The states that hold few of a viewer's letters come from the keys (LetterScope.InStateOf).
+            letters = FromKeys(db, dir.Viewer, letters, query.State.Value, today);
         }
         else if (query.State is LetterState state)
         {
@@ -144,8 +153,6 @@ internal static class LetterListFilters
         }
         return letters;
     }
-
-    /// <summary>Full-text hits up to which a search is counted by looking each hit up (SQLite).</summary>
 
     internal static IQueryable<Guid> NewestFirst(IQueryable<IncomingLetter> letters) => letters
         .OrderByDescending(l => l.ReceivedDate).ThenByDescending(l => l.AgendaYear).ThenByDescending(l => l.AgendaSequence)

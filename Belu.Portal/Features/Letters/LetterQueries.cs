@@ -18,9 +18,6 @@ public sealed class LetterQueries(
     OfficeClock clock,
     IOptions<LettersOptions> options)
 {
-    /// <summary>Full-text hits up to which a search is counted by looking each hit up (SQLite).</summary>
-    internal const int FewHits = 5_000;
-
     /// <summary>From this many rows skipped, a page is read from the viewer's access set and sorted, not walked to.</summary>
     internal const int DeepSkip = 1_000;
 
@@ -30,25 +27,14 @@ public sealed class LetterQueries(
         var dir = await directories.LoadAsync(db, currentUser, ct);
         var today = clock.Today;
         var few = await LetterScope.SeesFewAsync(db, dir.Viewer, ct);
-        var letters = LetterListFilters.Filter(db, dir, query, today, few);
+        (long, long)? range = LetterWrites.FullTextQuery(query.Text) is null ? null : await LetterScope.SearchRangeAsync(db, dir.Viewer, ct);
+        var letters = LetterListFilters.Filter(db, dir, query, today, few, searchRange: range);
         var skip = Math.Max(0, query.Skip);
         var take = Math.Clamp(query.Take, 1, 200);
 
         // Counted up to the limit: beyond it the list says "lebih dari" instead of probing every visible letter.
         var limit = Math.Max(1, options.Value.ListCountLimit);
-        // On SQLite a search with few hits is counted from its hits, read first and looked up by key: given the FTS5
-        // subquery SQLite scans every letter to match them. With many hits (a common word) the scan is the cheaper way,
-        // and the page walks keep the subquery: they walk the list order and stop early.
-        var counting = letters;
-        if (db.Database.IsSqlite() && LetterWrites.FullTextQuery(query.Text) is string match)
-        {
-            var hits = await LetterWrites.SearchIncoming(db, match).Take(FewHits + 1).ToListAsync(ct);
-            if (hits.Count <= FewHits)
-            {
-                counting = LetterListFilters.Filter(db, dir, query, today, few, hits: hits);
-            }
-        }
-        var counted = await counting.Take(limit + 1).CountAsync(ct);
+        var counted = await letters.Take(limit + 1).CountAsync(ct);
         // Overdue letters first, then the rest, each newest first: two walks along the (received date, agenda number)
         // index that stop once the page is full, instead of one sort of every letter the viewer may see. Only keys are
         // read; the page's rows are fetched by id afterwards. On SQLite the walks write the state in the form that keeps
@@ -57,7 +43,7 @@ public sealed class LetterQueries(
         // letters from the access set and sorts them, instead of walking the register past thousands of visible rows.
         var walk = db.Database.IsSqlite();
         var deep = skip >= DeepSkip;
-        var walked = walk || (deep && !few) ? LetterListFilters.Filter(db, dir, query, today, few || deep, walk) : letters;
+        var walked = walk || (deep && !few) ? LetterListFilters.Filter(db, dir, query, today, few || deep, walk, range) : letters;
         var overdue = LetterListFilters.Overdue(db, dir.Viewer, walked, today);
         var others = LetterListFilters.NotOverdue(walked, today, walk);
         var ids = await LetterListFilters.NewestFirst(overdue).Skip(skip).Take(take).ToListAsync(ct);

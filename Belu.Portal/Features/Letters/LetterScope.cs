@@ -48,13 +48,41 @@ internal static class LetterScope
     }
 
     /// <summary>
-    /// The letters the viewer may see that are overdue (Terlambat), read from the viewer's access keys alone: each key
-    /// carries its letter's progress and open deadline (<see cref="LetterGrants.RefreshAsync"/>), so the few overdue
-    /// letters are found without walking the register in search of them (decision 0028).
+    /// The letters the viewer may see that are in a state that holds few of them (Terlambat, Belum didisposisi), read
+    /// from the viewer's access keys alone: each key carries its letter's progress and open deadline
+    /// (<see cref="LetterGrants.RefreshAsync"/>), so the few are found without walking the register in search of them
+    /// (decision 0028).
     /// </summary>
-    internal static IQueryable<Guid> OverdueOf(PortalDbContext db, LetterViewer viewer, DateOnly today) => GrantsOf(db, viewer)
-        .Where(g => g.Progress == LetterState.DalamProses && g.OpenDeadline != null && g.OpenDeadline < today)
-        .Select(g => g.LetterId);
+    internal static IQueryable<Guid> InStateOf(PortalDbContext db, LetterViewer viewer, LetterState state, DateOnly today)
+    {
+        var keys = GrantsOf(db, viewer);
+        return (state switch
+        {
+            LetterState.Terlambat => keys.Where(g => g.Progress == LetterState.DalamProses && g.OpenDeadline != null && g.OpenDeadline < today),
+            LetterState.BelumDidisposisi => keys.Where(g => g.Progress == LetterState.BelumDidisposisi),
+            _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Only the states that hold few letters are read from the keys."),
+        }).Select(g => g.LetterId);
+    }
+
+    /// <summary>
+    /// The viewer's letters whose text matches, found from the viewer's keys: the full-text hits within the range of
+    /// search keys the viewer's letters span (<see cref="SearchRangeAsync"/>), met with the keys' own copy of each
+    /// letter's search key. Exactly the visible letters that match, without probing the regency's other hits.
+    /// </summary>
+    internal static IQueryable<Guid> Matching(PortalDbContext db, LetterViewer viewer, string match, (long From, long To) range)
+    {
+        var found = LetterWrites.SearchIncoming(db, match, range.From, range.To);
+        return GrantsOf(db, viewer).Where(g => found.Contains(g.SearchKey)).Select(g => g.LetterId);
+    }
+
+    /// <summary>The lowest and highest search key among the viewer's letters; (0, -1), an empty range, when there are none.</summary>
+    internal static async Task<(long From, long To)> SearchRangeAsync(PortalDbContext db, LetterViewer viewer, CancellationToken ct)
+    {
+        var range = await GrantsOf(db, viewer).GroupBy(g => 1)
+            .Select(g => new { From = g.Min(k => k.SearchKey), To = g.Max(k => k.SearchKey) })
+            .SingleOrDefaultAsync(ct);
+        return range is null ? (0, -1) : (range.From, range.To);
+    }
 
     /// <summary>Does the viewer hold few access keys (<see cref="FewGrants"/>)? One bounded count over the grants index.</summary>
     internal static async Task<bool> SeesFewAsync(PortalDbContext db, LetterViewer viewer, CancellationToken ct) =>

@@ -95,10 +95,22 @@ internal static class LetterWrites
 
     public static string SearchKeySql(string unit, string year, string sequence) => $"{unit} * 10000000000 + {year} * 1000000 + {sequence}";
 
+    /// <summary>The same key as the stored column <see cref="SearchKeySql(string, string)"/> computes, for the rows that copy it before it is read back.</summary>
+    public static long SearchKeyOf(int unitId, int year, int sequence) => unitId * 10_000_000_000L + year * 1_000_000L + sequence;
+
     /// <summary>Search keys of incoming letters whose subject, summary or sender match; composed into the list query as a subquery.</summary>
     public static IQueryable<long> SearchIncoming(PortalDbContext db, string match) => db.Database.IsNpgsql()
         ? db.Database.SqlQuery<long>($"SELECT \"SearchKey\" AS \"Value\" FROM \"IncomingLetters\" WHERE \"SearchVector\" @@ to_tsquery('simple', {TsQuery(match)})")
         : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM IncomingLetterSearch WHERE IncomingLetterSearch MATCH {match}");
+
+    /// <summary>
+    /// The same search within a range of search keys: the full-text index skips to the range (FTS5 takes a rowid range
+    /// with its MATCH; PostgreSQL ands the key's index with the text's), so a viewer's search reads the hits among the
+    /// units his letters are registered in, not every hit of the regency.
+    /// </summary>
+    public static IQueryable<long> SearchIncoming(PortalDbContext db, string match, long from, long to) => db.Database.IsNpgsql()
+        ? db.Database.SqlQuery<long>($"SELECT \"SearchKey\" AS \"Value\" FROM \"IncomingLetters\" WHERE \"SearchVector\" @@ to_tsquery('simple', {TsQuery(match)}) AND \"SearchKey\" BETWEEN {from} AND {to}")
+        : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM IncomingLetterSearch WHERE IncomingLetterSearch MATCH {match} AND rowid BETWEEN {from} AND {to}");
 
     public static IQueryable<long> SearchOutgoing(PortalDbContext db, string match) => db.Database.IsNpgsql()
         ? db.Database.SqlQuery<long>($"SELECT \"SearchKey\" AS \"Value\" FROM \"OutgoingLetters\" WHERE \"SearchVector\" @@ to_tsquery('simple', {TsQuery(match)})")

@@ -2075,9 +2075,12 @@ namespace Belu.Portal.Data.Migrations.Postgres
                     b.Property<int>("Progress")
                         .HasColumnType("integer");
 
+                    b.Property<long>("SearchKey")
+                        .HasColumnType("bigint");
+
                     b.HasKey("LetterId", "Kind", "PrincipalId");
 
-                    b.HasIndex("Kind", "PrincipalId", "LetterId", "Progress", "OpenDeadline");
+                    b.HasIndex("Kind", "PrincipalId", "SearchKey", "LetterId", "Progress", "OpenDeadline");
 
                     b.ToTable("LetterGrants");
                 });
