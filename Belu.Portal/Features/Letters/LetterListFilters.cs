@@ -88,7 +88,7 @@ internal static class LetterListFilters
     /// <paramref name="walk"/> for a query that reads letters in list order and stops early (see <see cref="InStateWalked"/>).
     /// </summary>
     internal static IQueryable<IncomingLetter> Filter(PortalDbContext db, LetterDirectory dir, LetterQuery query, DateOnly today, bool few = false,
-        bool walk = false, (long From, long To)? searchRange = null)
+        bool walk = false, (long From, long To)? searchRange = null, List<Guid>? matched = null)
     {
         // A box of the caller's own letters (addressed to them, disposed by them, copied to them) holds only letters the
         // caller may read (LetterAccessRules: addressee, disposition party, tembusan holder), so it needs no access probe.
@@ -97,8 +97,13 @@ internal static class LetterListFilters
 
         if (LetterWrites.FullTextQuery(query.Text) is string match)
         {
-            // Given the range of the viewer's search keys, the search starts from the viewer's own letters (decision 0028).
-            if (searchRange is { } range)
+            // Given the range of the viewer's search keys, the search starts from the viewer's own letters (decision 0028);
+            // when those were read beforehand (few), they go in as one array parameter and are looked up by id.
+            if (matched is not null)
+            {
+                letters = letters.Where(l => EF.Parameter(matched).Contains(l.Id));
+            }
+            else if (searchRange is { } range)
             {
                 var mine = LetterScope.Matching(db, dir.Viewer, match, range);
                 letters = letters.Where(l => mine.Contains(l.Id));

@@ -18,6 +18,9 @@ public sealed class LetterQueries(
     OfficeClock clock,
     IOptions<LettersOptions> options)
 {
+    /// <summary>Matching letters up to which a search reads them first and passes them on as one array parameter.</summary>
+    internal const int FewMatches = 5_000;
+
     /// <summary>From this many rows skipped, a page is read from the viewer's access set and sorted, not walked to.</summary>
     internal const int DeepSkip = 1_000;
 
@@ -27,8 +30,17 @@ public sealed class LetterQueries(
         var dir = await directories.LoadAsync(db, currentUser, ct);
         var today = clock.Today;
         var few = await LetterScope.SeesFewAsync(db, dir.Viewer, ct);
-        (long, long)? range = LetterWrites.FullTextQuery(query.Text) is null ? null : await LetterScope.SearchRangeAsync(db, dir.Viewer, ct);
-        var letters = LetterListFilters.Filter(db, dir, query, today, few, searchRange: range);
+        (long, long)? range = null;
+        List<Guid>? matched = null;
+        if (LetterWrites.FullTextQuery(query.Text) is string match)
+        {
+            // The viewer's letters that match are read once, not once for the count and again for each walk.
+            var span = await LetterScope.SearchRangeAsync(db, dir.Viewer, ct);
+            range = span;
+            matched = await LetterScope.Matching(db, dir.Viewer, match, span).Distinct().Take(FewMatches + 1).ToListAsync(ct);
+            matched = matched.Count <= FewMatches ? matched : null;
+        }
+        var letters = LetterListFilters.Filter(db, dir, query, today, few, searchRange: range, matched: matched);
         var skip = Math.Max(0, query.Skip);
         var take = Math.Clamp(query.Take, 1, 200);
 
@@ -43,7 +55,7 @@ public sealed class LetterQueries(
         // letters from the access set and sorts them, instead of walking the register past thousands of visible rows.
         var walk = db.Database.IsSqlite();
         var deep = skip >= DeepSkip;
-        var walked = walk || (deep && !few) ? LetterListFilters.Filter(db, dir, query, today, few || deep, walk, range) : letters;
+        var walked = walk || (deep && !few) ? LetterListFilters.Filter(db, dir, query, today, few || deep, walk, range, matched) : letters;
         var overdue = LetterListFilters.Overdue(db, dir.Viewer, walked, today);
         var others = LetterListFilters.NotOverdue(walked, today, walk);
         var ids = await LetterListFilters.NewestFirst(overdue).Skip(skip).Take(take).ToListAsync(ct);
