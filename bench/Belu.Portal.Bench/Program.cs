@@ -5,6 +5,7 @@ using Belu.Portal.Bench.Push;
 using Belu.Portal.Bench.Rush;
 using Belu.Portal.Bench.Scale;
 using Belu.Portal.Bench.Sign;
+using Belu.Portal.Bench.Users;
 
 // Benchmarks of the portal; never part of the test suite. Figures and the commands that reproduce them are in
 // docs/PERFORMANCE.md. Build once in Release, then run a scenario:
@@ -21,6 +22,7 @@ var scenarios = new Dictionary<string, (string Usage, Func<string[], Task<int>> 
     ["signers"] = (SignersBench.Usage, SignersBench.RunAsync),
     ["verify"] = (VerifyBench.Usage, VerifyBench.RunAsync),
     ["circuits"] = ("circuits [--boards 100] [--inbox 100] [--batch 10]   portal memory per Blazor circuit (board and inbox pages)", CircuitsBench.RunAsync),
+    ["users"] = (UsersBench.Usage, UsersBench.RunAsync),
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))

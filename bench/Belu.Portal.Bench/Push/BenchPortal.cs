@@ -25,14 +25,17 @@ internal sealed partial class BenchPortal : IAsyncDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "belu-bench-" + Guid.NewGuid().ToString("N"));
     private readonly PortalProcess _process;
 
-    public BenchPortal()
+    /// <param name="environment">
+    /// Development by default: the static web assets (Blazor's script, MudBlazor's CSS) are served from the build
+    /// output through its manifest, as in the test suite; a published portal serves them from wwwroot instead. A bench
+    /// whose client needs no static file (the protocol-level 'users') runs the portal as Production.
+    /// </param>
+    public BenchPortal(string environment = "Development")
     {
         Directory.CreateDirectory(_root);
-        // Development: the static web assets (Blazor's script, MudBlazor's CSS) are served from the build output
-        // through its manifest, as in the test suite; a published portal serves them from wwwroot instead.
         _process = new PortalProcess(new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_ENVIRONMENT"] = environment,
             ["ConnectionStrings__Portal"] = $"Data Source={DatabasePath}",
             ["Storage__Root"] = Path.Combine(_root, "storage"),
             ["DataProtection__CertificatePath"] = Path.Combine(_root, "keys", "dataprotection.pfx"),
