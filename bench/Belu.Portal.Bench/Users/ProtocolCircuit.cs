@@ -27,6 +27,16 @@ internal sealed partial class ProtocolCircuit(string baseUrl, string cookieHeade
         "{\"type\":\"click\",\"detail\":1,\"screenX\":0,\"screenY\":0,\"clientX\":0,\"clientY\":0,\"offsetX\":0,\"offsetY\":0,\"pageX\":0,\"pageY\":0," +
         "\"movementX\":0,\"movementY\":0,\"button\":0,\"buttons\":0,\"ctrlKey\":false,\"shiftKey\":false,\"altKey\":false,\"metaKey\":false}";
 
+    /// <summary>The values blazor.web.js and MudBlazor's scripts return for the calls this page makes that expect one.</summary>
+    private static readonly Dictionary<string, string> Answers = new()
+    {
+        ["window.hasOwnProperty"] = "true",
+        ["mudpopoverHelper.countProviders"] = "1",
+        ["mudResizeListener.getBrowserWindowSize"] = "{\"height\":768,\"width\":1366}",
+        ["mudElementRef.getBoundingClientRect"] =
+            "{\"x\":0,\"y\":0,\"width\":1366,\"height\":40,\"top\":0,\"right\":1366,\"bottom\":40,\"left\":0,\"scrollX\":0,\"scrollY\":0,\"windowWidth\":1366,\"windowHeight\":768}",
+    };
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (int ComponentId, ulong HandlerId)> _targets = [];
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -194,6 +204,7 @@ internal sealed partial class ProtocolCircuit(string baseUrl, string cookieHeade
     {
         var taskId = (long)args[0]!;
         var identifier = (string?)args[1];
+        Trace?.Invoke($"js: {identifier} (result type {args[3]}, task {taskId})");
         if (identifier == "Blazor._internal.attachWebRendererInterop" && DotNetObjectPattern().Match((string?)args[2] ?? "") is { Success: true } match)
         {
             lock (_gate)
@@ -203,14 +214,17 @@ internal sealed partial class ProtocolCircuit(string baseUrl, string cookieHeade
         }
         if (taskId != 0)
         {
-            // Every call succeeds with no value, as a page whose scripts have nothing to report would answer.
-            await _connection!.SendAsync("EndInvokeJSFromDotNet", taskId, true, $"[{taskId},true,null]");
+            // Every call succeeds; those whose value the portal reads get what a 1366×768 desktop window would say,
+            // the rest no value (a value type read from null would throw inside the portal, which a browser never causes).
+            var value = identifier is not null && Answers.TryGetValue(identifier, out var answer) ? answer : "null";
+            await _connection!.SendAsync("EndInvokeJSFromDotNet", taskId, true, $"[{taskId},true,{value}]");
         }
     }
 
     private void OnEndInvokeDotNet(string callId, bool succeeded, string result)
     {
         var now = Stopwatch.GetTimestamp();
+        Trace?.Invoke($"end {callId}: {succeeded} {result}");
         lock (_gate)
         {
             if (_pending is not { } click || click.CallId != callId)
