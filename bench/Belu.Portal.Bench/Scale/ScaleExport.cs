@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Belu.Portal.Bench.Excel;
 using Belu.Portal.Common;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Reports.Attendance;
@@ -12,94 +11,95 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Belu.Portal.Bench.Scale;
 
-/// <summary>scale export: one export through the report pipeline, its time and peak memory.</summary>
+/// <summary>
+/// scale export: one export through the report pipeline (<see cref="ReportExporter"/>, its result written into a
+/// response body), with the time to the first byte, the total time, the peak resident memory and the allocations.
+/// </summary>
 internal static class ScaleExport
 {
-    public static async Task<int> RunAsync(string kind, string folder)
+    public const string Usage = "scale export register|attendance <folder> [--bulk] [--regency | --archive] [--out file.xlsx]\n"
+        + "   --bulk      a set of 'scale bulk': the register as skala.agendaris (its OPD), the sheet as admin\n"
+        + "   --regency   the register as the head of the root unit (every letter not secret), the longest period allowed (366 days)\n"
+        + "   --archive   the same head, every letter since the first: the year limit lifted by the bench (the portal refuses it)";
+
+    public static async Task<int> RunAsync(string kind, string folder, string[] options)
     {
+        var bulk = options.Contains("--bulk");
+        var regency = options.Contains("--regency");
+        var archive = options.Contains("--archive");
+        var keep = Array.IndexOf(options, "--out") is var o and >= 0 && o + 1 < options.Length ? options[o + 1] : null;
+        if (kind is not ("register" or "attendance") || (kind == "attendance" && (regency || archive)))
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
         await using var app = await BenchHost.OpenAsync(folder, new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
-        await using var scope = await BenchHost.SignedInScopeAsync(app, kind == "register" ? "agendaris" : "admin");
+        if (regency || archive)
+        {
+            await RegisterArchive.EnsureRegencyHeadAsync(app);
+        }
+        var account = kind == "attendance" ? "admin" : regency || archive ? RegisterArchive.RegencyHead : bulk ? "skala.agendaris" : "agendaris";
+        await using var scope = await BenchHost.SignedInScopeAsync(app, account);
         var exporter = scope.ServiceProvider.GetRequiredService<ReportExporter>();
-        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        var body = new CountingStream();
-        context.Response.Body = body;
+        var today = app.Services.GetRequiredService<OfficeClock>().Today;
+        int? root = null;
+        DateOnly first = today;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            root = await db.Units.Where(u => u.ParentId == null).Select(u => u.Id).SingleAsync();
+            if (archive)
+            {
+                first = await db.IncomingLetters.MinAsync(l => l.ReceivedDate);
+            }
+        }
 
         // Measure the export alone: the peak resident set is reset once the host is up (Linux: clear_refs 5).
         GC.Collect();
-        ResetPeak();
-        var baseline = Resident();
+        ResidentMemory.ResetPeak();
+        var baseline = ResidentMemory.Read().Current;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var gcBefore = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
         var started = Stopwatch.GetTimestamp();
+        await using var body = new FirstByteStream(started, keep);
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Response.Body = body;
         IResult result;
         string what;
         if (kind == "register")
         {
-            var report = scope.ServiceProvider.GetRequiredService<IncomingRegisterReport>();
-            // The longest period the register allows (a year) covers every seeded letter (the last 150 days).
-            var today = app.Services.GetRequiredService<OfficeClock>().Today;
-            result = await exporter.ExportAsync(report, new IncomingRegisterRequest(null, null, null, null, null, today.AddDays(-365), today, null, null, null), default);
-            what = "Agenda surat masuk, every letter of the unit for a year";
-        }
-        else if (kind == "attendance")
-        {
-            await using var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-            var root = await db.Units.Where(u => u.ParentId == null).Select(u => u.Id).SingleAsync();
-            var report = scope.ServiceProvider.GetRequiredService<AttendanceRecapReport>();
-            result = await exporter.ExportAsync(report, new AttendanceRecapRequest([root], ScaleBench.Month, ScaleBench.Month.AddMonths(1).AddDays(-1)), default);
-            what = "Rekap absensi bulanan Oktober 2026, the whole regency on one sheet";
+            var register = scope.ServiceProvider.GetRequiredService<IncomingRegisterReport>();
+            // The longest period the register allows: 366 days, today included. The archive: since the first letter.
+            var from = archive ? first : today.AddDays(-365);
+            var request = new IncomingRegisterRequest(null, null, null, null, null, from, today, null, null, null);
+            result = archive
+                ? await exporter.ExportAsync(new RegisterArchive.Unlimited(register), request, default)
+                : await exporter.ExportAsync(register, request, default);
+            what = $"Agenda surat masuk as {account}, {from:yyyy-MM-dd} to {today:yyyy-MM-dd}" + (archive ? " (year limit lifted by the bench)" : "");
         }
         else
         {
-            Console.Error.WriteLine("export register|attendance <folder>");
-            return 2;
+            var report = scope.ServiceProvider.GetRequiredService<AttendanceRecapReport>();
+            result = await exporter.ExportAsync(report, new AttendanceRecapRequest([root.Value], ScaleBench.Month, ScaleBench.Month.AddMonths(1).AddDays(-1)), default);
+            what = $"Rekap absensi bulanan {ScaleBench.Month:yyyy-MM}, the whole regency on one sheet";
         }
         await result.ExecuteAsync(context);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var collections = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2) - gcBefore;
         if (context.Response.StatusCode != StatusCodes.Status200OK || body.Length == 0)
         {
             Console.Error.WriteLine($"export refused: {context.Response.StatusCode}");
             return 1;
         }
-        var (peak, current) = PeakAndResident();
-        Console.WriteLine($"{what}: {seconds:F2} s, {body.Length / 1024} KB written; resident before {baseline / 1024} MB, "
-            + $"peak during the export {peak / 1024} MB (+{(peak - baseline) / 1024} MB), allocated {allocated / 1024 / 1024} MB");
+        var (peak, _) = ResidentMemory.Read();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{what}: first byte {body.FirstByteSeconds:F2} s, total {seconds:F2} s, {body.Length / 1024:N0} KB written; resident before {baseline / 1024} MB, "
+            + $"peak during the export {peak / 1024} MB (+{(peak - baseline) / 1024} MB), allocated {allocated / 1024 / 1024:N0} MB, {collections} collections"));
+        if (keep is not null)
+        {
+            Console.WriteLine($"kept as {keep}");
+        }
         return 0;
-    }
-
-    private static void ResetPeak()
-    {
-        try
-        {
-            File.WriteAllText($"/proc/{Environment.ProcessId}/clear_refs", "5");
-        }
-        catch (IOException)
-        {
-            Console.Error.WriteLine("(the peak resident set could not be reset: the peak includes start-up)");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine("(the peak resident set could not be reset: the peak includes start-up)");
-        }
-    }
-
-    private static long Resident() => PeakAndResident().Current;
-
-    /// <summary>VmHWM and VmRSS of this process, in KB.</summary>
-    private static (long Peak, long Current) PeakAndResident()
-    {
-        long peak = 0, current = 0;
-        foreach (var line in File.ReadLines($"/proc/{Environment.ProcessId}/status"))
-        {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                peak = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-            }
-            else if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                current = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-            }
-        }
-        return (peak, current);
     }
 }

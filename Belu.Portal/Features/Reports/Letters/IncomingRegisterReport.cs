@@ -70,13 +70,20 @@ public sealed class IncomingRegisterReport(
         ("sender", query.Sender), ("unit", query.UnitId?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("deadlineBefore", ReportLink.Date(query.DeadlineBefore)));
 
-    public async Task<ReportDocument> BuildAsync(IncomingRegisterRequest request, CancellationToken ct)
+    public Task<ReportDocument> BuildAsync(IncomingRegisterRequest request, CancellationToken ct) =>
+        BuildAsync(request, LetterReportScope.MaxDays, ct);
+
+    /// <summary>
+    /// The same book with another limit on the period: the portal always passes <see cref="LetterReportScope.MaxDays"/>;
+    /// the benchmark measures the whole archive (ten years, a million rows) through the same rows and writer.
+    /// </summary>
+    internal async Task<ReportDocument> BuildAsync(IncomingRegisterRequest request, int maxDays, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dir = await directories.LoadAsync(db, currentUser, ct);
         LetterReportScope.RequireUnit(dir, currentUser, request.Unit);
         var today = clock.Today;
-        var period = LetterReportScope.Period(request.From, request.To, today);
+        var period = LetterReportScope.Period(request.From, request.To, today, maxDays);
         var query = new LetterQuery(request.Box ?? LetterBox.Semua, request.Q, request.State, request.Security, request.Urgency,
             period.From, period.To, request.Sender, request.Unit, request.DeadlineBefore);
         var count = await LetterListFilters.Filter(db, dir, query, today).CountAsync(ct);

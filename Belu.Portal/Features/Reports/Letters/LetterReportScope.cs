@@ -16,7 +16,7 @@ internal static class LetterReportScope
     /// The period asked for, or the year so far when none is given (a register without a period would be the whole
     /// archive); too long or reversed periods are refused with a message the user reads.
     /// </summary>
-    public static ReportPeriod Period(DateOnly? from, DateOnly? to, DateOnly today)
+    public static ReportPeriod Period(DateOnly? from, DateOnly? to, DateOnly today, int maxDays = MaxDays)
     {
         var end = to ?? (from is DateOnly f && f > today ? f : today);
         var start = from ?? new DateOnly(end.Year, 1, 1);
@@ -25,7 +25,7 @@ internal static class LetterReportScope
         {
             throw new ValidationException($"Periode laporan tidak boleh melewati hari ini ({today:dd-MM-yyyy}).");
         }
-        return ReportPeriod.Create(start, end, MaxDays);
+        return ReportPeriod.Create(start, end, maxDays);
     }
 
     /// <summary>
