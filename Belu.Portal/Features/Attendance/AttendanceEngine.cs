@@ -14,7 +14,7 @@ namespace Belu.Portal.Features.Attendance;
 /// corrections). Reading serves calendars, recaps and today's page; storing serves the daily close, approvals,
 /// corrections and punches that reach a closed day late.
 /// </summary>
-public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, OfficeClock clock, OrganizationTreeCache trees)
+public sealed partial class AttendanceEngine(IOptions<AttendanceOptions> options, OfficeClock clock, OrganizationTreeCache trees)
 {
     /// <summary>How long loaded reference data may serve without a change seen in this process (other instances' edits).</summary>
     public static readonly TimeSpan ReferenceLifetime = TimeSpan.FromSeconds(5);
@@ -206,13 +206,13 @@ public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, Office
         var factsFrom = punchesFrom is DateOnly f && f > from ? f : from;
         var (startUtc, _) = clock.DayBoundsUtc(factsFrom);
         var (_, endUtc) = clock.DayBoundsUtc(to);
-        var punches = factsFrom > to ? [] : await PunchFacts.For(db)(db, ids, startUtc, endUtc).ToListAsync(ct);
-        var requests = factsFrom > to ? [] : await RequestFacts.For(db)(db, ids, factsFrom, to).ToListAsync(ct);
+        var punches = factsFrom > to ? [] : await PunchesOfAsync(db, ids, startUtc, endUtc, ct);
+        var requests = factsFrom > to ? [] : await RequestsOfAsync(db, ids, factsFrom, to, ct);
         Dictionary<(int, DateOnly), AttendanceDay>? entities = null;
         Dictionary<(int, DateOnly), StoredDay> rows;
         if (tracked)
         {
-            entities = (await db.AttendanceDays.Where(d => ids.Contains(d.EmployeeId) && d.Date >= from && d.Date <= to).ToListAsync(ct))
+            entities = (await db.AttendanceDays.Where(d => EF.Parameter(ids).Contains(d.EmployeeId) && d.Date >= from && d.Date <= to).ToListAsync(ct))
                 .ToDictionary(r => (r.EmployeeId, r.Date));
             rows = entities.ToDictionary(e => e.Key, e => StoredDay.Of(e.Value));
         }
@@ -220,7 +220,7 @@ public sealed class AttendanceEngine(IOptions<AttendanceOptions> options, Office
         {
             // Only what the classification reads, as plain values: a month of a regency is 155,000 rows, and as
             // entities each also got a new id and parsed an update time nobody reads here.
-            rows = (await StoredDays.For(db)(db, ids, from, to).ToListAsync(ct)).ToDictionary(r => (r.EmployeeId, r.Date), r => r.Day);
+            rows = (await StoredDaysOfAsync(db, ids, from, to, ct)).ToDictionary(r => (r.EmployeeId, r.Date), r => r.Day);
         }
 
         var punchesByDay = punches

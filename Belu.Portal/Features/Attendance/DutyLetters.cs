@@ -18,7 +18,7 @@ internal static class DutyLetters
         var ids = employeeIds.ToList();
         var rows = await (from r in db.AttendanceRequests.AsNoTracking()
                           join l in db.Set<ElectronicLetters.SignedLetter>() on r.SignedLetterId equals l.Id
-                          where ids.Contains(r.EmployeeId) && r.Status == RequestStatus.Disetujui && r.From <= last && r.To >= first
+                          where EF.Parameter(ids).Contains(r.EmployeeId) && r.Status == RequestStatus.Disetujui && r.From <= last && r.To >= first
                           select new { r.EmployeeId, r.From, r.To, l.Number, l.VerificationCode }).ToListAsync(ct);
         var map = new Dictionary<(int, DateOnly), DutyLetter>();
         foreach (var r in rows)

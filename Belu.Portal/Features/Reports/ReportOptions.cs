@@ -25,4 +25,12 @@ public sealed class ReportOptions
     /// </summary>
     [Range(0, int.MaxValue, ErrorMessage = "harus 0 atau lebih (sel).")]
     public int StreamingThresholdCells { get; set; } = 50_000;
+
+    /// <summary>
+    /// A register counts its rows before the first byte only up to this many (at least enough to choose the writer):
+    /// the exact count of a regency's year probed every visible letter first, seconds before anything was sent. The
+    /// audit then says "paling sedikit …"; the sheet's own total still counts every row written.
+    /// </summary>
+    [Range(1, int.MaxValue, ErrorMessage = "harus 1 atau lebih (baris).")]
+    public int CountLimitRows { get; set; } = 10_000;
 }

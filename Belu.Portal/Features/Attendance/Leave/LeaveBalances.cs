@@ -30,9 +30,9 @@ public sealed class LeaveBalances(AttendanceEngine engine, IOptions<LeaveOptions
     {
         var o = options.Value;
         var ids = employeeIds.Distinct().ToList();
-        var employees = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
+        var employees = await db.Employees.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.Id))
             .Select(e => new { e.Id, e.Name, e.Nip, e.EmploymentType, e.UnitId }).ToListAsync(ct);
-        var openings = await db.LeaveOpeningBalances.AsNoTracking().Where(b => ids.Contains(b.EmployeeId))
+        var openings = await db.LeaveOpeningBalances.AsNoTracking().Where(b => EF.Parameter(ids).Contains(b.EmployeeId))
             .Select(b => new { b.EmployeeId, Opening = new LeaveOpening(b.Year, b.CarriedFromN1, b.CarriedFromN2, b.TakenBeforeGoLive) })
             .ToDictionaryAsync(b => b.EmployeeId, b => b.Opening, ct);
         var firstYear = Math.Min(o.RecordsFromYear, year);
@@ -40,7 +40,7 @@ public sealed class LeaveBalances(AttendanceEngine engine, IOptions<LeaveOptions
         var from = new DateOnly(start, 1, 1);
         var to = new DateOnly(year, 12, 31);
         var leave = (await db.AttendanceRequests.AsNoTracking()
-            .Where(r => ids.Contains(r.EmployeeId) && r.Kind == RequestKind.C && r.Status == RequestStatus.Disetujui && r.From <= to && r.To >= from)
+            .Where(r => EF.Parameter(ids).Contains(r.EmployeeId) && r.Kind == RequestKind.C && r.Status == RequestStatus.Disetujui && r.From <= to && r.To >= from)
             .Select(r => new { r.EmployeeId, r.From, r.To, r.LeaveKind }).ToListAsync(ct))
             .ToLookup(r => r.EmployeeId);
         var book = await engine.LoadBookAsync(db, from, to, ct);

@@ -6,6 +6,7 @@ using Belu.Portal.Features.Letters;
 using Belu.Portal.Features.Letters.Domain;
 using Belu.Portal.Features.Reports.Pipeline;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Belu.Portal.Features.Reports.Letters;
 
@@ -28,7 +29,8 @@ public sealed class IncomingRegisterReport(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
     LetterDirectories directories,
-    OfficeClock clock) : IReport<IncomingRegisterRequest>
+    OfficeClock clock,
+    IOptions<ReportOptions> options) : IReport<IncomingRegisterRequest>
 {
     public const string Path = "/laporan/agenda-surat-masuk.xlsx";
 
@@ -86,17 +88,27 @@ public sealed class IncomingRegisterReport(
         var period = LetterReportScope.Period(request.From, request.To, today, maxDays);
         var query = new LetterQuery(request.Box ?? LetterBox.Semua, request.Q, request.State, request.Security, request.Urgency,
             period.From, period.To, request.Sender, request.Unit, request.DeadlineBefore);
-        var count = await LetterListFilters.Filter(db, dir, query, today).CountAsync(ct);
+        // Counted only as far as choosing the writer needs: the rows stream from the first byte, and the sheet's total
+        // counts every row written (the exact count of a regency's year probed each letter before anything was sent).
+        var limit = CountLimit(options.Value);
+        var count = await LetterListFilters.Filter(db, dir, query, today).Take(limit + 1).CountAsync(ct);
 
         return new ReportDocument
         {
             Title = "Agenda Surat Masuk",
             PeriodLabel = period.Label,
             FileName = ReportFileName.Create(Key, LetterReportScope.FileScope(dir, request.Unit), ReportFileName.PeriodOf(period.From, period.To)),
-            Sheets = [new ReportSheet<IncomingRegisterLine>("Surat Masuk", LetterReportScope.UnitLabel(dir, request.Unit), Layout, RowsAsync(dir, query, today, ct), count)],
+            Sheets = [new ReportSheet<IncomingRegisterLine>("Surat Masuk", LetterReportScope.UnitLabel(dir, request.Unit), Layout, RowsAsync(dir, query, today, ct), count)
+            {
+                RowCountIsLowerBound = count > limit,
+            }],
             Filters = Describe(dir, query),
         };
     }
+
+    /// <summary>Rows counted before the first byte: the setting, but never fewer than the streaming writer's threshold needs.</summary>
+    internal static int CountLimit(ReportOptions options) =>
+        Math.Max(options.CountLimitRows, options.StreamingThresholdCells / Layout.Columns.Count + 1);
 
     /// <summary>Letters read per batch of dispositions: big enough to keep round trips few, small enough for an IN list.</summary>
     internal const int BatchSize = 500;

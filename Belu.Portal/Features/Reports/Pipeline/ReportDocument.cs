@@ -38,6 +38,11 @@ public sealed class ReportDocument
 
     public int RowCount => Sheets.Sum(s => s.RowCount);
 
+    /// <summary>The rows in words for the audit: "1200", or "paling sedikit 10001" when a sheet stopped counting.</summary>
+    public string RowCountText => Sheets.Any(s => s.RowCountIsLowerBound)
+        ? $"paling sedikit {RowCount.ToString(CultureInfo.InvariantCulture)}"
+        : RowCount.ToString(CultureInfo.InvariantCulture);
+
     public long CellCount => Sheets.Sum(s => (long)s.RowCount * s.Columns.Count);
 }
 
@@ -56,6 +61,12 @@ public interface IReportSheet
 
     /// <summary>Expected number of rows (chooses the writer; a small drift from the actual rows does no harm).</summary>
     int RowCount { get; }
+
+    /// <summary>
+    /// The count stopped at <see cref="RowCount"/>: there are at least that many rows (a large register is not counted
+    /// to the end before its first byte; enough to choose the writer).
+    /// </summary>
+    bool RowCountIsLowerBound => false;
 
     /// <summary>The rows' raw values, one per column; the array is reused between rows.</summary>
     IAsyncEnumerable<object?[]> ReadRowsAsync(CancellationToken ct);
@@ -108,6 +119,8 @@ public sealed class ReportSheet<TRow> : IReportSheet
     public string? TotalsLabel => layout.TotalsLabel;
 
     public int RowCount => rowCount;
+
+    public bool RowCountIsLowerBound { get; init; }
 
     public async IAsyncEnumerable<object?[]> ReadRowsAsync([EnumeratorCancellation] CancellationToken ct)
     {

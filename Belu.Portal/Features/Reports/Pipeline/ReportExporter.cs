@@ -52,7 +52,7 @@ public sealed class ReportExporter(
 
         var writer = ChooseWriter(document);
         await audit.WriteAsync(AuditAction, report.Key,
-            $"{document.Title}; {document.Sheets.Count} lembar, {document.RowCount} baris; {document.Filters ?? "tanpa filter"}; {document.FileName} ({writer.Name})");
+            $"{document.Title}; {document.Sheets.Count} lembar, {document.RowCountText} baris; {document.Filters ?? "tanpa filter"}; {document.FileName} ({writer.Name})");
         var plan = WorkbookPlan.Create(document, Stamp(), clock.TimeZone);
         return new XlsxResult(plan, writer, lease, logger, elapsed => metrics.ExportFinished(report.Key, writer.Name, elapsed.Completed, elapsed.Time), started);
     }
