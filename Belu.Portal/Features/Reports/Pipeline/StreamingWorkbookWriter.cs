@@ -27,6 +27,9 @@ public sealed class StreamingWorkbookWriter : IWorkbookWriter
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             StreamingWorkbookParts.WritePackage(zip, plan);
+            // The package's first parts leave at once: the download starts (and the first byte arrives) before the
+            // first row is read, instead of after the first 64 KB of compressed rows.
+            await buffer.DrainAsync(output, ct);
             for (var i = 0; i < plan.Sheets.Count; i++)
             {
                 await WriteSheetAsync(zip, plan, plan.Sheets[i], i, buffer, output, ct);
