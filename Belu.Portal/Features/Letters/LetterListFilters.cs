@@ -114,9 +114,11 @@ internal static class LetterListFilters
                 letters = letters.Where(l => found.Contains(l.SearchKey));
             }
         }
-        if (query.State is LetterState.Terlambat or LetterState.BelumDidisposisi)
+        if (query.State is LetterState.Terlambat || (query.State is LetterState.BelumDidisposisi && db.Database.IsSqlite()))
         {
-            // The states that hold few of a viewer's letters come from the keys (LetterScope.InStateOf).
+            // The states that hold few of a viewer's letters come from the keys (LetterScope.InStateOf). PostgreSQL's
+            // planner, which has statistics, finds the letters not yet disposed faster by itself (measured: 19 ms
+            // against 65 ms at a million letters), so there only Terlambat is read from the keys.
             letters = FromKeys(db, dir.Viewer, letters, query.State.Value, today);
         }
         else if (query.State is LetterState state)
