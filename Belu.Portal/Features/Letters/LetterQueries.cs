@@ -38,9 +38,8 @@ public sealed class LetterQueries(
             // PostgreSQL this join of the keys with the text index planned badly at a million letters (seconds), so
             // there the search keeps the text index's own subquery.
             var span = await LetterScope.SearchRangeAsync(db, dir.Viewer, ct);
-            range = span;
-            matched = await LetterScope.Matching(db, dir.Viewer, match, span).Distinct().Take(FewMatches + 1).ToListAsync(ct);
-            matched = matched.Count <= FewMatches ? matched : null;
+            var found = await LetterScope.Matching(db, dir.Viewer, match, span).Distinct().Take(FewMatches + 1).ToListAsync(ct);
+            (range, matched) = (span, found.Count <= FewMatches ? found : null);
         }
         var letters = LetterListFilters.Filter(db, dir, query, today, few, searchRange: range, matched: matched);
         var skip = Math.Max(0, query.Skip);

@@ -9,9 +9,15 @@ namespace Belu.Portal.Bench.Common;
 /// </summary>
 internal static class TodaySchedule
 {
+    private static readonly TimeZoneInfo Office = TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar");
+
+    /// <summary>Today in the office's time zone (WITA), by the system's clock: a benchmark runs on real time.</summary>
+    public static DateOnly Today(TimeProvider? time = null) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime((time ?? TimeProvider.System).GetUtcNow(), Office).DateTime);
+
     public static WorkSchedule AllDay(string name, TimeOnly workStart)
     {
-        var witaToday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var witaToday = Today();
         var schedule = new WorkSchedule
         {
             Name = name,

@@ -41,7 +41,7 @@ internal sealed record PushDay(List<string> Secrets, string DeviceKey, List<Staf
     /// </summary>
     private static async Task<List<Staff>> ArrangeLateDayAsync(BenchPortal portal, int count)
     {
-        var witaToday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var witaToday = Common.TodaySchedule.Today();
         await using var db = portal.CreateDbContext();
         var schedule = Common.TodaySchedule.AllDay("Jadwal uji beban (hari ini, mulai 00.00)", new TimeOnly(0, 0));
         db.WorkSchedules.Add(schedule);
