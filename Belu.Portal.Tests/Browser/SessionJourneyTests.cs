@@ -44,8 +44,8 @@ public class SessionJourneyTests(BrowserFixture fixture)
         }
         var page = await fixture.NewPageAsync(width, height);
         await new LoginPage(page).OpenAsync();
-        await new LoginPage(page).SignInAsync("pegawai", Infrastructure.PortalFactory.Password);
-        await page.WaitForURLAsync(url => !url.Contains("/akun/masuk"));
+        await page.NavigatesAsync(() => new LoginPage(page).SignInAsync("pegawai", Infrastructure.PortalFactory.Password),
+            url => !url.Contains("/akun/masuk"));
         await page.GotoAsync($"/monitor/masuk/{secret}");
         await Assertions.Expect(page.Locator("[data-testid=display-confirm]")).ToBeVisibleAsync();
         await page.ScreenshotAsync($"monitor-masuk-tanya-{width}");
