@@ -1,10 +1,12 @@
 using Belu.Portal.Bench.Attlog;
+using Belu.Portal.Bench.Common;
 using Belu.Portal.Bench.Circuits;
 using Belu.Portal.Bench.Excel;
 using Belu.Portal.Bench.Push;
 using Belu.Portal.Bench.Rush;
 using Belu.Portal.Bench.Scale;
 using Belu.Portal.Bench.Sign;
+using Belu.Portal.Bench.Table;
 using Belu.Portal.Bench.Users;
 
 // Benchmarks of the portal; never part of the test suite. Figures and the commands that reproduce them are in
@@ -23,6 +25,8 @@ var scenarios = new Dictionary<string, (string Usage, Func<string[], Task<int>> 
     ["verify"] = (VerifyBench.Usage, VerifyBench.RunAsync),
     ["circuits"] = ("circuits [--boards 100] [--inbox 100] [--batch 10]   portal memory per Blazor circuit (board and inbox pages)", CircuitsBench.RunAsync),
     ["users"] = (UsersBench.Usage, UsersBench.RunAsync),
+    ["restart"] = (RestartBench.Usage, RestartBench.RunAsync),
+    ["table"] = (TableBench.Usage, TableBench.RunAsync),
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))

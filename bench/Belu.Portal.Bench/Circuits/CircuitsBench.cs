@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Belu.Portal.Bench.Common;
 using Belu.Portal.Bench.Push;
 using Microsoft.Playwright;
 
@@ -10,11 +11,17 @@ namespace Belu.Portal.Bench.Circuits;
 /// (a Pimpinan's /surat/masuk) in headless Chromium, a batch at a time, and measures the portal process before and
 /// after each kind: resident set (VmRSS) and the GC heap after a full collection induced over EventPipe.
 ///   circuits [--boards 100] [--inbox 100] [--batch 10]
+/// With --protocol the circuits are opened by the protocol-level client of 'users' instead (<see cref="ProtocolCircuits"/>),
+/// so a thousand live circuits fit on the machine beside the portal.
 /// </summary>
 internal static class CircuitsBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("--protocol"))
+        {
+            return await ProtocolCircuits.RunAsync(Option(args, "--boards", 500), Option(args, "--inbox", 500), Math.Max(1, Option(args, "--batch", 20)));
+        }
         var boards = Option(args, "--boards", 100);
         var inboxes = Option(args, "--inbox", 100);
         var batch = Math.Max(1, Option(args, "--batch", 10));
@@ -62,8 +69,8 @@ internal static class CircuitsBench
         Console.WriteLine();
         Console.WriteLine("| circuits | working set (VmRSS) per circuit | GC heap after full GC per circuit | live (promoted) bytes per circuit | circuits per GiB (heap) | circuits per GiB (RSS) |");
         Console.WriteLine("|---|---|---|---|---|---|");
-        PerCircuit($"board (/monitor, regency token) × {boards}", baseline, afterBoards, boards);
-        PerCircuit($"inbox (/surat/masuk, Pimpinan) × {inboxes}", afterBoards, afterInbox, inboxes);
+        PerCircuit($"board (/monitor, regency token) × {boards}", baseline, afterBoards, boards, "circuits.board");
+        PerCircuit($"inbox (/surat/masuk, Pimpinan) × {inboxes}", afterBoards, afterInbox, inboxes, "circuits.inbox");
         Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");
         return failures == 0 ? 0 : 1;
     }
@@ -89,9 +96,9 @@ internal static class CircuitsBench
         return stale + notReady;
     }
 
-    private sealed record Reading(long RssKiB, GcHeapReading Heap);
+    internal sealed record Reading(long RssKiB, GcHeapReading Heap);
 
-    private static async Task<Reading> MeasureAsync(BenchPortal portal, string label)
+    internal static async Task<Reading> MeasureAsync(BenchPortal portal, string label)
     {
         // Let the pages' first renders, data loads and queued batches settle before the collection.
         await Task.Delay(TimeSpan.FromSeconds(8));
@@ -103,7 +110,7 @@ internal static class CircuitsBench
         return new Reading(rss, heap);
     }
 
-    private static void PerCircuit(string label, Reading before, Reading after, int count)
+    internal static void PerCircuit(string label, Reading before, Reading after, int count, string? key = null)
     {
         if (count == 0)
         {
@@ -112,6 +119,11 @@ internal static class CircuitsBench
         var rssKiB = (after.RssKiB - before.RssKiB) / (double)count;
         var heapKiB = (after.Heap.HeapBytes - before.Heap.HeapBytes) / 1024.0 / count;
         var liveKiB = (after.Heap.PromotedBytes - before.Heap.PromotedBytes) / 1024.0 / count;
+        if (key is not null)
+        {
+            BenchResults.Record(key + ":rss", rssKiB, "KiB", $"{count} circuits: {label}");
+            BenchResults.Record(key + ":heap", heapKiB, "KiB", $"live (promoted) {liveKiB:0} KiB");
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {label} | {rssKiB:0} KiB | {heapKiB:0} KiB | {liveKiB:0} KiB | {1048576 / Math.Max(1, heapKiB):N0} | {1048576 / Math.Max(1, rssKiB):N0} |"));
     }

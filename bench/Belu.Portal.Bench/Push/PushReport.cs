@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Belu.Portal.Bench.Common;
 using Microsoft.Playwright;
 
 namespace Belu.Portal.Bench.Push;
@@ -69,20 +70,29 @@ internal sealed class PushReport(List<Staff> measured, ConcurrentDictionary<int,
         Console.WriteLine();
         Console.WriteLine("| measured | pairs | p50 ms | p95 ms | p99 ms | max ms | missed |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
-        Row($"hub clients ({options.Clients}), commit → handler", _hubLatencies, _hubMissed);
-        Row($"board pages ({options.Boards}), commit → ticker line in DOM", _boardLatencies, _boardMissed);
+        Row($"hub clients ({options.Clients}), commit → handler", _hubLatencies, _hubMissed, "push.hub");
+        Row($"board pages ({options.Boards}), commit → ticker line in DOM", _boardLatencies, _boardMissed, "push.boards");
         Row("hub clients, HTTP ack → handler (for comparison)", _hubFromAck, 0);
         Row("punch request → HTTP ack", ackLatencies, measured.Count - accepted);
     }
 
-    private static void Row(string label, List<double> values, long missed)
+    private static void Row(string label, List<double> values, long missed, string? key = null)
     {
+        if (key is not null)
+        {
+            BenchResults.Record(key + ":missed", missed, "");
+        }
         if (values.Count == 0)
         {
             Console.WriteLine($"| {label} | 0 | – | – | – | – | {missed} |");
             return;
         }
         values.Sort();
+        if (key is not null)
+        {
+            BenchResults.Record(key + ":p95", Percentile(values, 95), "ms", string.Create(CultureInfo.InvariantCulture,
+                $"{label}: {values.Count:N0} pairs, p50 {Percentile(values, 50):0} ms, p99 {Percentile(values, 99):0} ms"));
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {label} | {values.Count:N0} | {Percentile(values, 50):0} | {Percentile(values, 95):0} | {Percentile(values, 99):0} | {values[^1]:0} | {missed} |"));
     }

@@ -48,13 +48,18 @@ internal static partial class RushBench
         return new Ack(true, recorded ? 1 : 0, recorded ? 0 : 1);
     }
 
-    /// <summary>Today 06:30 WITA (before 07:30: on time, as in a real morning), or yesterday's when that is not yet past.</summary>
+    /// <summary>
+    /// Where the device punches start: today 06:30 WITA (on time, as in a real morning) once that is past; before dawn,
+    /// today's first minute. Never yesterday: the day before is closed at start-up, and a closed day parks machine
+    /// punches for review instead of accepting them. The schedule of <see cref="RushSeed"/> opens the window all day.
+    /// </summary>
     internal static DateTimeOffset MorningBase()
     {
         var wita = TimeSpan.FromHours(8);
-        var now = DateTimeOffset.UtcNow.ToOffset(wita);
-        var today = new DateTimeOffset(now.Year, now.Month, now.Day, 6, 30, 0, wita);
-        return now - today > TimeSpan.FromMinutes(15) ? today : today.AddDays(-1);
+        var now = TimeProvider.System.GetUtcNow().ToOffset(wita);
+        var midnight = new DateTimeOffset(now.Year, now.Month, now.Day, 0, 0, 0, wita);
+        var morning = midnight.AddHours(6.5);
+        return now - morning > TimeSpan.FromMinutes(15) ? morning : midnight.AddMinutes(1);
     }
 
     internal static async Task<string[]> SignInAllAsync(string baseUrl, IReadOnlyList<string> userNames)

@@ -1,3 +1,4 @@
+using Belu.Portal.Bench.Common;
 using System.Globalization;
 using System.Text;
 
@@ -103,6 +104,17 @@ internal sealed class RushRun : IAsyncDisposable
         {
             var reference = _results.FirstOrDefault(b => b.Path == "baseline" && b.TargetRate == run.TargetRate);
             run.Ratio = reference is { Achieved: > 0 } ? run.Achieved / reference.Achieved : null;
+        }
+        foreach (var run in _results)
+        {
+            var key = $"rush.{run.Provider.ToLowerInvariant()}.{run.Path}.{run.TargetRate}";
+            BenchResults.Record(key + ":achieved", run.Achieved, "/s");
+            BenchResults.Record(key + ":p99", run.P99, "ms", $"p50 {run.P50:0.0} ms, p95 {run.P95:0.0} ms");
+            BenchResults.Record(key + ":lost", run.Lost + run.Errors, "", $"{run.Errors} errors, {run.Lost} acknowledged but not stored");
+            if (run.Ratio is double ratio)
+            {
+                BenchResults.Record(key + ":ratio", ratio * 100, "%", "of the bare-insert baseline at the same rate");
+            }
         }
         var table = RushBench.Table(_results);
         Console.WriteLine();

@@ -9,6 +9,7 @@ namespace Belu.Portal.Bench.Scale;
 ///                                                with a month of punches (October 2026), closed day by day
 ///   scale letters &lt;folder&gt; [runs] [--bulk] [--pg "&lt;connection string&gt;"]   server time of the inbox, the filtered lists, full-text search
 ///   scale export register|attendance &lt;folder&gt; [options]  one export through the report pipeline: first byte, time, peak memory (<see cref="ScaleExport.Usage"/>)
+///   scale close &lt;folder&gt; [--days 3] [--pg ...]  the real daily close on the set (<see cref="ScaleClose"/>)
 ///   scale bulk &lt;folder&gt; [options]               the regency ×10 set in bulk (<see cref="BulkSeed"/>)
 /// Each step runs in its own process, so the memory of an export is not mixed with the seeding's.
 /// </summary>
@@ -24,6 +25,7 @@ internal static class ScaleBench
             Console.Error.WriteLine("scale seed <folder> [letters] [employees] | scale letters <folder> [runs] | scale export register|attendance <folder>");
             Console.Error.WriteLine(BulkSeed.Usage);
             Console.Error.WriteLine(ScaleExport.Usage);
+            Console.Error.WriteLine(ScaleClose.Usage);
             return 2;
         }
         return args[0] switch
@@ -32,6 +34,8 @@ internal static class ScaleBench
             "bulk" => await BulkSeed.RunAsync(args[1], args[2..]),
             "letters" => await ScaleLetters.RunAsync(args[1], args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? Arg(args, 2, 50) : 50,
                 args.Contains("--bulk"), Array.IndexOf(args, "--pg") is var pg and >= 0 && pg + 1 < args.Length ? args[pg + 1] : null),
+            "close" => await ScaleClose.RunAsync(args[1], Array.IndexOf(args, "--days") is var d and >= 0 && d + 1 < args.Length ? int.Parse(args[d + 1], CultureInfo.InvariantCulture) : 3,
+                Array.IndexOf(args, "--pg") is var cp and >= 0 && cp + 1 < args.Length ? args[cp + 1] : null),
             "export" when args.Length >= 3 => await ScaleExport.RunAsync(args[1], args[2], args[3..]),
             _ => 2,
         };

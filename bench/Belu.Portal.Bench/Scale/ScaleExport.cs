@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Belu.Portal.Bench.Common;
 using Belu.Portal.Common;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Reports.Attendance;
@@ -99,6 +100,10 @@ internal static class ScaleExport
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{what}: first byte {body.FirstByteSeconds:F2} s, total {seconds:F2} s (CPU {cpu:F2} s), {body.Length / 1024:N0} KB written; resident before {baseline / 1024} MB, "
             + $"peak during the export {peak / 1024} MB (+{(peak - baseline) / 1024} MB), allocated {allocated / 1024 / 1024:N0} MB, {collections} collections"));
+        var key = "export." + (kind == "attendance" ? "attendance" : archive ? "archive" : regency ? "regency" : "register");
+        BenchResults.Record(key + ":seconds", seconds, "s", string.Create(CultureInfo.InvariantCulture, $"{what}; CPU {cpu:F2} s, {body.Length / 1024:N0} KB"));
+        BenchResults.Record(key + ":first-byte", body.FirstByteSeconds ?? double.NaN, "s");
+        BenchResults.Record(key + ":peak", peak / 1024.0, "MB", $"resident before {baseline / 1024} MB");
         if (keep is not null)
         {
             Console.WriteLine($"kept as {keep}");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Belu.Portal.Bench.Common;
 using Belu.Portal.Common;
 using Belu.Portal.Data;
 using Belu.Portal.Features.Letters;
@@ -23,6 +24,7 @@ internal static class ScaleLetters
             settings["Database:Provider"] = "Postgres";
             settings["ConnectionStrings:Portal"] = pg;
         }
+        Provider = pg is null ? "sqlite" : "postgres";
         var (leader, kabid, clerk) = bulk ? ("skala.kadis", "skala.kabid", "skala.agendaris") : ("pimpinan", "kabid.aptika", "agendaris");
         await using var app = await BenchHost.OpenAsync(folder, settings);
         int total;
@@ -64,6 +66,9 @@ internal static class ScaleLetters
         return 0;
     }
 
+    /// <summary>The database the figures are for, in the keys left for <c>table</c>: letters.sqlite:&lt;query&gt;.</summary>
+    private static string Provider = "sqlite";
+
     private static async Task TimeAsync(string name, int runs, Func<Task<int>> query)
     {
         var rows = 0;
@@ -80,6 +85,7 @@ internal static class ScaleLetters
         }
         Array.Sort(times);
         Console.WriteLine($"{name,-58} {rows,8} {Percentile(times, 0.50),8:F1} {Percentile(times, 0.95),8:F1} {times[^1],8:F1}");
+        BenchResults.Record($"letters.{Provider}:{name}", Percentile(times, 0.95), "ms", $"p50 {Percentile(times, 0.50):F1} ms" + (rows > 0 ? $", {rows:N0} rows" : ""));
     }
 
     private static double Percentile(double[] sorted, double p) =>

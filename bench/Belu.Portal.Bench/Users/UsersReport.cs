@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Belu.Portal.Bench.Circuits;
+using Belu.Portal.Bench.Common;
 
 namespace Belu.Portal.Bench.Users;
 
@@ -60,6 +61,9 @@ internal sealed class UsersReport
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {users - failedToStart} | {Sent / window.TotalSeconds:0} | {Sent} | {Answered} | {Missed} | {failedToStart} | {(last.Count == 0 ? "—" : Ms(Percentile(last, .95)))} | {usage.CpuCores:0.00} | {usage.ClientCpuCores:0.00} | {usage.PeakRssKiB / 1024.0:0} MiB | {heap} |"));
         Console.WriteLine($"load average before: {usage.LoadBefore}; after: {usage.LoadAfter}");
+        BenchResults.Record("users:p95", last.Count == 0 ? double.NaN : Percentile(last, .95), "ms", string.Create(CultureInfo.InvariantCulture,
+            $"{users - failedToStart} circuits, {Sent} clicks, p50 {(last.Count == 0 ? 0 : Percentile(last, .5)):0} ms, portal CPU {usage.CpuCores:0.00} cores"));
+        BenchResults.Record("users:missed", Missed + failedToStart, "", $"{Missed} clicks missed, {failedToStart} circuits failed to start");
         var met = last.Count > 0 && Missed == 0 && failedToStart == 0 && Percentile(last, .95) < goalMs;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"goal (p95 < {goalMs:0} ms, no click missed, every circuit up): {(met ? "met" : "MISSED")}"));
     }
