@@ -10,7 +10,7 @@ namespace Belu.Portal.Bench.Circuits;
 /// Memory per Blazor Server circuit: opens K monitoring boards (a regency display token) and then K letter inboxes
 /// (a Pimpinan's /surat/masuk) in headless Chromium, a batch at a time, and measures the portal process before and
 /// after each kind: resident set (VmRSS) and the GC heap after a full collection induced over EventPipe.
-///   circuits [--boards 100] [--inbox 100] [--batch 10]
+///   circuits [--boards 100] [--inbox 100] [--batch 10] [--protocol [--hold seconds]]
 /// With --protocol the circuits are opened by the protocol-level client of 'users' instead (<see cref="ProtocolCircuits"/>),
 /// so a thousand live circuits fit on the machine beside the portal.
 /// </summary>
@@ -20,7 +20,7 @@ internal static class CircuitsBench
     {
         if (args.Contains("--protocol"))
         {
-            return await ProtocolCircuits.RunAsync(Option(args, "--boards", 500), Option(args, "--inbox", 500), Math.Max(1, Option(args, "--batch", 20)));
+            return await ProtocolCircuits.RunAsync(Option(args, "--boards", 500), Option(args, "--inbox", 500), Math.Max(1, Option(args, "--batch", 20)), Option(args, "--hold", 0));
         }
         var boards = Option(args, "--boards", 100);
         var inboxes = Option(args, "--inbox", 100);

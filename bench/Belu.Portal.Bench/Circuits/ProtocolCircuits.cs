@@ -16,7 +16,8 @@ internal static class ProtocolCircuits
 {
     private static readonly string[] InboxLabels = ["Belum dibaca", "Semua"];
 
-    public static async Task<int> RunAsync(int boards, int inboxes, int batch)
+    /// <param name="hold">Seconds to keep every circuit open after the measure, e.g. for a heap dump of the portal (dotnet-gcdump).</param>
+    public static async Task<int> RunAsync(int boards, int inboxes, int batch, int hold = 0)
     {
         Console.WriteLine($"circuits: {boards} board circuits and {inboxes} inbox circuits from the protocol-level client, {batch} at a time");
         await using var portal = new BenchPortal("Production");
@@ -50,6 +51,11 @@ internal static class ProtocolCircuits
         CircuitsBench.PerCircuit($"board (/monitor, regency token) × {boards}, {boards + inboxes + warm.Count} live", baseline, afterBoards, boards, "circuits.board");
         CircuitsBench.PerCircuit($"inbox (/surat/masuk, Pimpinan) × {inboxes}, {boards + inboxes + warm.Count} live", afterBoards, afterInbox, inboxes, "circuits.inbox");
         Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");
+        if (hold > 0)
+        {
+            Console.WriteLine($"holding the circuits open for {hold} s: portal pid {portal.ProcessId}");
+            await Task.Delay(TimeSpan.FromSeconds(hold));
+        }
         foreach (var circuit in boardCircuits.Concat(inboxCircuits).Concat(warm))
         {
             await circuit.DisposeAsync();

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text;
+using Belu.Portal.Bench.Users;
 using Belu.Portal.Features.Notifications;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -7,7 +9,11 @@ using Microsoft.Playwright;
 
 namespace Belu.Portal.Bench.Push;
 
-/// <summary>Who listens during the push benchmark: hub clients on the display tokens' cookies, and board pages in Chromium.</summary>
+/// <summary>
+/// Who listens during the push benchmark: hub clients on the display tokens' cookies, board pages in Chromium, and
+/// board circuits from the protocol-level client (<see cref="ProtocolCircuit"/>), which hold exactly the server side
+/// of a board (its circuit, its render batches) without a browser's rendering cost, so two hundred fit beside the portal.
+/// </summary>
 internal sealed class PushListeners : IAsyncDisposable
 {
     private const string BoardObserver = """
@@ -39,11 +45,18 @@ internal sealed class PushListeners : IAsyncDisposable
 
     public List<IPage> Pages { get; } = [];
 
+    /// <summary>What each board circuit received: a measured employee's name, and when the first render batch with their line arrived.</summary>
+    public ConcurrentDictionary<string, DateTime>[] CircuitSeen { get; private set; } = [];
+
+    private readonly List<ProtocolCircuit> _circuits = [];
+    private volatile string[] _names = [];
+
     public static async Task<PushListeners> OpenAsync(BenchPortal portal, List<string> secrets, PushOptions options)
     {
         var listeners = new PushListeners(options.Clients);
         await listeners.ConnectHubClientsAsync(portal, secrets);
         await listeners.OpenBoardsAsync(portal, secrets, options.Boards);
+        await listeners.OpenBoardCircuitsAsync(portal, secrets, options.BoardCircuits);
         return listeners;
     }
 
@@ -106,6 +119,52 @@ internal sealed class PushListeners : IAsyncDisposable
         Console.WriteLine($"  {boards} board pages live");
     }
 
+    /// <summary>Board circuits at the protocol level, on the tokens' cookies in turn; each batch is searched for the measured names.</summary>
+    private async Task OpenBoardCircuitsAsync(BenchPortal portal, List<string> secrets, int count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+        var cookies = new List<string>();
+        foreach (var secret in secrets)
+        {
+            cookies.Add((await portal.RedeemDisplayTokenAsync(secret)).GetCookieHeader(new Uri(portal.BaseUrl)));
+        }
+        CircuitSeen = new ConcurrentDictionary<string, DateTime>[count];
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(2) };
+        var opening = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            var seen = CircuitSeen[i] = new();
+            var circuit = new ProtocolCircuit(portal.BaseUrl, cookies[i % cookies.Count], []) { OnBatch = data => Look(data, seen) };
+            await circuit.StartAsync(http, "/monitor", TimeSpan.FromMinutes(2));
+            _circuits.Add(circuit);
+        }
+        Console.WriteLine($"  {count} board circuits up in {opening.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    /// <summary>The names to look for in the board circuits' batches: the measured staff, set once the warm-up is over.</summary>
+    public void LookFor(IEnumerable<string> names) => _names = [.. names.Select(n => n + " terlambat ")];
+
+    private void Look(byte[] batch, ConcurrentDictionary<string, DateTime> seen)
+    {
+        var names = _names;
+        if (names.Length == 0)
+        {
+            return;
+        }
+        var now = DateTime.UtcNow;
+        var text = Encoding.UTF8.GetString(batch);
+        foreach (var name in names)
+        {
+            if (!seen.ContainsKey(name) && text.Contains(name, StringComparison.Ordinal))
+            {
+                seen.TryAdd(name, now);
+            }
+        }
+    }
+
     /// <summary>Forgets what arrived so far (the warm-up's events).</summary>
     public async Task ForgetAsync()
     {
@@ -166,6 +225,10 @@ internal sealed class PushListeners : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var circuit in _circuits)
+        {
+            await circuit.DisposeAsync();
+        }
         foreach (var connection in _connections)
         {
             if (connection is not null)

@@ -13,6 +13,9 @@ internal sealed class PushReport(List<Staff> measured, ConcurrentDictionary<int,
     private readonly List<double> _hubLatencies = [];
     private readonly List<double> _hubFromAck = [];
     private readonly List<double> _boardLatencies = [];
+    private readonly List<double> _circuitLatencies = [];
+    private long _circuitMissed;
+    private int _circuits;
     private long _hubMissed;
     private int _boardMissed;
 
@@ -59,6 +62,28 @@ internal sealed class PushReport(List<Staff> measured, ConcurrentDictionary<int,
         }
     }
 
+    /// <summary>Board circuits (protocol level): the first render batch that carried the line, per (circuit, event).</summary>
+    public void CountBoardCircuits(ConcurrentDictionary<string, DateTime>[] seen)
+    {
+        _circuits = seen.Length;
+        var atByName = _events.Values.Where(e => NameOf(e.Text) is not null).GroupBy(e => NameOf(e.Text)! + " terlambat ")
+            .ToDictionary(g => g.Key, g => g.First().AtUtc);
+        foreach (var circuit in seen)
+        {
+            foreach (var (name, atUtc) in atByName)
+            {
+                if (circuit.TryGetValue(name, out var receivedUtc))
+                {
+                    _circuitLatencies.Add((receivedUtc - atUtc).TotalMilliseconds);
+                }
+                else
+                {
+                    _circuitMissed++;
+                }
+            }
+        }
+    }
+
     public void Print(PushOptions options, double raisingSeconds, TimeSpan cpu, TimeSpan wall)
     {
         var accepted = acks.Count(a => a.Value.Ok);
@@ -72,6 +97,10 @@ internal sealed class PushReport(List<Staff> measured, ConcurrentDictionary<int,
         Console.WriteLine("|---|---|---|---|---|---|---|");
         Row($"hub clients ({options.Clients}), commit → handler", _hubLatencies, _hubMissed, "push.hub");
         Row($"board pages ({options.Boards}), commit → ticker line in DOM", _boardLatencies, _boardMissed, "push.boards");
+        if (_circuits > 0)
+        {
+            Row($"board circuits ({_circuits}, protocol-level), commit → render batch", _circuitLatencies, _circuitMissed, "push.board-circuits");
+        }
         Row("hub clients, HTTP ack → handler (for comparison)", _hubFromAck, 0);
         Row("punch request → HTTP ack", ackLatencies, measured.Count - accepted);
     }

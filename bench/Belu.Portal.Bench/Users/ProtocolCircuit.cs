@@ -60,6 +60,9 @@ internal sealed partial class ProtocolCircuit(string baseUrl, string cookieHeade
     /// <summary>Why the circuit stopped (the connection closed or the server reported an error), if it did.</summary>
     public string? Failure { get; private set; }
 
+    /// <summary>Called with each render batch as it arrives, before it is acknowledged (the push bench reads the board's lines from it).</summary>
+    public Action<byte[]>? OnBatch { get; init; }
+
     /// <summary>Every label clickable, e.g. for a diagnosis when one is never found.</summary>
     public List<string> SeenLabels { get; } = [];
 
@@ -144,6 +147,7 @@ internal sealed partial class ProtocolCircuit(string baseUrl, string cookieHeade
     private async Task OnRenderBatchAsync(long batchId, byte[] data)
     {
         var now = Stopwatch.GetTimestamp();
+        OnBatch?.Invoke(data);
         try
         {
             Track(new RenderBatchReader(data), now);
