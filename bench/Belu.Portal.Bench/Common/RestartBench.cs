@@ -1,5 +1,6 @@
 using System.Globalization;
 using Belu.Portal.Processes;
+using Npgsql;
 
 namespace Belu.Portal.Bench.Common;
 
@@ -24,13 +25,15 @@ internal static class RestartBench
         var runs = Array.IndexOf(args, "--runs") is var r and >= 0 && r + 1 < args.Length ? int.Parse(args[r + 1], CultureInfo.InvariantCulture) : 3;
         var provider = pg is null ? "sqlite" : "postgres";
         var empty = Path.Combine(Path.GetTempPath(), "belu-restart-" + Guid.NewGuid().ToString("N"));
+        // The floor the full set is compared with: the same build on an empty database of the same kind (on
+        // PostgreSQL a new database in the same cluster, migrated by the untimed first start, dropped afterwards).
+        var emptyPg = pg is null ? null : new NpgsqlConnectionStringBuilder(pg) { Database = "belu_restart_" + Guid.NewGuid().ToString("N")[..12] };
         try
         {
             var full = await TimeStartsAsync("full set", Settings(folder, pg), runs);
-            // The empty database is always a SQLite file: its start is the floor the full set is compared with.
-            var baseline = await TimeStartsAsync("empty database", Settings(empty, null), runs);
+            var baseline = await TimeStartsAsync("empty database", Settings(empty, emptyPg?.ConnectionString), runs);
             BenchResults.Record($"restart.{provider}:seconds", full, "s", $"median of {runs} starts");
-            BenchResults.Record($"restart.{provider}:empty", baseline, "s", "the same build on an empty SQLite database");
+            BenchResults.Record($"restart.{provider}:empty", baseline, "s", $"the same build on an empty {provider} database");
             return 0;
         }
         finally
@@ -38,6 +41,14 @@ internal static class RestartBench
             if (Directory.Exists(empty))
             {
                 Directory.Delete(empty, true);
+            }
+            if (emptyPg is not null)
+            {
+                NpgsqlConnection.ClearAllPools();
+                await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(pg!) { Database = "postgres" }.ConnectionString);
+                await admin.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{emptyPg.Database}\" WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
             }
         }
     }
