@@ -20,6 +20,11 @@ public class IncomingListLayoutTests(BrowserFixture fixture)
         var box = await firstCard.BoundingBoxAsync();
         Assert.True(box is { Y: < 844 }, $"the first letter starts at {box?.Y} px, below the screen");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page is wider than the phone");
+        // The table scrolls inside its own container, so the page can fit while a card does not: a subject with its
+        // sifat and urgency chips must wrap under its label, not push the card past the screen's edge.
+        var table = page.Locator("[data-testid=letter-table] table.mud-table-root");
+        var widths = await table.EvaluateAsync<double[]>("t => [t.getBoundingClientRect().width, t.closest('.mud-table-container').clientWidth]");
+        Assert.True(widths[0] <= widths[1] + 1, $"a letter card is {widths[0]:0} px wide on a {widths[1]:0} px list");
         await page.ScreenshotAsync("surat-masuk-phone", fullPage: false);
 
         await page.ClickAsync("[data-testid=letter-filters-toggle]");
