@@ -128,16 +128,17 @@ internal static class CircuitsBench
             $"| {label} | {rssKiB:0} KiB | {heapKiB:0} KiB | {liveKiB:0} KiB | {1048576 / Math.Max(1, heapKiB):N0} | {1048576 / Math.Max(1, rssKiB):N0} |"));
     }
 
-    private static async Task<List<IPage>> OpenManyAsync(int count, int batch, Func<Task<IPage>> open)
+    /// <summary>Opens <paramref name="count"/> circuits (Chromium pages or protocol-level clients), <paramref name="batch"/> at a time.</summary>
+    internal static async Task<List<T>> OpenManyAsync<T>(int count, int batch, Func<Task<T>> open)
     {
-        var pages = new List<IPage>();
+        var pages = new List<T>();
         var watch = Stopwatch.StartNew();
         while (pages.Count < count)
         {
             var n = Math.Min(batch, count - pages.Count);
             pages.AddRange(await Task.WhenAll(Enumerable.Range(0, n).Select(_ => open())));
         }
-        Console.WriteLine($"  {count} pages interactive after {watch.Elapsed.TotalSeconds:0} s");
+        Console.WriteLine($"  {count} interactive after {watch.Elapsed.TotalSeconds:0} s");
         return pages;
     }
 

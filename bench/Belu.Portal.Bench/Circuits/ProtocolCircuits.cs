@@ -33,9 +33,9 @@ internal static class ProtocolCircuits
 
         var warm = new List<ProtocolCircuit> { await OpenBoardAsync(), await OpenBoardAsync(), await OpenInboxAsync(), await OpenInboxAsync() };
         var baseline = await CircuitsBench.MeasureAsync(portal, "baseline (4 warm-up circuits open)");
-        var boardCircuits = await OpenManyAsync(boards, batch, OpenBoardAsync);
+        var boardCircuits = await CircuitsBench.OpenManyAsync(boards, batch, OpenBoardAsync);
         var afterBoards = await CircuitsBench.MeasureAsync(portal, $"+{boards} board circuits");
-        var inboxCircuits = await OpenManyAsync(inboxes, batch, OpenInboxAsync);
+        var inboxCircuits = await CircuitsBench.OpenManyAsync(inboxes, batch, OpenInboxAsync);
         var afterInbox = await CircuitsBench.MeasureAsync(portal, $"+{inboxes} inbox circuits");
 
         // Live: no connection closed and no circuit reported an error (the board's clock ticks in the browser, so a
@@ -61,19 +61,6 @@ internal static class ProtocolCircuits
             await circuit.DisposeAsync();
         }
         return stale + down == 0 ? 0 : 1;
-    }
-
-    private static async Task<List<ProtocolCircuit>> OpenManyAsync(int count, int batch, Func<Task<ProtocolCircuit>> open)
-    {
-        var circuits = new List<ProtocolCircuit>();
-        var watch = Stopwatch.StartNew();
-        while (circuits.Count < count)
-        {
-            var n = Math.Min(batch, count - circuits.Count);
-            circuits.AddRange(await Task.WhenAll(Enumerable.Range(0, n).Select(_ => open())));
-        }
-        Console.WriteLine($"  {count} circuits interactive after {watch.Elapsed.TotalSeconds:0} s");
-        return circuits;
     }
 
     private static async Task<ProtocolCircuit> OpenAsync(HttpClient http, string baseUrl, string cookie, string path, string[] labels)

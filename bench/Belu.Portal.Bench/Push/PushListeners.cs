@@ -154,7 +154,7 @@ internal sealed class PushListeners : IAsyncDisposable
         {
             return;
         }
-        var now = DateTime.UtcNow;
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var text = Encoding.UTF8.GetString(batch);
         foreach (var name in names)
         {

@@ -24,7 +24,8 @@ internal static class ScaleLetters
             settings["Database:Provider"] = "Postgres";
             settings["ConnectionStrings:Portal"] = pg;
         }
-        Provider = pg is null ? "sqlite" : "postgres";
+        var provider = pg is null ? "sqlite" : "postgres";
+        Task Time(string name, Func<Task<int>> query) => TimeAsync(provider, name, runs, query);
         var (leader, kabid, clerk) = bulk ? ("skala.kadis", "skala.kabid", "skala.agendaris") : ("pimpinan", "kabid.aptika", "agendaris");
         await using var app = await BenchHost.OpenAsync(folder, settings);
         int total;
@@ -39,37 +40,35 @@ internal static class ScaleLetters
         {
             var letters = pimpinan.ServiceProvider.GetRequiredService<LetterQueries>();
             var today = app.Services.GetRequiredService<OfficeClock>().Today;
-            await TimeAsync("inbox: all letters, newest first (page 1)", runs, async () => (await letters.SearchAsync(new LetterQuery())).Total);
-            await TimeAsync("inbox: addressed to me, not yet disposed", runs, async () => (await letters.SearchAsync(new LetterQuery(LetterBox.BelumDisposisi))).Total);
-            await TimeAsync("inbox: page 200 of all letters", runs, async () => (await letters.SearchAsync(new LetterQuery(Skip: 199 * 25))).Total);
-            await TimeAsync("filter: overdue (Terlambat)", runs, async () => (await letters.SearchAsync(new LetterQuery(State: LetterState.Terlambat))).Total);
-            await TimeAsync("filter: last 30 days, Sangat Segera", runs, async () =>
+            await Time("inbox: all letters, newest first (page 1)", async () => (await letters.SearchAsync(new LetterQuery())).Total);
+            await Time("inbox: addressed to me, not yet disposed", async () => (await letters.SearchAsync(new LetterQuery(LetterBox.BelumDisposisi))).Total);
+            await Time("inbox: page 200 of all letters", async () => (await letters.SearchAsync(new LetterQuery(Skip: 199 * 25))).Total);
+            await Time("filter: overdue (Terlambat)", async () => (await letters.SearchAsync(new LetterQuery(State: LetterState.Terlambat))).Total);
+            await Time("filter: last 30 days, Sangat Segera", async () =>
                 (await letters.SearchAsync(new LetterQuery(From: today.AddDays(-30), To: today, Urgency: Urgency.SangatSegera))).Total);
-            await TimeAsync("filter: sender \"Bappeda\", Belum didisposisi", runs, async () =>
+            await Time("filter: sender \"Bappeda\", Belum didisposisi", async () =>
                 (await letters.SearchAsync(new LetterQuery(Sender: "Bappeda", State: LetterState.BelumDidisposisi))).Total);
-            await TimeAsync("search: \"rapat koordinasi\"", runs, async () => (await letters.SearchAsync(new LetterQuery(Text: "rapat koordinasi"))).Total);
-            await TimeAsync("search: \"spbe\" + last 30 days", runs, async () =>
+            await Time("search: \"rapat koordinasi\"", async () => (await letters.SearchAsync(new LetterQuery(Text: "rapat koordinasi"))).Total);
+            await Time("search: \"spbe\" + last 30 days", async () =>
                 (await letters.SearchAsync(new LetterQuery(Text: "spbe", From: today.AddDays(-30), To: today))).Total);
-            await TimeAsync("search: \"fiber\" (rare word)", runs, async () => (await letters.SearchAsync(new LetterQuery(Text: "fiber"))).Total);
-            await TimeAsync("dashboard counters", runs, async () => (await letters.GetDashboardAsync()).GetHashCode() & 0);
+            await Time("search: \"fiber\" (rare word)", async () => (await letters.SearchAsync(new LetterQuery(Text: "fiber"))).Total);
+            await Time("dashboard counters", async () => (await letters.GetDashboardAsync()).GetHashCode() & 0);
         }
         await using (var kabidScope = await BenchHost.SignedInScopeAsync(app, kabid))
         {
             var dispositions = kabidScope.ServiceProvider.GetRequiredService<DispositionQueries>();
-            await TimeAsync("Disposisi untuk saya (kabid), overdue first", runs, async () => (await dispositions.SearchMineAsync(new MyDispositionQuery())).Total);
+            await Time("Disposisi untuk saya (kabid), overdue first", async () => (await dispositions.SearchMineAsync(new MyDispositionQuery())).Total);
         }
         await using (var agendaris = await BenchHost.SignedInScopeAsync(app, clerk))
         {
             var letters = agendaris.ServiceProvider.GetRequiredService<LetterQueries>();
-            await TimeAsync("agendaris: all letters of the unit (page 1)", runs, async () => (await letters.SearchAsync(new LetterQuery())).Total);
+            await Time("agendaris: all letters of the unit (page 1)", async () => (await letters.SearchAsync(new LetterQuery())).Total);
         }
         return 0;
     }
 
-    /// <summary>The database the figures are for, in the keys left for <c>table</c>: letters.sqlite:&lt;query&gt;.</summary>
-    private static string Provider = "sqlite";
-
-    private static async Task TimeAsync(string name, int runs, Func<Task<int>> query)
+    /// <param name="provider">The database the figures are for, in the keys left for <c>table</c>: letters.sqlite:&lt;query&gt;.</param>
+    private static async Task TimeAsync(string provider, string name, int runs, Func<Task<int>> query)
     {
         var rows = 0;
         for (var i = 0; i < 3; i++)
@@ -85,7 +84,7 @@ internal static class ScaleLetters
         }
         Array.Sort(times);
         Console.WriteLine($"{name,-58} {rows,8} {Percentile(times, 0.50),8:F1} {Percentile(times, 0.95),8:F1} {times[^1],8:F1}");
-        BenchResults.Record($"letters.{Provider}:{name}", Percentile(times, 0.95), "ms", $"p50 {Percentile(times, 0.50):F1} ms" + (rows > 0 ? $", {rows:N0} rows" : ""));
+        BenchResults.Record($"letters.{provider}:{name}", Percentile(times, 0.95), "ms", $"p50 {Percentile(times, 0.50):F1} ms" + (rows > 0 ? $", {rows:N0} rows" : ""));
     }
 
     private static double Percentile(double[] sorted, double p) =>

@@ -63,11 +63,25 @@ internal static class TableBench
 
     private static async Task RunStepAsync(TableStep step, string bench, string results, string log, List<string> failures, string which)
     {
-        var start = new ProcessStartInfo(bench, step.Arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment[BenchResults.Variable] = results;
+        var (exitCode, elapsed) = await RunChildAsync(bench, step.Arguments, results, log);
+        Console.WriteLine($"  {step.Name,-18} {which,-10} {elapsed.TotalSeconds,6:0} s  exit {exitCode}  log {log}");
+        if (exitCode != 0)
+        {
+            failures.Add($"{step.Name} ({which}) exited {exitCode}: see {Path.GetFileName(log)}");
+        }
+    }
+
+    /// <summary>One process of a bench, its output (both streams) written to <paramref name="log"/> under its command line.</summary>
+    internal static async Task<(int ExitCode, TimeSpan Elapsed)> RunChildAsync(string bench, string[] arguments, string? results, string log)
+    {
+        var start = new ProcessStartInfo(bench, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (results is not null)
+        {
+            start.Environment[BenchResults.Variable] = results;
+        }
         var watch = Stopwatch.StartNew();
         await using var output = new StreamWriter(log, append: false) { AutoFlush = true };
-        await output.WriteLineAsync($"$ {Path.GetFileName(bench)} {string.Join(' ', step.Arguments.Select(a => a.Contains(' ') ? $"\"{a}\"" : a))}");
+        await output.WriteLineAsync($"$ {Path.GetFileName(bench)} {string.Join(' ', arguments.Select(a => a.Contains(' ') ? $"\"{a}\"" : a))}");
         using var process = Process.Start(start)!;
         var lines = new Lock();
         void Write(string? line)
@@ -85,12 +99,7 @@ internal static class TableBench
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await process.WaitForExitAsync();
-        var line = $"  {step.Name,-18} {which,-10} {watch.Elapsed.TotalSeconds,6:0} s  exit {process.ExitCode}  log {log}";
-        Console.WriteLine(line);
-        if (process.ExitCode != 0)
-        {
-            failures.Add($"{step.Name} ({which}) exited {process.ExitCode}: see {Path.GetFileName(log)}");
-        }
+        return (process.ExitCode, watch.Elapsed);
     }
 
     private static string Render(List<BenchFigure> mine, List<BenchFigure>? theirs, TableOptions options, TableSets sets, TimeSpan elapsed, List<string> failures)
@@ -98,7 +107,7 @@ internal static class TableBench
         var text = new StringBuilder();
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Goals table, {(options.Quick ? "quick mode (small sets, short runs: a smoke test of every row, not the figures)" : "full run")}, " +
-            $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:0.0} min; SQLite set: {sets.Describe}; load after: {Load()}"));
+            $"{TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:0.0} min; SQLite set: {sets.Describe}; load after: {Load()}"));
         text.AppendLine();
         text.AppendLine(theirs is null
             ? "| what | goal | at the start | now | | detail |\n|---|---|---|---|---|---|"

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Belu.Portal.Bench.Rush;
 
 namespace Belu.Portal.Bench.Table;
@@ -49,15 +48,9 @@ internal sealed record TableSets(string Sqlite, PgSet? Pg, string Describe)
 
     private static async Task SeedAsync(string[] arguments, string log)
     {
-        var watch = Stopwatch.StartNew();
-        var start = new ProcessStartInfo(Environment.ProcessPath!, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await File.WriteAllTextAsync(log, await output + await error);
-        Console.WriteLine($"  {"seed " + arguments[2],-29} {watch.Elapsed.TotalSeconds,6:0} s  exit {process.ExitCode}  log {log}");
-        if (process.ExitCode != 0)
+        var (exitCode, elapsed) = await TableBench.RunChildAsync(Environment.ProcessPath!, arguments, null, log);
+        Console.WriteLine($"  {"seed " + arguments[2],-29} {elapsed.TotalSeconds,6:0} s  exit {exitCode}  log {log}");
+        if (exitCode != 0)
         {
             throw new InvalidOperationException($"seeding failed: see {log}");
         }

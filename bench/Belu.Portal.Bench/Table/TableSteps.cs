@@ -15,7 +15,7 @@ internal sealed record TableOptions(bool Quick, string? Set, string? PgConnectio
             Console.Error.WriteLine("a full run measures a seeded set: --set <folder of 'scale bulk'> (and --pg/--pg-set for PostgreSQL), or --quick");
             return null;
         }
-        var work = Path.GetFullPath(Value("--work") ?? Path.Combine(Path.GetTempPath(), "belu-table-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)));
+        var work = Path.GetFullPath(Value("--work") ?? Path.Combine(Path.GetTempPath(), "belu-table-" + TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)));
         return new TableOptions(quick, set is null ? null : Path.GetFullPath(set), Value("--pg"), Value("--pg-set") is { } pgSet ? Path.GetFullPath(pgSet) : null,
             Value("--against") is { } against ? Path.GetFullPath(against) : null,
             Value("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), work,
