@@ -35,7 +35,7 @@ internal static class ScaleBench
             "letters" => await ScaleLetters.RunAsync(args[1], args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? Arg(args, 2, 50) : 50,
                 args.Contains("--bulk"), Array.IndexOf(args, "--pg") is var pg and >= 0 && pg + 1 < args.Length ? args[pg + 1] : null),
             "close" => await ScaleClose.RunAsync(args[1], Array.IndexOf(args, "--days") is var d and >= 0 && d + 1 < args.Length ? int.Parse(args[d + 1], CultureInfo.InvariantCulture) : 3,
-                Array.IndexOf(args, "--pg") is var cp and >= 0 && cp + 1 < args.Length ? args[cp + 1] : null),
+                Array.IndexOf(args, "--pg") is var cp and >= 0 && cp + 1 < args.Length ? args[cp + 1] : null, args.Contains("--month")),
             "export" when args.Length >= 3 => await ScaleExport.RunAsync(args[1], args[2], args[3..]),
             _ => 2,
         };
